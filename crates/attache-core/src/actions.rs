@@ -1,0 +1,265 @@
+//! Follow-up actions: what must happen after a visit or an agreement, by whom and by when.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::audit;
+use crate::error::{CoreError, CoreResult};
+use crate::ids::{ActionId, AgreementId, OrganizationId, PersonId, VisitId};
+use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::person_name_sql;
+use crate::record::{self, now, RecordKind};
+use crate::store::{Store, Writer};
+use crate::text_enum::text_enum;
+use crate::validate;
+
+text_enum!(Priority { Low = "low", Normal = "normal", High = "high", Urgent = "urgent" });
+
+text_enum!(ActionStatus { Open = "open", InProgress = "in_progress", Blocked = "blocked", Done = "done", Dropped = "dropped" });
+
+impl ActionStatus {
+    /// Open, in progress or blocked: still somebody's work.
+    pub fn is_pending(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress | ActionStatus::Blocked)
+    }
+}
+
+const PENDING_SQL: &str = "x.status IN ('open','in_progress','blocked')";
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionInput {
+    pub title: String,
+    pub details: Option<String>,
+    pub owner_person_id: Option<PersonId>,
+    pub due_on: Option<String>,
+    pub priority: Priority,
+    pub status: ActionStatus,
+    pub visit_id: Option<VisitId>,
+    pub agreement_id: Option<AgreementId>,
+    pub organization_id: Option<OrganizationId>,
+    pub person_id: Option<PersonId>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Action {
+    pub id: ActionId,
+    pub title: String,
+    pub details: Option<String>,
+    pub owner_person_id: Option<PersonId>,
+    pub owner_name: Option<String>,
+    pub due_on: Option<String>,
+    pub priority: Priority,
+    pub status: ActionStatus,
+    /// Still pending and due before today.
+    pub overdue: bool,
+    pub visit_id: Option<VisitId>,
+    pub visit_title: Option<String>,
+    pub agreement_id: Option<AgreementId>,
+    pub agreement_title: Option<String>,
+    pub organization_id: Option<OrganizationId>,
+    pub organization_name: Option<String>,
+    pub person_id: Option<PersonId>,
+    pub completed_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ActionQuery {
+    #[serde(flatten)]
+    pub list: ListQuery,
+    pub status: Option<ActionStatus>,
+    /// Only open, in-progress and blocked actions.
+    pub pending_only: bool,
+    pub overdue_only: bool,
+    pub priority: Option<Priority>,
+    pub owner_person_id: Option<PersonId>,
+    pub visit_id: Option<VisitId>,
+    pub agreement_id: Option<AgreementId>,
+    pub organization_id: Option<OrganizationId>,
+}
+
+const COLUMNS: &str = concat!(
+    "x.id, x.title, x.details, x.owner_person_id, ",
+    person_name_sql!("p"),
+    " AS owner_name, x.due_on, x.priority, x.status, x.visit_id, v.title AS visit_title, x.agreement_id,
+    a.title AS agreement_title, x.organization_id, o.name AS organization_name, x.person_id, x.completed_at,
+    x.created_at, x.updated_at, x.deleted_at"
+);
+const FROM: &str = "actions x LEFT JOIN people p ON p.id = x.owner_person_id LEFT JOIN visits v ON v.id = x.visit_id
+    LEFT JOIN agreements a ON a.id = x.agreement_id LEFT JOIN organizations o ON o.id = x.organization_id";
+const SORTS: &[(&str, &str)] = &[
+    ("dueOn", "coalesce(x.due_on, '9999-12-31')"),
+    ("title", "x.title COLLATE NOCASE"),
+    ("priority", "CASE x.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END"),
+    ("status", "x.status"),
+    ("ownerName", "p.family_name COLLATE NOCASE"),
+    ("updatedAt", "x.updated_at"),
+];
+
+/// Today's date on this machine, the reference for "overdue".
+pub fn today() -> String {
+    chrono::Local::now().date_naive().to_string()
+}
+
+pub fn create(store: &mut Store, input: ActionInput) -> CoreResult<Action> {
+    store.write(|w| insert(w, input))
+}
+
+pub fn insert(w: &Writer<'_>, input: ActionInput) -> CoreResult<Action> {
+    let i = validated(w, input)?;
+    let id = ActionId::new();
+    let at = now();
+    let completed_at = (i.status == ActionStatus::Done).then(|| at.clone());
+    w.execute(
+        "INSERT INTO actions (id, title, details, owner_person_id, due_on, priority, status, visit_id, agreement_id,
+         organization_id, person_id, completed_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        rusqlite::params![
+            id,
+            i.title,
+            i.details,
+            i.owner_person_id,
+            i.due_on,
+            i.priority,
+            i.status,
+            i.visit_id,
+            i.agreement_id,
+            i.organization_id,
+            i.person_id,
+            completed_at,
+            at
+        ],
+    )?;
+    let created = get(w, &id)?;
+    audit::record(w, RecordKind::Action, id.as_str(), None, Some(&created))?;
+    Ok(created)
+}
+
+pub fn update(store: &mut Store, id: &ActionId, input: ActionInput) -> CoreResult<Action> {
+    store.write(|w| {
+        let before = get(w, id)?;
+        record::refuse_deleted(RecordKind::Action, &before.deleted_at)?;
+        let i = validated(w, input)?;
+        // Completion is stamped when an action becomes done, and cleared if it is reopened.
+        let completed_at = match (before.status, i.status) {
+            (ActionStatus::Done, ActionStatus::Done) => before.completed_at.clone(),
+            (_, ActionStatus::Done) => Some(now()),
+            _ => None,
+        };
+        w.execute(
+            "UPDATE actions SET title = ?2, details = ?3, owner_person_id = ?4, due_on = ?5, priority = ?6, status = ?7,
+             visit_id = ?8, agreement_id = ?9, organization_id = ?10, person_id = ?11, completed_at = ?12, updated_at = ?13
+             WHERE id = ?1",
+            rusqlite::params![
+                id, i.title, i.details, i.owner_person_id, i.due_on, i.priority, i.status, i.visit_id, i.agreement_id,
+                i.organization_id, i.person_id, completed_at, now()
+            ],
+        )?;
+        let after = get(w, id)?;
+        audit::record(w, RecordKind::Action, id.as_str(), Some(&before), Some(&after))?;
+        Ok(after)
+    })
+}
+
+pub fn delete(store: &mut Store, id: &ActionId) -> CoreResult<()> {
+    store.write(|w| record::soft_delete(w, RecordKind::Action, id.as_str()))
+}
+
+pub fn restore(store: &mut Store, id: &ActionId) -> CoreResult<Action> {
+    store.write(|w| {
+        record::restore(w, RecordKind::Action, id.as_str())?;
+        get(w, id)
+    })
+}
+
+pub fn get(conn: &Connection, id: &ActionId) -> CoreResult<Action> {
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE x.id = ?1");
+    let today = today();
+    conn.query_row(&sql, [id], |row| from_row(row, &today))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound { entity: "action", id: id.to_string() })
+}
+
+pub fn list(conn: &Connection, query: &ActionQuery) -> CoreResult<Page<Action>> {
+    let today = today();
+    let mut select = Select::new("x", &query.list);
+    select
+        .filter("x.status = ?", query.status)
+        .filter("x.priority = ?", query.priority)
+        .filter("x.owner_person_id = ?", query.owner_person_id.clone().map(|p| p.0))
+        .filter("x.visit_id = ?", query.visit_id.clone().map(|v| v.0))
+        .filter("x.agreement_id = ?", query.agreement_id.clone().map(|a| a.0))
+        .filter("x.organization_id = ?", query.organization_id.clone().map(|o| o.0))
+        .search(&["x.title", "x.details"], query.list.search.as_deref());
+    if query.pending_only || query.overdue_only {
+        select.condition(PENDING_SQL);
+    }
+    if query.overdue_only {
+        select.filter("x.due_on < ?", Some(today.clone()));
+    }
+    let order = order_by(&query.list, SORTS, "x.id");
+    select.page(conn, COLUMNS, FROM, &order, &query.list, |row| from_row(row, &today))
+}
+
+/// How many pending actions are past their due date.
+pub fn count_overdue(conn: &Connection) -> CoreResult<u32> {
+    let sql = format!("SELECT count(*) FROM actions x WHERE x.deleted_at IS NULL AND {PENDING_SQL} AND x.due_on < ?1");
+    Ok(conn.query_row(&sql, [today()], |r| r.get(0))?)
+}
+
+fn validated(w: &Writer<'_>, input: ActionInput) -> CoreResult<ActionInput> {
+    validate::required("title", "Title", &input.title)?;
+    record::ensure_live_opt(
+        w,
+        RecordKind::Person,
+        input.owner_person_id.as_ref().map(|p| p.as_str()),
+        "ownerPersonId",
+    )?;
+    record::ensure_live_opt(w, RecordKind::Visit, input.visit_id.as_ref().map(|v| v.as_str()), "visitId")?;
+    record::ensure_live_opt(w, RecordKind::Agreement, input.agreement_id.as_ref().map(|a| a.as_str()), "agreementId")?;
+    record::ensure_live_opt(
+        w,
+        RecordKind::Organization,
+        input.organization_id.as_ref().map(|o| o.as_str()),
+        "organizationId",
+    )?;
+    record::ensure_live_opt(w, RecordKind::Person, input.person_id.as_ref().map(|p| p.as_str()), "personId")?;
+    Ok(ActionInput {
+        details: validate::text("details", "Details", input.details)?,
+        due_on: validate::optional_date("dueOn", "Due date", input.due_on)?,
+        ..input
+    })
+}
+
+fn from_row(row: &Row<'_>, today: &str) -> rusqlite::Result<Action> {
+    let status: ActionStatus = row.get("status")?;
+    let due_on: Option<String> = row.get("due_on")?;
+    Ok(Action {
+        id: row.get("id")?,
+        title: row.get("title")?,
+        details: row.get("details")?,
+        owner_person_id: row.get("owner_person_id")?,
+        owner_name: row.get("owner_name")?,
+        overdue: status.is_pending() && due_on.as_deref().is_some_and(|d| d < today),
+        due_on,
+        priority: row.get("priority")?,
+        status,
+        visit_id: row.get("visit_id")?,
+        visit_title: row.get("visit_title")?,
+        agreement_id: row.get("agreement_id")?,
+        agreement_title: row.get("agreement_title")?,
+        organization_id: row.get("organization_id")?,
+        organization_name: row.get("organization_name")?,
+        person_id: row.get("person_id")?,
+        completed_at: row.get("completed_at")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        deleted_at: row.get("deleted_at")?,
+    })
+}

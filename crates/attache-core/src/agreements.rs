@@ -1,0 +1,310 @@
+//! Agreements: MoUs, letters of intent, contracts… with their parties, signatories and sectors.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::audit;
+use crate::error::{CoreError, CoreResult};
+use crate::ids::{AgreementId, OrganizationId, PersonId, SectorId, VisitId};
+use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::person_name_sql;
+use crate::record::{self, now, RecordKind};
+use crate::sectors::{self, Sector};
+use crate::store::{Store, Writer};
+use crate::text_enum::text_enum;
+use crate::validate;
+
+text_enum!(AgreementKind { Mou = "mou", Loi = "loi", Agreement = "agreement", Contract = "contract", Protocol = "protocol" });
+
+text_enum!(AgreementStatus {
+    Draft = "draft",
+    Negotiating = "negotiating",
+    Signed = "signed",
+    InForce = "in_force",
+    Expired = "expired",
+    Terminated = "terminated",
+});
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PartyInput {
+    pub organization_id: OrganizationId,
+    pub signatory_person_id: Option<PersonId>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Party {
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    pub signatory_person_id: Option<PersonId>,
+    pub signatory_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementInput {
+    pub title: String,
+    pub kind: AgreementKind,
+    pub status: AgreementStatus,
+    pub signed_on: Option<String>,
+    pub signed_place: Option<String>,
+    /// The visit at which it was signed.
+    pub signed_visit_id: Option<VisitId>,
+    pub effective_on: Option<String>,
+    pub expires_on: Option<String>,
+    pub renewal_notice_days: Option<i64>,
+    pub value_amount: Option<f64>,
+    pub value_currency: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub sector_ids: Vec<SectorId>,
+    #[serde(default)]
+    pub parties: Vec<PartyInput>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Agreement {
+    pub id: AgreementId,
+    pub title: String,
+    pub kind: AgreementKind,
+    pub status: AgreementStatus,
+    pub signed_on: Option<String>,
+    pub signed_place: Option<String>,
+    pub signed_visit_id: Option<VisitId>,
+    pub signed_visit_title: Option<String>,
+    pub effective_on: Option<String>,
+    pub expires_on: Option<String>,
+    pub renewal_notice_days: Option<i64>,
+    pub value_amount: Option<f64>,
+    pub value_currency: Option<String>,
+    pub summary: Option<String>,
+    pub sectors: Vec<Sector>,
+    pub parties: Vec<Party>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AgreementQuery {
+    #[serde(flatten)]
+    pub list: ListQuery,
+    pub status: Option<AgreementStatus>,
+    pub kind: Option<AgreementKind>,
+    pub sector_id: Option<SectorId>,
+    pub organization_id: Option<OrganizationId>,
+    pub signed_visit_id: Option<VisitId>,
+}
+
+const COLUMNS: &str = "a.id, a.title, a.kind, a.status, a.signed_on, a.signed_place, a.signed_visit_id,
+    v.title AS signed_visit_title, a.effective_on, a.expires_on, a.renewal_notice_days, a.value_amount,
+    a.value_currency, a.summary, a.created_at, a.updated_at, a.deleted_at";
+const FROM: &str = "agreements a LEFT JOIN visits v ON v.id = a.signed_visit_id";
+const SORTS: &[(&str, &str)] = &[
+    ("signedOn", "a.signed_on"),
+    ("title", "a.title COLLATE NOCASE"),
+    ("status", "a.status"),
+    ("expiresOn", "a.expires_on"),
+    ("kind", "a.kind"),
+];
+
+pub fn create(store: &mut Store, input: AgreementInput) -> CoreResult<Agreement> {
+    store.write(|w| insert(w, input))
+}
+
+pub fn insert(w: &Writer<'_>, input: AgreementInput) -> CoreResult<Agreement> {
+    let i = validated(w, input)?;
+    let id = AgreementId::new();
+    w.execute(
+        "INSERT INTO agreements (id, title, kind, status, signed_on, signed_place, signed_visit_id, effective_on,
+         expires_on, renewal_notice_days, value_amount, value_currency, summary, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+        rusqlite::params![
+            id,
+            i.title,
+            i.kind,
+            i.status,
+            i.signed_on,
+            i.signed_place,
+            i.signed_visit_id,
+            i.effective_on,
+            i.expires_on,
+            i.renewal_notice_days,
+            i.value_amount,
+            i.value_currency,
+            i.summary,
+            now()
+        ],
+    )?;
+    set_links(w, &id, &i)?;
+    let created = get(w, &id)?;
+    audit::record(w, RecordKind::Agreement, id.as_str(), None, Some(&created))?;
+    Ok(created)
+}
+
+pub fn update(store: &mut Store, id: &AgreementId, input: AgreementInput) -> CoreResult<Agreement> {
+    store.write(|w| {
+        let before = get(w, id)?;
+        record::refuse_deleted(RecordKind::Agreement, &before.deleted_at)?;
+        let i = validated(w, input)?;
+        w.execute(
+            "UPDATE agreements SET title = ?2, kind = ?3, status = ?4, signed_on = ?5, signed_place = ?6,
+             signed_visit_id = ?7, effective_on = ?8, expires_on = ?9, renewal_notice_days = ?10, value_amount = ?11,
+             value_currency = ?12, summary = ?13, updated_at = ?14 WHERE id = ?1",
+            rusqlite::params![
+                id,
+                i.title,
+                i.kind,
+                i.status,
+                i.signed_on,
+                i.signed_place,
+                i.signed_visit_id,
+                i.effective_on,
+                i.expires_on,
+                i.renewal_notice_days,
+                i.value_amount,
+                i.value_currency,
+                i.summary,
+                now()
+            ],
+        )?;
+        set_links(w, id, &i)?;
+        let after = get(w, id)?;
+        audit::record(w, RecordKind::Agreement, id.as_str(), Some(&before), Some(&after))?;
+        Ok(after)
+    })
+}
+
+pub fn delete(store: &mut Store, id: &AgreementId) -> CoreResult<()> {
+    store.write(|w| record::soft_delete(w, RecordKind::Agreement, id.as_str()))
+}
+
+pub fn restore(store: &mut Store, id: &AgreementId) -> CoreResult<Agreement> {
+    store.write(|w| {
+        record::restore(w, RecordKind::Agreement, id.as_str())?;
+        get(w, id)
+    })
+}
+
+pub fn get(conn: &Connection, id: &AgreementId) -> CoreResult<Agreement> {
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE a.id = ?1");
+    let agreement = conn
+        .query_row(&sql, [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound { entity: "agreement", id: id.to_string() })?;
+    with_links(conn, agreement)
+}
+
+pub fn list(conn: &Connection, query: &AgreementQuery) -> CoreResult<Page<Agreement>> {
+    let mut select = Select::new("a", &query.list);
+    select
+        .filter("a.status = ?", query.status)
+        .filter("a.kind = ?", query.kind)
+        .filter("a.signed_visit_id = ?", query.signed_visit_id.clone().map(|v| v.0))
+        .filter(
+            "EXISTS (SELECT 1 FROM agreement_sectors s WHERE s.agreement_id = a.id AND s.sector_id = ?)",
+            query.sector_id.clone().map(|s| s.0),
+        )
+        .filter(
+            "EXISTS (SELECT 1 FROM agreement_parties pt WHERE pt.agreement_id = a.id AND pt.organization_id = ?)",
+            query.organization_id.clone().map(|o| o.0),
+        )
+        .search(&["a.title", "a.summary", "a.signed_place"], query.list.search.as_deref());
+    let order = order_by(&query.list, SORTS, "a.id");
+    let page = select.page(conn, COLUMNS, FROM, &order, &query.list, from_row)?;
+    let items = page.items.into_iter().map(|a| with_links(conn, a)).collect::<CoreResult<_>>()?;
+    Ok(Page { items, ..page })
+}
+
+fn with_links(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agreement> {
+    agreement.sectors = sectors::linked(conn, "agreement_sectors", "agreement_id", agreement.id.as_str())?;
+    let sql = concat!(
+        "SELECT pt.organization_id, o.name, pt.signatory_person_id, ",
+        person_name_sql!("p"),
+        " FROM agreement_parties pt JOIN organizations o ON o.id = pt.organization_id
+         LEFT JOIN people p ON p.id = pt.signatory_person_id WHERE pt.agreement_id = ?1 ORDER BY pt.position"
+    );
+    let mut stmt = conn.prepare_cached(sql)?;
+    let parties = stmt.query_map([&agreement.id], |r| {
+        Ok(Party {
+            organization_id: r.get(0)?,
+            organization_name: r.get(1)?,
+            signatory_person_id: r.get(2)?,
+            signatory_name: r.get(3)?,
+        })
+    })?;
+    agreement.parties = parties.collect::<Result<_, _>>()?;
+    Ok(agreement)
+}
+
+fn set_links(w: &Writer<'_>, id: &AgreementId, input: &AgreementInput) -> CoreResult<()> {
+    sectors::relink(w, "agreement_sectors", "agreement_id", id.as_str(), &input.sector_ids)?;
+    w.execute("DELETE FROM agreement_parties WHERE agreement_id = ?1", [id])?;
+    for (position, party) in input.parties.iter().enumerate() {
+        record::ensure_live(w, RecordKind::Organization, party.organization_id.as_str(), "parties")?;
+        record::ensure_live_opt(
+            w,
+            RecordKind::Person,
+            party.signatory_person_id.as_ref().map(|p| p.as_str()),
+            "parties",
+        )?;
+        w.execute(
+            "INSERT INTO agreement_parties (agreement_id, position, organization_id, signatory_person_id) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![id, position as i64, party.organization_id, party.signatory_person_id],
+        )?;
+    }
+    Ok(())
+}
+
+fn validated(w: &Writer<'_>, input: AgreementInput) -> CoreResult<AgreementInput> {
+    validate::required("title", "Title", &input.title)?;
+    let effective_on = validate::optional_date("effectiveOn", "Effective date", input.effective_on)?;
+    let expires_on = validate::optional_date("expiresOn", "Expiry date", input.expires_on)?;
+    if let (Some(from), Some(to)) = (&effective_on, &expires_on) {
+        if to < from {
+            return Err(CoreError::invalid("expiresOn", "Expiry date is before the effective date"));
+        }
+    }
+    if input.value_amount.is_some_and(|v| !v.is_finite() || v < 0.0) {
+        return Err(CoreError::invalid("valueAmount", "Value must be a positive amount"));
+    }
+    record::ensure_live_opt(w, RecordKind::Visit, input.signed_visit_id.as_ref().map(|v| v.as_str()), "signedVisitId")?;
+    Ok(AgreementInput {
+        signed_on: validate::optional_date("signedOn", "Signing date", input.signed_on)?,
+        signed_place: validate::line("signedPlace", "Place of signing", input.signed_place)?,
+        effective_on,
+        expires_on,
+        renewal_notice_days: validate::at_least("renewalNoticeDays", "Renewal notice", input.renewal_notice_days, 0)?,
+        value_currency: validate::currency("valueCurrency", input.value_currency)?,
+        summary: validate::text("summary", "Summary", input.summary)?,
+        ..input
+    })
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Agreement> {
+    Ok(Agreement {
+        id: row.get("id")?,
+        title: row.get("title")?,
+        kind: row.get("kind")?,
+        status: row.get("status")?,
+        signed_on: row.get("signed_on")?,
+        signed_place: row.get("signed_place")?,
+        signed_visit_id: row.get("signed_visit_id")?,
+        signed_visit_title: row.get("signed_visit_title")?,
+        effective_on: row.get("effective_on")?,
+        expires_on: row.get("expires_on")?,
+        renewal_notice_days: row.get("renewal_notice_days")?,
+        value_amount: row.get("value_amount")?,
+        value_currency: row.get("value_currency")?,
+        summary: row.get("summary")?,
+        sectors: Vec::new(),
+        parties: Vec::new(),
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        deleted_at: row.get("deleted_at")?,
+    })
+}

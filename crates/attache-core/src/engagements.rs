@@ -1,0 +1,273 @@
+//! Engagements: the items of a visit's programme, hour by hour.
+
+use std::str::FromStr;
+
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::audit;
+use crate::error::{CoreError, CoreResult};
+use crate::ids::{EngagementId, PersonId, VehicleId, VenueId, VisitId};
+use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::local_time;
+use crate::person_name_sql;
+use crate::record::{self, now, RecordKind};
+use crate::store::{Store, Writer};
+use crate::text_enum::text_enum;
+use crate::validate;
+
+text_enum!(EngagementKind {
+    Meeting = "meeting",
+    SiteVisit = "site_visit",
+    Meal = "meal",
+    Ceremony = "ceremony",
+    Signing = "signing",
+    Transfer = "transfer",
+    Press = "press",
+    FreeTime = "free_time",
+});
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EngagementInput {
+    pub visit_id: VisitId,
+    pub title: String,
+    pub kind: EngagementKind,
+    /// Wall-clock `YYYY-MM-DDTHH:MM` in the visit's time zone.
+    pub starts_local: String,
+    pub ends_local: String,
+    pub venue_id: Option<VenueId>,
+    pub responsible_person_id: Option<PersonId>,
+    pub vehicle_id: Option<VehicleId>,
+    pub security_notes: Option<String>,
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub attendee_ids: Vec<PersonId>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Engagement {
+    pub id: EngagementId,
+    pub visit_id: VisitId,
+    pub visit_title: String,
+    pub title: String,
+    pub kind: EngagementKind,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub starts_local: String,
+    pub ends_local: String,
+    pub time_zone: String,
+    pub venue_id: Option<VenueId>,
+    pub venue_name: Option<String>,
+    pub responsible_person_id: Option<PersonId>,
+    pub responsible_person_name: Option<String>,
+    pub vehicle_id: Option<VehicleId>,
+    pub security_notes: Option<String>,
+    pub notes: Option<String>,
+    pub attendee_ids: Vec<PersonId>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EngagementQuery {
+    #[serde(flatten)]
+    pub list: ListQuery,
+    pub visit_id: Option<VisitId>,
+    pub venue_id: Option<VenueId>,
+    /// Only items starting at or after this UTC instant.
+    pub starts_from: Option<String>,
+    /// Only items starting before this UTC instant.
+    pub starts_before: Option<String>,
+}
+
+const COLUMNS: &str = concat!(
+    "e.id, e.visit_id, v.title AS visit_title, v.time_zone, e.title, e.kind, e.starts_at, e.ends_at,
+    e.venue_id, ve.name AS venue_name, e.responsible_person_id,
+    ",
+    person_name_sql!("p"),
+    " AS responsible_person_name,
+    e.vehicle_id, e.security_notes, e.notes, e.created_at, e.updated_at, e.deleted_at"
+);
+const FROM: &str = "engagements e JOIN visits v ON v.id = e.visit_id LEFT JOIN venues ve ON ve.id = e.venue_id
+    LEFT JOIN people p ON p.id = e.responsible_person_id";
+const SORTS: &[(&str, &str)] = &[("startsAt", "e.starts_at"), ("title", "e.title COLLATE NOCASE"), ("kind", "e.kind")];
+
+pub fn create(store: &mut Store, input: EngagementInput) -> CoreResult<Engagement> {
+    store.write(|w| insert(w, input))
+}
+
+pub fn insert(w: &Writer<'_>, input: EngagementInput) -> CoreResult<Engagement> {
+    let (i, starts_at, ends_at) = validated(w, input)?;
+    let id = EngagementId::new();
+    w.execute(
+        "INSERT INTO engagements (id, visit_id, title, kind, starts_at, ends_at, venue_id, responsible_person_id,
+         vehicle_id, security_notes, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        rusqlite::params![
+            id,
+            i.visit_id,
+            i.title,
+            i.kind,
+            starts_at,
+            ends_at,
+            i.venue_id,
+            i.responsible_person_id,
+            i.vehicle_id,
+            i.security_notes,
+            i.notes,
+            now()
+        ],
+    )?;
+    set_attendees(w, &id, &i.attendee_ids)?;
+    let created = get(w, &id)?;
+    audit::record(w, RecordKind::Engagement, id.as_str(), None, Some(&created))?;
+    Ok(created)
+}
+
+pub fn update(store: &mut Store, id: &EngagementId, input: EngagementInput) -> CoreResult<Engagement> {
+    store.write(|w| {
+        let before = get(w, id)?;
+        record::refuse_deleted(RecordKind::Engagement, &before.deleted_at)?;
+        let (i, starts_at, ends_at) = validated(w, input)?;
+        w.execute(
+            "UPDATE engagements SET visit_id = ?2, title = ?3, kind = ?4, starts_at = ?5, ends_at = ?6, venue_id = ?7,
+             responsible_person_id = ?8, vehicle_id = ?9, security_notes = ?10, notes = ?11, updated_at = ?12 WHERE id = ?1",
+            rusqlite::params![
+                id, i.visit_id, i.title, i.kind, starts_at, ends_at, i.venue_id, i.responsible_person_id, i.vehicle_id,
+                i.security_notes, i.notes, now()
+            ],
+        )?;
+        set_attendees(w, id, &i.attendee_ids)?;
+        let after = get(w, id)?;
+        audit::record(w, RecordKind::Engagement, id.as_str(), Some(&before), Some(&after))?;
+        Ok(after)
+    })
+}
+
+pub fn delete(store: &mut Store, id: &EngagementId) -> CoreResult<()> {
+    store.write(|w| record::soft_delete(w, RecordKind::Engagement, id.as_str()))
+}
+
+pub fn restore(store: &mut Store, id: &EngagementId) -> CoreResult<Engagement> {
+    store.write(|w| {
+        record::restore(w, RecordKind::Engagement, id.as_str())?;
+        get(w, id)
+    })
+}
+
+pub fn get(conn: &Connection, id: &EngagementId) -> CoreResult<Engagement> {
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE e.id = ?1");
+    let mut engagement = conn
+        .query_row(&sql, [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound { entity: "engagement", id: id.to_string() })?;
+    engagement.attendee_ids = attendees(conn, id)?;
+    Ok(engagement)
+}
+
+pub fn list(conn: &Connection, query: &EngagementQuery) -> CoreResult<Page<Engagement>> {
+    let mut select = Select::new("e", &query.list);
+    select
+        .filter("e.visit_id = ?", query.visit_id.clone().map(|v| v.0))
+        .filter("e.venue_id = ?", query.venue_id.clone().map(|v| v.0))
+        .filter("e.starts_at >= ?", query.starts_from.clone())
+        .filter("e.starts_at < ?", query.starts_before.clone())
+        .search(&["e.title", "ve.name"], query.list.search.as_deref());
+    if !query.list.include_deleted {
+        select.condition("v.deleted_at IS NULL");
+    }
+    let order = order_by(&query.list, SORTS, "e.id");
+    let mut page = select.page(conn, COLUMNS, FROM, &order, &query.list, from_row)?;
+    for engagement in &mut page.items {
+        engagement.attendee_ids = attendees(conn, &engagement.id)?;
+    }
+    Ok(page)
+}
+
+fn attendees(conn: &Connection, id: &EngagementId) -> CoreResult<Vec<PersonId>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT person_id FROM engagement_attendees WHERE engagement_id = ?1 ORDER BY created_at, person_id",
+    )?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn set_attendees(w: &Writer<'_>, id: &EngagementId, people: &[PersonId]) -> CoreResult<()> {
+    w.execute("DELETE FROM engagement_attendees WHERE engagement_id = ?1", [id])?;
+    let at = now();
+    for person in people {
+        record::ensure_live(w, RecordKind::Person, person.as_str(), "attendeeIds")?;
+        w.execute(
+            "INSERT OR IGNORE INTO engagement_attendees (engagement_id, person_id, created_at) VALUES (?1, ?2, ?3)",
+            rusqlite::params![id, person, at],
+        )?;
+    }
+    Ok(())
+}
+
+/// Checks the input and turns its wall-clock times into UTC instants in the visit's zone.
+fn validated(w: &Writer<'_>, input: EngagementInput) -> CoreResult<(EngagementInput, String, String)> {
+    record::ensure_live(w, RecordKind::Visit, input.visit_id.as_str(), "visitId")?;
+    validate::required("title", "Title", &input.title)?;
+    let zone_name: String =
+        w.query_row("SELECT time_zone FROM visits WHERE id = ?1", [&input.visit_id], |r| r.get(0))?;
+    let zone = Tz::from_str(&zone_name)
+        .map_err(|_| CoreError::invalid("visitId", format!("the visit's time zone {zone_name} is unknown")))?;
+    let start = validate::local_date_time("startsLocal", "Start", &input.starts_local)?;
+    let end = validate::local_date_time("endsLocal", "End", &input.ends_local)?;
+    if end < start {
+        return Err(CoreError::invalid("endsLocal", "End is before the start"));
+    }
+    let starts_at = local_time::to_utc("startsLocal", zone, start)?;
+    let ends_at = local_time::to_utc("endsLocal", zone, end)?;
+    record::ensure_live_opt(w, RecordKind::Venue, input.venue_id.as_ref().map(|v| v.as_str()), "venueId")?;
+    record::ensure_live_opt(
+        w,
+        RecordKind::Person,
+        input.responsible_person_id.as_ref().map(|p| p.as_str()),
+        "responsiblePersonId",
+    )?;
+    record::ensure_live_opt(w, RecordKind::Vehicle, input.vehicle_id.as_ref().map(|v| v.as_str()), "vehicleId")?;
+    let input = EngagementInput {
+        security_notes: validate::text("securityNotes", "Security notes", input.security_notes)?,
+        notes: validate::text("notes", "Notes", input.notes)?,
+        ..input
+    };
+    Ok((input, starts_at, ends_at))
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Engagement> {
+    let time_zone: String = row.get("time_zone")?;
+    let zone = Tz::from_str(&time_zone).unwrap_or(Tz::UTC);
+    let starts_at: String = row.get("starts_at")?;
+    let ends_at: String = row.get("ends_at")?;
+    Ok(Engagement {
+        id: row.get("id")?,
+        visit_id: row.get("visit_id")?,
+        visit_title: row.get("visit_title")?,
+        title: row.get("title")?,
+        kind: row.get("kind")?,
+        starts_local: local_time::to_local(zone, &starts_at),
+        ends_local: local_time::to_local(zone, &ends_at),
+        starts_at,
+        ends_at,
+        time_zone,
+        venue_id: row.get("venue_id")?,
+        venue_name: row.get("venue_name")?,
+        responsible_person_id: row.get("responsible_person_id")?,
+        responsible_person_name: row.get("responsible_person_name")?,
+        vehicle_id: row.get("vehicle_id")?,
+        security_notes: row.get("security_notes")?,
+        notes: row.get("notes")?,
+        attendee_ids: Vec::new(),
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        deleted_at: row.get("deleted_at")?,
+    })
+}

@@ -1,0 +1,130 @@
+//! Paged, filtered, sorted lists, done in SQL: a list never loads more rows than one page.
+
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::error::CoreResult;
+
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+pub const MAX_PAGE_SIZE: u32 = 500;
+
+/// What every list accepts. `page` counts from 1; `sort` names a column the domain allows.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListQuery {
+    pub page: u32,
+    pub page_size: u32,
+    pub sort: Option<String>,
+    pub descending: bool,
+    pub search: Option<String>,
+    pub include_deleted: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u32,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// Builds `WHERE … ORDER BY … LIMIT …` for one list query from trusted SQL fragments and
+/// bound values; user text only ever reaches SQLite as a parameter.
+pub struct Select {
+    conditions: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Select {
+    /// Starts a list over `alias` (the main table's alias), hiding deleted rows unless asked.
+    pub fn new(alias: &str, query: &ListQuery) -> Select {
+        let mut select = Select { conditions: Vec::new(), params: Vec::new() };
+        if !query.include_deleted {
+            select.conditions.push(format!("{alias}.deleted_at IS NULL"));
+        }
+        select
+    }
+
+    /// Adds `sql` (with one `?`) bound to `value`, when there is a value.
+    pub fn filter<V: Into<Value>>(&mut self, sql: &str, value: Option<V>) -> &mut Self {
+        if let Some(value) = value {
+            self.conditions.push(sql.to_owned());
+            self.params.push(value.into());
+        }
+        self
+    }
+
+    /// Adds a condition without parameters.
+    pub fn condition(&mut self, sql: &str) -> &mut Self {
+        self.conditions.push(sql.to_owned());
+        self
+    }
+
+    /// Matches every word of `search` against any of `columns` (case-insensitive substring).
+    pub fn search(&mut self, columns: &[&str], search: Option<&str>) -> &mut Self {
+        for word in search.unwrap_or_default().split_whitespace().take(8) {
+            let pattern = format!("%{}%", escape_like(word));
+            let any: Vec<String> = columns.iter().map(|c| format!("{c} LIKE ? ESCAPE '\\'")).collect();
+            self.conditions.push(format!("({})", any.join(" OR ")));
+            for _ in columns {
+                self.params.push(Value::Text(pattern.clone()));
+            }
+        }
+        self
+    }
+
+    /// Runs the count and the page. `from` is `table alias [JOIN …]`, `order` a trusted ORDER BY.
+    pub fn page<T>(
+        &self,
+        conn: &rusqlite::Connection,
+        columns: &str,
+        from: &str,
+        order: &str,
+        query: &ListQuery,
+        map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> CoreResult<Page<T>> {
+        let where_sql = self.where_sql();
+        let page_size = match query.page_size {
+            0 => DEFAULT_PAGE_SIZE,
+            n => n.min(MAX_PAGE_SIZE),
+        };
+        let page = query.page.max(1);
+        let count_sql = format!("SELECT count(*) FROM {from}{where_sql}");
+        let total: i64 =
+            conn.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(&self.params), |r| r.get(0))?;
+        let list_sql = format!(
+            "SELECT {columns} FROM {from}{where_sql} ORDER BY {order} LIMIT {page_size} OFFSET {}",
+            (page - 1) * page_size
+        );
+        let mut stmt = conn.prepare_cached(&list_sql)?;
+        let items = stmt.query_map(rusqlite::params_from_iter(&self.params), map)?.collect::<Result<Vec<T>, _>>()?;
+        Ok(Page { items, total: u32::try_from(total).unwrap_or(u32::MAX), page, page_size })
+    }
+
+    fn where_sql(&self) -> String {
+        if self.conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.conditions.join(" AND "))
+        }
+    }
+}
+
+/// Picks the ORDER BY for `query.sort` from the domain's allowed `(name, sql)` pairs, falling back
+/// to the first; `tiebreak` keeps paging stable when sort values repeat.
+pub fn order_by(query: &ListQuery, allowed: &[(&str, &str)], tiebreak: &str) -> String {
+    let column = query
+        .sort
+        .as_deref()
+        .and_then(|name| allowed.iter().find(|(n, _)| *n == name))
+        .or(allowed.first())
+        .map_or(tiebreak, |(_, sql)| *sql);
+    let direction = if query.descending { "DESC" } else { "ASC" };
+    format!("{column} {direction}, {tiebreak} {direction}")
+}
+
+fn escape_like(word: &str) -> String {
+    word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}

@@ -1,0 +1,49 @@
+//! Engagements are stored as UTC instants but planned in the visit's wall-clock time.
+
+use chrono::{LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{CoreError, CoreResult};
+
+/// The UTC instant (RFC 3339) of a wall-clock time in `zone`. In the hour that repeats when
+/// clocks go back the earlier instant is taken; a time skipped when clocks go forward is refused.
+pub fn to_utc(field: &str, zone: Tz, local: NaiveDateTime) -> CoreResult<String> {
+    let instant = match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => t,
+        LocalResult::Ambiguous(earlier, _) => earlier,
+        LocalResult::None => {
+            return Err(CoreError::invalid(
+                field,
+                format!("{local} does not exist in {zone} (the clocks change then)"),
+            ));
+        }
+    };
+    Ok(instant.with_timezone(&Utc).to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+/// The wall-clock time `YYYY-MM-DDTHH:MM` in `zone` of a stored UTC instant.
+pub fn to_local(zone: Tz, utc: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(utc)
+        .map(|t| t.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string())
+        .unwrap_or_else(|_| utc.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn karachi_is_five_hours_ahead() {
+        let local = NaiveDateTime::parse_from_str("2026-01-28T10:30", "%Y-%m-%dT%H:%M").unwrap();
+        let utc = to_utc("startsLocal", chrono_tz::Asia::Karachi, local).unwrap();
+        assert_eq!(utc, "2026-01-28T05:30:00Z");
+        assert_eq!(to_local(chrono_tz::Asia::Karachi, &utc), "2026-01-28T10:30");
+    }
+
+    #[test]
+    fn a_skipped_hour_is_refused() {
+        let local = NaiveDateTime::parse_from_str("2026-03-29T02:30", "%Y-%m-%dT%H:%M").unwrap();
+        let err = to_utc("startsLocal", chrono_tz::Europe::Berlin, local).unwrap_err();
+        assert_eq!(err.field(), Some("startsLocal"));
+    }
+}

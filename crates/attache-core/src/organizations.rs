@@ -1,0 +1,201 @@
+//! Organizations: chambers, embassies, ministries, companies, universities…
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::audit;
+use crate::error::{CoreError, CoreResult};
+use crate::ids::{OrganizationId, SectorId};
+use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::record::{self, now, RecordKind};
+use crate::sectors::{self, Sector};
+use crate::store::{Store, Writer};
+use crate::text_enum::text_enum;
+use crate::validate;
+
+text_enum!(OrganizationKind {
+    Chamber = "chamber",
+    Embassy = "embassy",
+    Ministry = "ministry",
+    Company = "company",
+    University = "university",
+    Association = "association",
+    Media = "media",
+    Other = "other",
+});
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationInput {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: OrganizationKind,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub website: Option<String>,
+    #[serde(default)]
+    pub sector_ids: Vec<SectorId>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Organization {
+    pub id: OrganizationId,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: OrganizationKind,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub website: Option<String>,
+    pub sectors: Vec<Sector>,
+    pub notes: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OrganizationQuery {
+    #[serde(flatten)]
+    pub list: ListQuery,
+    pub kind: Option<OrganizationKind>,
+    pub country: Option<String>,
+    pub sector_id: Option<SectorId>,
+}
+
+const COLUMNS: &str = "o.id, o.name, o.short_name, o.kind, o.country, o.city, o.website, o.notes, o.created_at, o.updated_at, o.deleted_at";
+const SORTS: &[(&str, &str)] = &[
+    ("name", "o.name COLLATE NOCASE"),
+    ("kind", "o.kind"),
+    ("country", "o.country"),
+    ("city", "o.city COLLATE NOCASE"),
+    ("updatedAt", "o.updated_at"),
+];
+
+pub fn create(store: &mut Store, input: OrganizationInput) -> CoreResult<Organization> {
+    store.write(|w| insert(w, input))
+}
+
+/// Creates an organization inside an open write (used by the sample data and imports).
+pub fn insert(w: &Writer<'_>, input: OrganizationInput) -> CoreResult<Organization> {
+    let input = validated(w, input)?;
+    let id = OrganizationId::new();
+    w.execute(
+        "INSERT INTO organizations (id, name, short_name, kind, country, city, website, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        rusqlite::params![
+            id,
+            input.name,
+            input.short_name,
+            input.kind,
+            input.country,
+            input.city,
+            input.website,
+            input.notes,
+            now()
+        ],
+    )?;
+    sectors::relink(w, "organization_sectors", "organization_id", id.as_str(), &input.sector_ids)?;
+    let created = get(w, &id)?;
+    audit::record(w, RecordKind::Organization, id.as_str(), None, Some(&created))?;
+    Ok(created)
+}
+
+pub fn update(store: &mut Store, id: &OrganizationId, input: OrganizationInput) -> CoreResult<Organization> {
+    store.write(|w| {
+        let before = get(w, id)?;
+        record::refuse_deleted(RecordKind::Organization, &before.deleted_at)?;
+        let input = validated(w, input)?;
+        w.execute(
+            "UPDATE organizations SET name = ?2, short_name = ?3, kind = ?4, country = ?5, city = ?6, website = ?7,
+             notes = ?8, updated_at = ?9 WHERE id = ?1",
+            rusqlite::params![
+                id,
+                input.name,
+                input.short_name,
+                input.kind,
+                input.country,
+                input.city,
+                input.website,
+                input.notes,
+                now()
+            ],
+        )?;
+        sectors::relink(w, "organization_sectors", "organization_id", id.as_str(), &input.sector_ids)?;
+        let after = get(w, id)?;
+        audit::record(w, RecordKind::Organization, id.as_str(), Some(&before), Some(&after))?;
+        Ok(after)
+    })
+}
+
+pub fn delete(store: &mut Store, id: &OrganizationId) -> CoreResult<()> {
+    store.write(|w| record::soft_delete(w, RecordKind::Organization, id.as_str()))
+}
+
+pub fn restore(store: &mut Store, id: &OrganizationId) -> CoreResult<Organization> {
+    store.write(|w| {
+        record::restore(w, RecordKind::Organization, id.as_str())?;
+        get(w, id)
+    })
+}
+
+pub fn get(conn: &Connection, id: &OrganizationId) -> CoreResult<Organization> {
+    let sql = format!("SELECT {COLUMNS} FROM organizations o WHERE o.id = ?1");
+    let mut organization = conn
+        .query_row(&sql, [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound { entity: "organization", id: id.to_string() })?;
+    organization.sectors = sectors::linked(conn, "organization_sectors", "organization_id", id.as_str())?;
+    Ok(organization)
+}
+
+pub fn list(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Page<Organization>> {
+    let mut select = Select::new("o", &query.list);
+    select
+        .filter("o.kind = ?", query.kind)
+        .filter("o.country = ?", query.country.clone().map(|c| c.to_ascii_uppercase()))
+        .filter(
+            "EXISTS (SELECT 1 FROM organization_sectors s WHERE s.organization_id = o.id AND s.sector_id = ?)",
+            query.sector_id.clone().map(|s| s.0),
+        )
+        .search(&["o.name", "o.short_name", "o.city"], query.list.search.as_deref());
+    let order = order_by(&query.list, SORTS, "o.id");
+    let mut page = select.page(conn, COLUMNS, "organizations o", &order, &query.list, from_row)?;
+    for organization in &mut page.items {
+        organization.sectors =
+            sectors::linked(conn, "organization_sectors", "organization_id", organization.id.as_str())?;
+    }
+    Ok(page)
+}
+
+fn validated(_w: &Writer<'_>, input: OrganizationInput) -> CoreResult<OrganizationInput> {
+    validate::required("name", "Name", &input.name)?;
+    Ok(OrganizationInput {
+        short_name: validate::line("shortName", "Short name", input.short_name)?,
+        country: validate::country("country", input.country)?,
+        city: validate::line("city", "City", input.city)?,
+        website: validate::line("website", "Website", input.website)?,
+        notes: validate::text("notes", "Notes", input.notes)?,
+        ..input
+    })
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
+    Ok(Organization {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        short_name: row.get("short_name")?,
+        kind: row.get("kind")?,
+        country: row.get("country")?,
+        city: row.get("city")?,
+        website: row.get("website")?,
+        sectors: Vec::new(),
+        notes: row.get("notes")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        deleted_at: row.get("deleted_at")?,
+    })
+}

@@ -1,0 +1,99 @@
+//! Composite views: one visit whole, and the dashboard.
+
+use rusqlite::Connection;
+use serde::Serialize;
+use specta::Type;
+
+use crate::actions::{self, Action, ActionQuery};
+use crate::agreements::{self, Agreement, AgreementQuery};
+use crate::engagements::{self, Engagement, EngagementQuery};
+use crate::error::CoreResult;
+use crate::ids::VisitId;
+use crate::listing::{ListQuery, MAX_PAGE_SIZE};
+use crate::participants::{self, Participant, ParticipantQuery};
+use crate::visits::{self, Visit, VisitQuery};
+
+/// A visit with its programme, participants (in precedence order), agreements and actions.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitOverview {
+    pub visit: Visit,
+    pub engagements: Vec<Engagement>,
+    pub participants: Vec<Participant>,
+    pub agreements: Vec<Agreement>,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Dashboard {
+    pub today: String,
+    pub upcoming_visits: Vec<Visit>,
+    pub todays_engagements: Vec<Engagement>,
+    pub open_actions: Vec<Action>,
+    pub open_action_count: u32,
+    pub overdue_action_count: u32,
+}
+
+fn all(sort: &str) -> ListQuery {
+    ListQuery { page: 1, page_size: MAX_PAGE_SIZE, sort: Some(sort.to_owned()), ..ListQuery::default() }
+}
+
+fn first(size: u32, sort: &str) -> ListQuery {
+    ListQuery { page: 1, page_size: size, sort: Some(sort.to_owned()), ..ListQuery::default() }
+}
+
+pub fn visit(conn: &Connection, id: &VisitId) -> CoreResult<VisitOverview> {
+    let visit = visits::get(conn, id)?;
+    let visit_id = Some(id.clone());
+    Ok(VisitOverview {
+        engagements: engagements::list(
+            conn,
+            &EngagementQuery { list: all("startsAt"), visit_id: visit_id.clone(), ..Default::default() },
+        )?
+        .items,
+        participants: participants::list(
+            conn,
+            &ParticipantQuery { list: all("precedence"), visit_id: visit_id.clone(), ..Default::default() },
+        )?
+        .items,
+        agreements: agreements::list(
+            conn,
+            &AgreementQuery { list: all("signedOn"), signed_visit_id: visit_id.clone(), ..Default::default() },
+        )?
+        .items,
+        actions: actions::list(conn, &ActionQuery { list: all("dueOn"), visit_id, ..Default::default() })?.items,
+        visit,
+    })
+}
+
+/// Upcoming and current visits, today's programme across visits, and the pending actions
+/// that fall due first.
+pub fn dashboard(conn: &Connection) -> CoreResult<Dashboard> {
+    let today = actions::today();
+    let upcoming = VisitQuery { list: first(8, "startDate"), ends_from: Some(today.clone()), ..Default::default() };
+    let day_start = chrono::Local::now()
+        .date_naive()
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(chrono::Local).earliest())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_else(chrono::Utc::now);
+    let day_end = day_start + chrono::Duration::days(1);
+    let fmt = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let todays = EngagementQuery {
+        list: first(50, "startsAt"),
+        starts_from: Some(fmt(day_start)),
+        starts_before: Some(fmt(day_end)),
+        ..Default::default()
+    };
+    let pending =
+        actions::list(conn, &ActionQuery { list: first(10, "dueOn"), pending_only: true, ..Default::default() })?;
+    Ok(Dashboard {
+        upcoming_visits: visits::list(conn, &upcoming)?.items,
+        todays_engagements: engagements::list(conn, &todays)?.items,
+        open_action_count: pending.total,
+        open_actions: pending.items,
+        overdue_action_count: actions::count_overdue(conn)?,
+        today,
+    })
+}

@@ -1,0 +1,267 @@
+//! Participants: who takes part in a visit, on which side, in which role and order of precedence.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::audit;
+use crate::error::{CoreError, CoreResult};
+use crate::ids::{ParticipantId, PersonId, VisitId};
+use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::person_name_sql;
+use crate::record::{self, now, RecordKind};
+use crate::store::{Store, Writer};
+use crate::text_enum::text_enum;
+use crate::validate;
+
+text_enum!(Side { Host = "host", Guest = "guest", ThirdParty = "third_party" });
+
+text_enum!(ParticipantRole {
+    HeadOfDelegation = "head_of_delegation",
+    Member = "member",
+    Host = "host",
+    Speaker = "speaker",
+    Interpreter = "interpreter",
+    Security = "security",
+    Media = "media",
+    Staff = "staff",
+});
+
+text_enum!(Rsvp { Invited = "invited", Accepted = "accepted", Tentative = "tentative", Declined = "declined" });
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantInput {
+    pub visit_id: VisitId,
+    pub person_id: PersonId,
+    pub side: Side,
+    pub role: ParticipantRole,
+    pub rsvp: Rsvp,
+    pub arrival_at: Option<String>,
+    pub departure_at: Option<String>,
+    pub hotel: Option<String>,
+    /// Overrides the person's protocol rank for this visit only.
+    pub precedence_override: Option<i64>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub visit_id: VisitId,
+    pub person_id: PersonId,
+    pub person_name: String,
+    pub native_name: Option<String>,
+    pub position: Option<String>,
+    pub organization_name: Option<String>,
+    pub protocol_rank: Option<i64>,
+    pub side: Side,
+    pub role: ParticipantRole,
+    pub rsvp: Rsvp,
+    pub checked_in_at: Option<String>,
+    pub arrival_at: Option<String>,
+    pub departure_at: Option<String>,
+    pub hotel: Option<String>,
+    pub precedence_override: Option<i64>,
+    pub notes: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ParticipantQuery {
+    #[serde(flatten)]
+    pub list: ListQuery,
+    pub visit_id: Option<VisitId>,
+    pub person_id: Option<PersonId>,
+    pub side: Option<Side>,
+    pub rsvp: Option<Rsvp>,
+}
+
+const COLUMNS: &str = concat!(
+    "pa.id, pa.visit_id, pa.person_id,
+    ",
+    person_name_sql!("p"),
+    " AS person_name,
+    p.native_name, p.position, o.name AS organization_name, p.protocol_rank, pa.side, pa.role, pa.rsvp,
+    pa.checked_in_at, pa.arrival_at, pa.departure_at, pa.hotel, pa.precedence_override, pa.notes, pa.created_at,
+    pa.updated_at, pa.deleted_at"
+);
+const FROM: &str =
+    "participants pa JOIN people p ON p.id = pa.person_id LEFT JOIN organizations o ON o.id = p.organization_id";
+
+/// Order of precedence: the visit's override, else the person's protocol rank (lower first;
+/// unranked last), heads of delegation before other roles at the same rank, then by name.
+pub const PRECEDENCE: &str = "coalesce(pa.precedence_override, p.protocol_rank, 1000000000),
+    pa.role <> 'head_of_delegation', p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE";
+const SORTS: &[(&str, &str)] = &[
+    ("precedence", PRECEDENCE),
+    ("personName", "p.family_name COLLATE NOCASE"),
+    ("side", "pa.side"),
+    ("role", "pa.role"),
+    ("rsvp", "pa.rsvp"),
+];
+
+pub fn create(store: &mut Store, input: ParticipantInput) -> CoreResult<Participant> {
+    store.write(|w| insert(w, input))
+}
+
+pub fn insert(w: &Writer<'_>, input: ParticipantInput) -> CoreResult<Participant> {
+    let i = validated(w, input)?;
+    let id = ParticipantId::new();
+    w.execute(
+        "INSERT INTO participants (id, visit_id, person_id, side, role, rsvp, arrival_at, departure_at, hotel,
+         precedence_override, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        rusqlite::params![
+            id,
+            i.visit_id,
+            i.person_id,
+            i.side,
+            i.role,
+            i.rsvp,
+            i.arrival_at,
+            i.departure_at,
+            i.hotel,
+            i.precedence_override,
+            i.notes,
+            now()
+        ],
+    )
+    .map_err(already_taking_part)?;
+    let created = get(w, &id)?;
+    audit::record(w, RecordKind::Participant, id.as_str(), None, Some(&created))?;
+    Ok(created)
+}
+
+pub fn update(store: &mut Store, id: &ParticipantId, input: ParticipantInput) -> CoreResult<Participant> {
+    store.write(|w| {
+        let before = get(w, id)?;
+        record::refuse_deleted(RecordKind::Participant, &before.deleted_at)?;
+        let i = validated(w, input)?;
+        w.execute(
+            "UPDATE participants SET visit_id = ?2, person_id = ?3, side = ?4, role = ?5, rsvp = ?6, arrival_at = ?7,
+             departure_at = ?8, hotel = ?9, precedence_override = ?10, notes = ?11, updated_at = ?12 WHERE id = ?1",
+            rusqlite::params![
+                id,
+                i.visit_id,
+                i.person_id,
+                i.side,
+                i.role,
+                i.rsvp,
+                i.arrival_at,
+                i.departure_at,
+                i.hotel,
+                i.precedence_override,
+                i.notes,
+                now()
+            ],
+        )
+        .map_err(already_taking_part)?;
+        let after = get(w, id)?;
+        audit::record(w, RecordKind::Participant, id.as_str(), Some(&before), Some(&after))?;
+        Ok(after)
+    })
+}
+
+/// Records (or with `false`, clears) that the participant has arrived at the visit.
+pub fn check_in(store: &mut Store, id: &ParticipantId, checked_in: bool) -> CoreResult<Participant> {
+    store.write(|w| {
+        let before = get(w, id)?;
+        record::refuse_deleted(RecordKind::Participant, &before.deleted_at)?;
+        let at = checked_in.then(now);
+        w.execute(
+            "UPDATE participants SET checked_in_at = ?2, updated_at = ?3 WHERE id = ?1",
+            rusqlite::params![id, at, now()],
+        )?;
+        let after = get(w, id)?;
+        audit::record(w, RecordKind::Participant, id.as_str(), Some(&before), Some(&after))?;
+        Ok(after)
+    })
+}
+
+pub fn delete(store: &mut Store, id: &ParticipantId) -> CoreResult<()> {
+    store.write(|w| record::soft_delete(w, RecordKind::Participant, id.as_str()))
+}
+
+pub fn restore(store: &mut Store, id: &ParticipantId) -> CoreResult<Participant> {
+    store.write(|w| {
+        record::restore(w, RecordKind::Participant, id.as_str())?;
+        get(w, id)
+    })
+}
+
+pub fn get(conn: &Connection, id: &ParticipantId) -> CoreResult<Participant> {
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE pa.id = ?1");
+    conn.query_row(&sql, [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound { entity: "participant", id: id.to_string() })
+}
+
+/// Participants, by default in order of precedence.
+pub fn list(conn: &Connection, query: &ParticipantQuery) -> CoreResult<Page<Participant>> {
+    let mut select = Select::new("pa", &query.list);
+    select
+        .filter("pa.visit_id = ?", query.visit_id.clone().map(|v| v.0))
+        .filter("pa.person_id = ?", query.person_id.clone().map(|p| p.0))
+        .filter("pa.side = ?", query.side)
+        .filter("pa.rsvp = ?", query.rsvp)
+        .search(&["p.given_name", "p.family_name", "p.native_name", "o.name"], query.list.search.as_deref());
+    let order = order_by(&query.list, SORTS, "pa.id");
+    select.page(conn, COLUMNS, FROM, &order, &query.list, from_row)
+}
+
+fn already_taking_part(error: rusqlite::Error) -> CoreError {
+    if record::is_unique_violation(&error) {
+        return CoreError::invalid("personId", "this person already takes part in the visit");
+    }
+    error.into()
+}
+
+fn validated(w: &Writer<'_>, input: ParticipantInput) -> CoreResult<ParticipantInput> {
+    record::ensure_live(w, RecordKind::Visit, input.visit_id.as_str(), "visitId")?;
+    record::ensure_live(w, RecordKind::Person, input.person_id.as_str(), "personId")?;
+    let arrival_at = validate::optional_instant("arrivalAt", "Arrival", input.arrival_at)?;
+    let departure_at = validate::optional_instant("departureAt", "Departure", input.departure_at)?;
+    if let (Some(a), Some(d)) = (&arrival_at, &departure_at) {
+        if d < a {
+            return Err(CoreError::invalid("departureAt", "Departure is before the arrival"));
+        }
+    }
+    Ok(ParticipantInput {
+        arrival_at,
+        departure_at,
+        hotel: validate::line("hotel", "Hotel", input.hotel)?,
+        precedence_override: validate::at_least("precedenceOverride", "Precedence", input.precedence_override, 0)?,
+        notes: validate::text("notes", "Notes", input.notes)?,
+        ..input
+    })
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
+    Ok(Participant {
+        id: row.get("id")?,
+        visit_id: row.get("visit_id")?,
+        person_id: row.get("person_id")?,
+        person_name: row.get("person_name")?,
+        native_name: row.get("native_name")?,
+        position: row.get("position")?,
+        organization_name: row.get("organization_name")?,
+        protocol_rank: row.get("protocol_rank")?,
+        side: row.get("side")?,
+        role: row.get("role")?,
+        rsvp: row.get("rsvp")?,
+        checked_in_at: row.get("checked_in_at")?,
+        arrival_at: row.get("arrival_at")?,
+        departure_at: row.get("departure_at")?,
+        hotel: row.get("hotel")?,
+        precedence_override: row.get("precedence_override")?,
+        notes: row.get("notes")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        deleted_at: row.get("deleted_at")?,
+    })
+}

@@ -1,0 +1,124 @@
+//! What every record shares: its kind, timestamps, soft delete and restore.
+
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::audit::{self, Operation};
+use crate::error::{CoreError, CoreResult};
+use crate::store::Writer;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Organization,
+    Person,
+    Venue,
+    Vehicle,
+    Visit,
+    Engagement,
+    Participant,
+    Agreement,
+    Action,
+}
+
+impl RecordKind {
+    pub fn table(self) -> &'static str {
+        match self {
+            RecordKind::Organization => "organizations",
+            RecordKind::Person => "people",
+            RecordKind::Venue => "venues",
+            RecordKind::Vehicle => "vehicles",
+            RecordKind::Visit => "visits",
+            RecordKind::Engagement => "engagements",
+            RecordKind::Participant => "participants",
+            RecordKind::Agreement => "agreements",
+            RecordKind::Action => "actions",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::Organization => "organization",
+            RecordKind::Person => "person",
+            RecordKind::Venue => "venue",
+            RecordKind::Vehicle => "vehicle",
+            RecordKind::Visit => "visit",
+            RecordKind::Engagement => "engagement",
+            RecordKind::Participant => "participant",
+            RecordKind::Agreement => "agreement",
+            RecordKind::Action => "action",
+        }
+    }
+}
+
+/// The current instant as stored: UTC, RFC 3339 with milliseconds, so text order is time order.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Fails with a validation error on `field` unless `id` names a live (not deleted) record.
+pub fn ensure_live(conn: &rusqlite::Connection, kind: RecordKind, id: &str, field: &str) -> CoreResult<()> {
+    let sql = format!("SELECT deleted_at IS NULL FROM {} WHERE id = ?1", kind.table());
+    match conn.query_row(&sql, [id], |row| row.get::<_, bool>(0)).optional()? {
+        Some(true) => Ok(()),
+        Some(false) => Err(CoreError::invalid(field, format!("the chosen {} has been deleted", kind.name()))),
+        None => Err(CoreError::invalid(field, format!("the chosen {} does not exist", kind.name()))),
+    }
+}
+
+/// Like [`ensure_live`] for an optional reference.
+pub fn ensure_live_opt(conn: &rusqlite::Connection, kind: RecordKind, id: Option<&str>, field: &str) -> CoreResult<()> {
+    id.map_or(Ok(()), |id| ensure_live(conn, kind, id, field))
+}
+
+/// Edits go to live records only: a deleted one must be restored first.
+pub fn refuse_deleted(kind: RecordKind, deleted_at: &Option<String>) -> CoreResult<()> {
+    if deleted_at.is_some() {
+        return Err(CoreError::Conflict {
+            field: None,
+            message: format!("this {} has been deleted; restore it first", kind.name()),
+        });
+    }
+    Ok(())
+}
+
+/// Marks a record deleted (it stays in the trash, restorable) and audits it.
+pub fn soft_delete(w: &Writer<'_>, kind: RecordKind, id: &str) -> CoreResult<()> {
+    set_deleted(w, kind, id, Some(now()))
+}
+
+/// Brings a deleted record back and audits it.
+pub fn restore(w: &Writer<'_>, kind: RecordKind, id: &str) -> CoreResult<()> {
+    set_deleted(w, kind, id, None)
+}
+
+fn set_deleted(w: &Writer<'_>, kind: RecordKind, id: &str, deleted_at: Option<String>) -> CoreResult<()> {
+    let select = format!("SELECT deleted_at FROM {} WHERE id = ?1", kind.table());
+    let before: Option<String> = w
+        .query_row(&select, [id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound { entity: kind.name(), id: id.to_owned() })?;
+    if before.is_none() == deleted_at.is_none() {
+        return Ok(()); // already in the requested state: deleting twice is not an error
+    }
+    let update = format!("UPDATE {} SET deleted_at = ?1, updated_at = ?2 WHERE id = ?3", kind.table());
+    w.execute(&update, rusqlite::params![deleted_at, now(), id]).map_err(|e| conflict_on_restore(e, kind))?;
+    let operation = if deleted_at.is_some() { Operation::Delete } else { Operation::Restore };
+    let changes = serde_json::json!({ "deletedAt": { "before": before, "after": deleted_at } });
+    audit::append(w, kind, id, operation, &changes)
+}
+
+fn conflict_on_restore(error: rusqlite::Error, kind: RecordKind) -> CoreError {
+    if is_unique_violation(&error) {
+        return CoreError::Conflict {
+            field: None,
+            message: format!("this {} cannot be restored: an equivalent one exists now", kind.name()),
+        };
+    }
+    error.into()
+}
+
+pub fn is_unique_violation(error: &rusqlite::Error) -> bool {
+    matches!(error, rusqlite::Error::SqliteFailure(e, _) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+}

@@ -1,0 +1,95 @@
+//! The sector taxonomy used to classify organizations and agreements.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::error::{CoreError, CoreResult};
+use crate::ids::SectorId;
+use crate::record::now;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Sector {
+    pub id: SectorId,
+    pub code: String,
+    pub name: String,
+}
+
+/// The sectors a new store starts with: those trade bodies in Pakistan and Russia name most.
+const DEFAULTS: &[(&str, &str)] = &[
+    ("energy", "Energy"),
+    ("agriculture", "Agriculture"),
+    ("pharmaceuticals", "Pharmaceuticals"),
+    ("engineering_goods", "Engineering goods"),
+    ("it", "Information technology"),
+    ("sports_goods", "Sports goods"),
+    ("surgical_instruments", "Surgical instruments"),
+    ("leather", "Leather"),
+    ("textiles", "Textiles"),
+    ("education", "Education"),
+    ("trade_facilitation", "Trade facilitation"),
+];
+
+/// Adds any default sector that is missing; run when a store opens.
+pub fn ensure_defaults(conn: &rusqlite::Connection) -> CoreResult<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO sectors (id, code, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+         ON CONFLICT (code) DO NOTHING",
+    )?;
+    let at = now();
+    for (code, name) in DEFAULTS {
+        stmt.execute(rusqlite::params![SectorId::new(), code, name, at])?;
+    }
+    Ok(())
+}
+
+pub fn list(conn: &rusqlite::Connection) -> CoreResult<Vec<Sector>> {
+    let mut stmt = conn.prepare_cached("SELECT id, code, name FROM sectors WHERE deleted_at IS NULL ORDER BY name")?;
+    let rows = stmt.query_map([], |r| Ok(Sector { id: r.get(0)?, code: r.get(1)?, name: r.get(2)? }))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn by_code(conn: &rusqlite::Connection, code: &str) -> CoreResult<SectorId> {
+    conn.query_row("SELECT id FROM sectors WHERE code = ?1", [code], |r| r.get(0))
+        .map_err(|_| CoreError::NotFound { entity: "sector", id: code.to_owned() })
+}
+
+/// The sectors linked to one record through `link_table` (`<owner>_id`, `sector_id`).
+pub fn linked(
+    conn: &rusqlite::Connection,
+    link_table: &str,
+    owner_column: &str,
+    owner_id: &str,
+) -> CoreResult<Vec<Sector>> {
+    let sql = format!(
+        "SELECT s.id, s.code, s.name FROM {link_table} l JOIN sectors s ON s.id = l.sector_id
+         WHERE l.{owner_column} = ?1 ORDER BY s.name"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([owner_id], |r| Ok(Sector { id: r.get(0)?, code: r.get(1)?, name: r.get(2)? }))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Replaces the sector links of one record, checking every sector exists.
+pub fn relink(
+    conn: &rusqlite::Connection,
+    link_table: &str,
+    owner_column: &str,
+    owner_id: &str,
+    sector_ids: &[SectorId],
+) -> CoreResult<()> {
+    conn.execute(&format!("DELETE FROM {link_table} WHERE {owner_column} = ?1"), [owner_id])?;
+    let mut insert = conn
+        .prepare_cached(&format!("INSERT OR IGNORE INTO {link_table} ({owner_column}, sector_id) VALUES (?1, ?2)"))?;
+    for sector in sector_ids {
+        let exists: bool =
+            conn.query_row("SELECT count(*) > 0 FROM sectors WHERE id = ?1 AND deleted_at IS NULL", [sector], |r| {
+                r.get(0)
+            })?;
+        if !exists {
+            return Err(CoreError::invalid("sectorIds", format!("sector {sector} does not exist")));
+        }
+        insert.execute(rusqlite::params![owner_id, sector])?;
+    }
+    Ok(())
+}

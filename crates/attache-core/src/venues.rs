@@ -1,0 +1,139 @@
+//! Venues: where programme items happen (and where two bookings can collide).
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::audit;
+use crate::error::{CoreError, CoreResult};
+use crate::ids::VenueId;
+use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::record::{self, now, RecordKind};
+use crate::store::{Store, Writer};
+use crate::validate;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VenueInput {
+    pub name: String,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub capacity: Option<i64>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Venue {
+    pub id: VenueId,
+    pub name: String,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub capacity: Option<i64>,
+    pub notes: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VenueQuery {
+    #[serde(flatten)]
+    pub list: ListQuery,
+    pub city: Option<String>,
+}
+
+const COLUMNS: &str =
+    "v.id, v.name, v.address, v.city, v.country, v.capacity, v.notes, v.created_at, v.updated_at, v.deleted_at";
+const SORTS: &[(&str, &str)] =
+    &[("name", "v.name COLLATE NOCASE"), ("city", "v.city COLLATE NOCASE"), ("capacity", "v.capacity")];
+
+pub fn create(store: &mut Store, input: VenueInput) -> CoreResult<Venue> {
+    store.write(|w| insert(w, input))
+}
+
+pub fn insert(w: &Writer<'_>, input: VenueInput) -> CoreResult<Venue> {
+    let i = validated(input)?;
+    let id = VenueId::new();
+    w.execute(
+        "INSERT INTO venues (id, name, address, city, country, capacity, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        rusqlite::params![id, i.name, i.address, i.city, i.country, i.capacity, i.notes, now()],
+    )?;
+    let created = get(w, &id)?;
+    audit::record(w, RecordKind::Venue, id.as_str(), None, Some(&created))?;
+    Ok(created)
+}
+
+pub fn update(store: &mut Store, id: &VenueId, input: VenueInput) -> CoreResult<Venue> {
+    store.write(|w| {
+        let before = get(w, id)?;
+        record::refuse_deleted(RecordKind::Venue, &before.deleted_at)?;
+        let i = validated(input)?;
+        w.execute(
+            "UPDATE venues SET name = ?2, address = ?3, city = ?4, country = ?5, capacity = ?6, notes = ?7, updated_at = ?8
+             WHERE id = ?1",
+            rusqlite::params![id, i.name, i.address, i.city, i.country, i.capacity, i.notes, now()],
+        )?;
+        let after = get(w, id)?;
+        audit::record(w, RecordKind::Venue, id.as_str(), Some(&before), Some(&after))?;
+        Ok(after)
+    })
+}
+
+pub fn delete(store: &mut Store, id: &VenueId) -> CoreResult<()> {
+    store.write(|w| record::soft_delete(w, RecordKind::Venue, id.as_str()))
+}
+
+pub fn restore(store: &mut Store, id: &VenueId) -> CoreResult<Venue> {
+    store.write(|w| {
+        record::restore(w, RecordKind::Venue, id.as_str())?;
+        get(w, id)
+    })
+}
+
+pub fn get(conn: &Connection, id: &VenueId) -> CoreResult<Venue> {
+    let sql = format!("SELECT {COLUMNS} FROM venues v WHERE v.id = ?1");
+    conn.query_row(&sql, [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound { entity: "venue", id: id.to_string() })
+}
+
+pub fn list(conn: &Connection, query: &VenueQuery) -> CoreResult<Page<Venue>> {
+    let mut select = Select::new("v", &query.list);
+    select
+        .filter("v.city = ? COLLATE NOCASE", query.city.clone())
+        .search(&["v.name", "v.address", "v.city"], query.list.search.as_deref());
+    let order = order_by(&query.list, SORTS, "v.id");
+    select.page(conn, COLUMNS, "venues v", &order, &query.list, from_row)
+}
+
+fn validated(input: VenueInput) -> CoreResult<VenueInput> {
+    validate::required("name", "Name", &input.name)?;
+    Ok(VenueInput {
+        address: validate::line("address", "Address", input.address)?,
+        city: validate::line("city", "City", input.city)?,
+        country: validate::country("country", input.country)?,
+        capacity: validate::at_least("capacity", "Capacity", input.capacity, 0)?,
+        notes: validate::text("notes", "Notes", input.notes)?,
+        ..input
+    })
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Venue> {
+    Ok(Venue {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        address: row.get("address")?,
+        city: row.get("city")?,
+        country: row.get("country")?,
+        capacity: row.get("capacity")?,
+        notes: row.get("notes")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        deleted_at: row.get("deleted_at")?,
+    })
+}

@@ -1,0 +1,242 @@
+//! Visits: an incoming or outgoing delegation, or a hosted event, with its dates and time zone.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::audit;
+use crate::error::{CoreError, CoreResult};
+use crate::ids::{OrganizationId, VisitId};
+use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::record::{self, now, RecordKind};
+use crate::store::{Store, Writer};
+use crate::text_enum::text_enum;
+use crate::validate;
+
+text_enum!(VisitDirection { Incoming = "incoming", Outgoing = "outgoing", Hosted = "hosted" });
+
+text_enum!(VisitStatus {
+    Draft = "draft",
+    Planned = "planned",
+    Confirmed = "confirmed",
+    InProgress = "in_progress",
+    Completed = "completed",
+    Cancelled = "cancelled",
+});
+
+text_enum!(SecurityLevel { Standard = "standard", Elevated = "elevated", High = "high" });
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitInput {
+    pub title: String,
+    pub direction: VisitDirection,
+    pub status: VisitStatus,
+    pub host_organization_id: Option<OrganizationId>,
+    pub guest_organization_id: Option<OrganizationId>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    /// IANA name; the programme is shown in this zone's local time.
+    pub time_zone: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub objectives: Option<String>,
+    pub security_level: SecurityLevel,
+    pub security_notes: Option<String>,
+    pub outcome_summary: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Visit {
+    pub id: VisitId,
+    pub title: String,
+    pub direction: VisitDirection,
+    pub status: VisitStatus,
+    pub host_organization_id: Option<OrganizationId>,
+    pub host_organization_name: Option<String>,
+    pub guest_organization_id: Option<OrganizationId>,
+    pub guest_organization_name: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub time_zone: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub objectives: Option<String>,
+    pub security_level: SecurityLevel,
+    pub security_notes: Option<String>,
+    pub outcome_summary: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VisitQuery {
+    #[serde(flatten)]
+    pub list: ListQuery,
+    pub status: Option<VisitStatus>,
+    pub direction: Option<VisitDirection>,
+    pub organization_id: Option<OrganizationId>,
+    /// Only visits ending on or after this date (`YYYY-MM-DD`): "upcoming and current".
+    pub ends_from: Option<String>,
+}
+
+const COLUMNS: &str = "v.id, v.title, v.direction, v.status, v.host_organization_id, h.name AS host_organization_name,
+    v.guest_organization_id, g.name AS guest_organization_name, v.city, v.country, v.time_zone, v.start_date,
+    v.end_date, v.objectives, v.security_level, v.security_notes, v.outcome_summary, v.created_at, v.updated_at,
+    v.deleted_at";
+const FROM: &str = "visits v LEFT JOIN organizations h ON h.id = v.host_organization_id
+    LEFT JOIN organizations g ON g.id = v.guest_organization_id";
+const SORTS: &[(&str, &str)] = &[
+    ("startDate", "v.start_date"),
+    ("title", "v.title COLLATE NOCASE"),
+    ("status", "v.status"),
+    ("city", "v.city COLLATE NOCASE"),
+    ("updatedAt", "v.updated_at"),
+];
+
+pub fn create(store: &mut Store, input: VisitInput) -> CoreResult<Visit> {
+    store.write(|w| insert(w, input))
+}
+
+pub fn insert(w: &Writer<'_>, input: VisitInput) -> CoreResult<Visit> {
+    let i = validated(w, input)?;
+    let id = VisitId::new();
+    w.execute(
+        "INSERT INTO visits (id, title, direction, status, host_organization_id, guest_organization_id, city, country,
+         time_zone, start_date, end_date, objectives, security_level, security_notes, outcome_summary, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+        rusqlite::params![
+            id, i.title, i.direction, i.status, i.host_organization_id, i.guest_organization_id, i.city, i.country,
+            i.time_zone, i.start_date, i.end_date, i.objectives, i.security_level, i.security_notes, i.outcome_summary, now()
+        ],
+    )?;
+    let created = get(w, &id)?;
+    audit::record(w, RecordKind::Visit, id.as_str(), None, Some(&created))?;
+    Ok(created)
+}
+
+pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<Visit> {
+    store.write(|w| {
+        let before = get(w, id)?;
+        record::refuse_deleted(RecordKind::Visit, &before.deleted_at)?;
+        let i = validated(w, input)?;
+        w.execute(
+            "UPDATE visits SET title = ?2, direction = ?3, status = ?4, host_organization_id = ?5,
+             guest_organization_id = ?6, city = ?7, country = ?8, time_zone = ?9, start_date = ?10, end_date = ?11,
+             objectives = ?12, security_level = ?13, security_notes = ?14, outcome_summary = ?15, updated_at = ?16
+             WHERE id = ?1",
+            rusqlite::params![
+                id,
+                i.title,
+                i.direction,
+                i.status,
+                i.host_organization_id,
+                i.guest_organization_id,
+                i.city,
+                i.country,
+                i.time_zone,
+                i.start_date,
+                i.end_date,
+                i.objectives,
+                i.security_level,
+                i.security_notes,
+                i.outcome_summary,
+                now()
+            ],
+        )?;
+        let after = get(w, id)?;
+        audit::record(w, RecordKind::Visit, id.as_str(), Some(&before), Some(&after))?;
+        Ok(after)
+    })
+}
+
+pub fn delete(store: &mut Store, id: &VisitId) -> CoreResult<()> {
+    store.write(|w| record::soft_delete(w, RecordKind::Visit, id.as_str()))
+}
+
+pub fn restore(store: &mut Store, id: &VisitId) -> CoreResult<Visit> {
+    store.write(|w| {
+        record::restore(w, RecordKind::Visit, id.as_str())?;
+        get(w, id)
+    })
+}
+
+pub fn get(conn: &Connection, id: &VisitId) -> CoreResult<Visit> {
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE v.id = ?1");
+    conn.query_row(&sql, [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound { entity: "visit", id: id.to_string() })
+}
+
+pub fn list(conn: &Connection, query: &VisitQuery) -> CoreResult<Page<Visit>> {
+    let mut select = Select::new("v", &query.list);
+    select
+        .filter("v.status = ?", query.status)
+        .filter("v.direction = ?", query.direction)
+        .filter("v.end_date >= ?", query.ends_from.clone())
+        .search(&["v.title", "v.city", "h.name", "g.name"], query.list.search.as_deref())
+        .filter("? IN (v.host_organization_id, v.guest_organization_id)", query.organization_id.clone().map(|o| o.0));
+    let order = order_by(&query.list, SORTS, "v.id");
+    select.page(conn, COLUMNS, FROM, &order, &query.list, from_row)
+}
+
+fn validated(w: &Writer<'_>, input: VisitInput) -> CoreResult<VisitInput> {
+    validate::required("title", "Title", &input.title)?;
+    validate::time_zone("timeZone", &input.time_zone)?;
+    let start = validate::date("startDate", "Start date", &input.start_date)?;
+    let end = validate::date("endDate", "End date", &input.end_date)?;
+    if end < start {
+        return Err(CoreError::invalid("endDate", "End date is before the start date"));
+    }
+    record::ensure_live_opt(
+        w,
+        RecordKind::Organization,
+        input.host_organization_id.as_ref().map(|o| o.as_str()),
+        "hostOrganizationId",
+    )?;
+    record::ensure_live_opt(
+        w,
+        RecordKind::Organization,
+        input.guest_organization_id.as_ref().map(|o| o.as_str()),
+        "guestOrganizationId",
+    )?;
+    Ok(VisitInput {
+        time_zone: input.time_zone.trim().to_owned(),
+        start_date: start.to_string(),
+        end_date: end.to_string(),
+        city: validate::line("city", "City", input.city)?,
+        country: validate::country("country", input.country)?,
+        objectives: validate::text("objectives", "Objectives", input.objectives)?,
+        security_notes: validate::text("securityNotes", "Security notes", input.security_notes)?,
+        outcome_summary: validate::text("outcomeSummary", "Outcome summary", input.outcome_summary)?,
+        ..input
+    })
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Visit> {
+    Ok(Visit {
+        id: row.get("id")?,
+        title: row.get("title")?,
+        direction: row.get("direction")?,
+        status: row.get("status")?,
+        host_organization_id: row.get("host_organization_id")?,
+        host_organization_name: row.get("host_organization_name")?,
+        guest_organization_id: row.get("guest_organization_id")?,
+        guest_organization_name: row.get("guest_organization_name")?,
+        city: row.get("city")?,
+        country: row.get("country")?,
+        time_zone: row.get("time_zone")?,
+        start_date: row.get("start_date")?,
+        end_date: row.get("end_date")?,
+        objectives: row.get("objectives")?,
+        security_level: row.get("security_level")?,
+        security_notes: row.get("security_notes")?,
+        outcome_summary: row.get("outcome_summary")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        deleted_at: row.get("deleted_at")?,
+    })
+}

@@ -1,0 +1,65 @@
+//! Commands about the app and the store as a whole: information, dashboard, sample, history.
+
+use attache_core::audit::{self, AuditEntry};
+use attache_core::overview::{self, Dashboard};
+use attache_core::record::RecordKind;
+use attache_core::sample::{self, SampleOutcome};
+use attache_core::sectors::{self, Sector};
+use attache_core::{store, AppError};
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub app_version: String,
+    pub data_dir: String,
+    pub database_path: String,
+    pub schema_version: i64,
+    pub actor: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
+    let database_path = state.data_dir.join("attache.sqlite3").display().to_string();
+    let (schema_version, actor) = state.inspect(|s| Ok((store::schema_version(s.conn())?, s.actor().to_owned())))?;
+    Ok(AppInfo {
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: state.data_dir.display().to_string(),
+        database_path,
+        schema_version,
+        actor,
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dashboard_get(state: State<'_, AppState>) -> Result<Dashboard, AppError> {
+    state.read(overview::dashboard)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sample_load(state: State<'_, AppState>) -> Result<SampleOutcome, AppError> {
+    state.write(sample::load)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sectors_list(state: State<'_, AppState>) -> Result<Vec<Sector>, AppError> {
+    state.read(sectors::list)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn record_history(
+    state: State<'_, AppState>,
+    kind: RecordKind,
+    id: String,
+) -> Result<Vec<AuditEntry>, AppError> {
+    state.read(|conn| audit::history(conn, kind, &id))
+}

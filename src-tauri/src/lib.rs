@@ -1,0 +1,99 @@
+//! The Attaché desktop shell: opens the store, registers the commands, shows the window.
+
+mod commands;
+pub mod state;
+
+use tauri::Manager;
+use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
+
+use crate::commands::{actions, agreements, app, engagements, organizations, participants, people, venues, visits};
+
+/// Every command the UI may call, and the types they carry; also what generates
+/// `ui/src/lib/bindings.ts`.
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .error_handling(ErrorHandlingMode::Throw)
+        // Our integers are counts, ranks and days, far inside a double's exact range.
+        .dangerously_cast_bigints_to_number()
+        // One TypeScript type per Rust type, not separate input/output variants.
+        .disable_serde_phases()
+        .typ::<attache_core::AppError>()
+        .commands(collect_commands![
+            app::app_info,
+            app::dashboard_get,
+            app::sample_load,
+            app::sectors_list,
+            app::record_history,
+            organizations::organizations_list,
+            organizations::organizations_get,
+            organizations::organizations_create,
+            organizations::organizations_update,
+            organizations::organizations_delete,
+            organizations::organizations_restore,
+            people::people_list,
+            people::people_get,
+            people::people_create,
+            people::people_update,
+            people::people_delete,
+            people::people_restore,
+            venues::venues_list,
+            venues::venues_get,
+            venues::venues_create,
+            venues::venues_update,
+            venues::venues_delete,
+            venues::venues_restore,
+            visits::visits_list,
+            visits::visits_get,
+            visits::visits_create,
+            visits::visits_update,
+            visits::visits_delete,
+            visits::visits_restore,
+            visits::visits_overview,
+            engagements::engagements_list,
+            engagements::engagements_get,
+            engagements::engagements_create,
+            engagements::engagements_update,
+            engagements::engagements_delete,
+            engagements::engagements_restore,
+            participants::participants_list,
+            participants::participants_get,
+            participants::participants_create,
+            participants::participants_update,
+            participants::participants_delete,
+            participants::participants_restore,
+            participants::participants_check_in,
+            agreements::agreements_list,
+            agreements::agreements_get,
+            agreements::agreements_create,
+            agreements::agreements_update,
+            agreements::agreements_delete,
+            agreements::agreements_restore,
+            actions::actions_list,
+            actions::actions_get,
+            actions::actions_create,
+            actions::actions_update,
+            actions::actions_delete,
+            actions::actions_restore,
+        ])
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    tauri::Builder::default()
+        // A second launch brings the running window forward instead of opening the store twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .invoke_handler(builder.invoke_handler())
+        .setup(|app| {
+            let data_dir = app.path().app_data_dir()?;
+            app.manage(state::AppState::open(data_dir));
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running Attaché");
+}
