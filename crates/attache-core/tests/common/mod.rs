@@ -1,0 +1,77 @@
+#![allow(dead_code)] // each test file uses its own subset
+
+use attache_core::ids::OrganizationId;
+use attache_core::listing::ListQuery;
+use attache_core::organizations::{self, OrganizationInput, OrganizationKind};
+use attache_core::people::{self, Person, PersonInput};
+use attache_core::visits::{self, SecurityLevel, Visit, VisitDirection, VisitInput, VisitStatus};
+use attache_core::Store;
+use tempfile::TempDir;
+
+/// A store in a fresh temporary folder; keep the folder alive as long as the store.
+pub fn temp_store() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("attache.sqlite3")).expect("open store");
+    (dir, store)
+}
+
+pub fn query(page_size: u32) -> ListQuery {
+    ListQuery { page: 1, page_size, ..ListQuery::default() }
+}
+
+pub fn organization(store: &mut Store, name: &str) -> OrganizationId {
+    let input = OrganizationInput {
+        name: name.into(),
+        short_name: None,
+        kind: OrganizationKind::Chamber,
+        country: Some("PK".into()),
+        city: Some("Sialkot".into()),
+        website: None,
+        sector_ids: vec![],
+        notes: None,
+    };
+    organizations::create(store, input).expect("create organization").id
+}
+
+pub fn person_input(given: &str, family: &str) -> PersonInput {
+    PersonInput { given_name: given.into(), family_name: Some(family.into()), ..PersonInput::default() }
+}
+
+pub fn person(store: &mut Store, given: &str, family: &str) -> Person {
+    people::create(store, person_input(given, family)).expect("create person")
+}
+
+pub fn visit_input(title: &str) -> VisitInput {
+    VisitInput {
+        title: title.into(),
+        direction: VisitDirection::Incoming,
+        status: VisitStatus::Planned,
+        host_organization_id: None,
+        guest_organization_id: None,
+        city: Some("Sialkot".into()),
+        country: Some("PK".into()),
+        time_zone: "Asia/Karachi".into(),
+        start_date: "2026-01-28".into(),
+        end_date: "2026-01-29".into(),
+        objectives: None,
+        security_level: SecurityLevel::Standard,
+        security_notes: None,
+        outcome_summary: None,
+    }
+}
+
+pub fn visit(store: &mut Store, title: &str) -> Visit {
+    visits::create(store, visit_input(title)).expect("create visit")
+}
+
+/// The field a validation error names, or a panic explaining what came back instead.
+pub fn invalid_field<T: std::fmt::Debug>(result: attache_core::CoreResult<T>) -> String {
+    match result {
+        Err(attache_core::CoreError::Validation { field, .. }) => field,
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+pub fn audit_operations(store: &Store, kind: attache_core::record::RecordKind, id: &str) -> Vec<String> {
+    attache_core::audit::history(store.conn(), kind, id).unwrap().into_iter().map(|e| e.operation).collect()
+}

@@ -1,0 +1,116 @@
+mod common;
+
+use attache_core::organizations::{self, OrganizationInput, OrganizationKind, OrganizationQuery};
+use attache_core::record::RecordKind;
+use attache_core::sectors;
+use attache_core::venues::{self, VenueInput, VenueQuery};
+
+fn input(name: &str) -> OrganizationInput {
+    OrganizationInput {
+        name: name.into(),
+        short_name: None,
+        kind: OrganizationKind::Embassy,
+        country: Some("RU".into()),
+        city: None,
+        website: None,
+        sector_ids: vec![],
+        notes: None,
+    }
+}
+
+#[test]
+fn organizations_crud_with_sectors() {
+    let (_dir, mut store) = common::temp_store();
+    let leather = sectors::by_code(store.conn(), "leather").unwrap();
+    let org = organizations::create(
+        &mut store,
+        OrganizationInput { sector_ids: vec![leather.clone()], kind: OrganizationKind::Chamber, ..input("SCCI") },
+    )
+    .unwrap();
+    assert_eq!(org.sectors.len(), 1);
+    common::organization(&mut store, "Another chamber");
+    organizations::create(&mut store, input("Embassy of the Russian Federation in Pakistan")).unwrap();
+
+    let embassies = organizations::list(
+        store.conn(),
+        &OrganizationQuery { kind: Some(OrganizationKind::Embassy), ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(embassies.total, 1);
+    let by_sector =
+        organizations::list(store.conn(), &OrganizationQuery { sector_id: Some(leather), ..Default::default() })
+            .unwrap();
+    assert_eq!(by_sector.items[0].id, org.id);
+    let by_country =
+        organizations::list(store.conn(), &OrganizationQuery { country: Some("pk".into()), ..Default::default() })
+            .unwrap();
+    assert_eq!(by_country.total, 1);
+
+    let renamed = organizations::update(
+        &mut store,
+        &org.id,
+        OrganizationInput { short_name: Some("SCCI".into()), ..input("Sialkot Chamber of Commerce and Industry") },
+    )
+    .unwrap();
+    assert_eq!(renamed.name, "Sialkot Chamber of Commerce and Industry");
+    organizations::delete(&mut store, &org.id).unwrap();
+    organizations::restore(&mut store, &org.id).unwrap();
+    assert_eq!(
+        common::audit_operations(&store, RecordKind::Organization, org.id.as_str()),
+        ["create", "update", "delete", "restore"]
+    );
+    assert_eq!(common::invalid_field(organizations::create(&mut store, input(""))), "name");
+    assert_eq!(
+        common::invalid_field(organizations::create(
+            &mut store,
+            OrganizationInput { country: Some("R".into()), ..input("x") }
+        )),
+        "country"
+    );
+}
+
+#[test]
+fn venues_crud_and_validation() {
+    let (_dir, mut store) = common::temp_store();
+    let hall = venues::create(
+        &mut store,
+        VenueInput {
+            name: "SCCI Auditorium".into(),
+            city: Some("Sialkot".into()),
+            capacity: Some(300),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        venues::list(store.conn(), &VenueQuery { city: Some("sialkot".into()), ..Default::default() }).unwrap().total,
+        1
+    );
+    let updated = venues::update(
+        &mut store,
+        &hall.id,
+        VenueInput { name: "SCCI Auditorium".into(), capacity: Some(350), ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(updated.capacity, Some(350));
+    venues::delete(&mut store, &hall.id).unwrap();
+    venues::restore(&mut store, &hall.id).unwrap();
+    assert_eq!(
+        common::invalid_field(venues::create(
+            &mut store,
+            VenueInput { name: "Hall".into(), capacity: Some(-3), ..Default::default() }
+        )),
+        "capacity"
+    );
+}
+
+#[test]
+fn unknown_ids_are_not_found() {
+    let (_dir, mut store) = common::temp_store();
+    let missing = attache_core::ids::OrganizationId::from("0190-missing");
+    assert!(matches!(organizations::get(store.conn(), &missing), Err(attache_core::CoreError::NotFound { .. })));
+    assert!(matches!(organizations::delete(&mut store, &missing), Err(attache_core::CoreError::NotFound { .. })));
+    let error = attache_core::AppError::from(organizations::get(store.conn(), &missing).unwrap_err());
+    assert_eq!(error.code, attache_core::ErrorCode::NotFound);
+    assert_eq!(error.field, None);
+}

@@ -1,0 +1,92 @@
+mod common;
+
+use attache_core::store::{schema_version, SCHEMA_VERSION};
+use attache_core::{CoreError, Store};
+
+#[test]
+fn a_new_store_is_migrated_to_the_current_schema() {
+    let (_dir, store) = common::temp_store();
+    assert_eq!(schema_version(store.conn()).unwrap(), SCHEMA_VERSION);
+    let tables: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN
+             ('organizations','people','venues','vehicles','visits','engagements','engagement_attendees',
+              'participants','agreements','agreement_parties','agreement_sectors','actions','sectors',
+              'attachments','audit_log','settings')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 16);
+}
+
+#[test]
+fn the_store_uses_wal_full_sync_and_foreign_keys() {
+    let (_dir, store) = common::temp_store();
+    let conn = store.conn();
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(sync, 2, "synchronous=FULL");
+    assert_eq!(fk, 1);
+}
+
+#[test]
+fn reopening_keeps_the_data_and_takes_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("attache.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        common::person(&mut store, "Denis", "Nevzorov");
+    }
+    let store = Store::open(&path).unwrap();
+    let count: i64 = store.conn().query_row("SELECT count(*) FROM people", [], |r| r.get(0)).unwrap();
+    assert_eq!(count, 1);
+    let backups = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().to_string_lossy().ends_with(".bak"))
+        .count();
+    assert_eq!(backups, 0);
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("attache.sqlite3");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
+    }
+    let error = Store::open(&path).err().expect("refused");
+    assert!(matches!(error, CoreError::SchemaTooNew { found, .. } if found == SCHEMA_VERSION + 5));
+    assert!(error.to_string().contains("newer version of Attaché"), "{error}");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION + 5);
+}
+
+#[test]
+fn enumerated_columns_reject_unknown_words() {
+    let (_dir, store) = common::temp_store();
+    let result = store.conn().execute(
+        "INSERT INTO organizations (id, name, kind, created_at, updated_at) VALUES ('x', 'X', 'cartel', 'now', 'now')",
+        [],
+    );
+    assert!(result.is_err(), "CHECK constraint on kind");
+}
+
+#[test]
+fn the_default_sectors_exist_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("attache.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let store = Store::open(&path).unwrap();
+    let sectors = attache_core::sectors::list(store.conn()).unwrap();
+    assert!(sectors.iter().any(|s| s.code == "pharmaceuticals"));
+    let mut codes: Vec<_> = sectors.iter().map(|s| s.code.clone()).collect();
+    codes.dedup();
+    assert_eq!(codes.len(), sectors.len());
+}
