@@ -1,1 +1,298 @@
-fn main() {}
+//! Every list and detail query at the scale of a large office (100k people, 200k actions…).
+//!
+//! `cargo xtask bench` (or `cargo bench -p attache-core --bench lists`) builds the dataset once
+//! into target/bench-data and reuses it. `ATTACHE_BENCH_SCALE=10` divides every count by 10.
+//! After criterion's own report it prints a p50/p95 table, the figures the targets are set in.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use attache_core::actions::{self, ActionQuery};
+use attache_core::agreements::{self, AgreementQuery};
+use attache_core::bulk::{self, Scale};
+use attache_core::engagements::{self, EngagementQuery};
+use attache_core::listing::ListQuery;
+use attache_core::organizations::{self, OrganizationKind, OrganizationQuery};
+use attache_core::participants::{self, ParticipantQuery};
+use attache_core::people::{self, PersonQuery};
+use attache_core::venues::{self, VenueQuery};
+use attache_core::visits::{self, VisitQuery, VisitStatus};
+use attache_core::{overview, Connection, Store};
+use criterion::Criterion;
+
+type Query = Box<dyn Fn(&Connection)>;
+
+fn dataset() -> Store {
+    let divisor: usize = std::env::var("ATTACHE_BENCH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-data");
+    let path = dir.join(format!("attache-scale-{divisor}.sqlite3"));
+    let ready = dir.join(format!("attache-scale-{divisor}.ready"));
+    if !ready.exists() {
+        let _ = std::fs::remove_file(&path);
+        let mut store = Store::open(&path).expect("open bench store");
+        let started = Instant::now();
+        bulk::generate(&mut store, Scale::FULL.fraction(divisor)).expect("generate dataset");
+        eprintln!("generated the 1/{divisor} dataset in {:.1} s", started.elapsed().as_secs_f64());
+        std::fs::write(&ready, "").expect("mark dataset ready");
+    }
+    Store::open(&path).expect("open bench store")
+}
+
+fn first_id(conn: &Connection, sql: &str) -> String {
+    conn.query_row(sql, [], |r| r.get(0)).expect("an id")
+}
+
+fn page(sort: &str) -> ListQuery {
+    ListQuery { page: 1, page_size: 50, sort: Some(sort.into()), ..ListQuery::default() }
+}
+
+fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
+    let visit = attache_core::ids::VisitId(first_id(conn, "SELECT visit_id FROM participants LIMIT 1"));
+    let person = first_id(conn, "SELECT id FROM people LIMIT 1 OFFSET 500");
+    let org = first_id(conn, "SELECT organization_id FROM people LIMIT 1 OFFSET 500");
+    let agreement = first_id(conn, "SELECT id FROM agreements LIMIT 1 OFFSET 100");
+    let v = visit.clone();
+    let v2 = visit.clone();
+    let v3 = visit.clone();
+    let (p1, p2, o1, o2, a1) = (person.clone(), person.clone(), org.clone(), org.clone(), agreement.clone());
+    vec![
+        (
+            "organizations: first page by name",
+            Box::new(|c: &Connection| {
+                drop(organizations::list(c, &OrganizationQuery { list: page("name"), ..Default::default() }).unwrap())
+            }),
+        ),
+        (
+            "organizations: embassies, page 20",
+            Box::new(|c: &Connection| {
+                drop(
+                    organizations::list(
+                        c,
+                        &OrganizationQuery {
+                            list: ListQuery { page: 20, ..page("name") },
+                            kind: Some(OrganizationKind::Embassy),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
+            "people: first page by family name",
+            Box::new(|c: &Connection| {
+                drop(people::list(c, &PersonQuery { list: page("familyName"), ..Default::default() }).unwrap())
+            }),
+        ),
+        (
+            "people: page 1000 by family name",
+            Box::new(|c: &Connection| {
+                drop(
+                    people::list(
+                        c,
+                        &PersonQuery { list: ListQuery { page: 1000, ..page("familyName") }, ..Default::default() },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
+            "people: of one organization",
+            Box::new(move |c: &Connection| {
+                drop(
+                    people::list(
+                        c,
+                        &PersonQuery {
+                            list: page("familyName"),
+                            organization_id: Some(o1.as_str().into()),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
+            "people: search \"smirnov4\"",
+            Box::new(|c: &Connection| {
+                drop(
+                    people::list(
+                        c,
+                        &PersonQuery {
+                            list: ListQuery { search: Some("smirnov4".into()), ..page("familyName") },
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        ("people: get one", Box::new(move |c: &Connection| drop(people::get(c, &p1.as_str().into()).unwrap()))),
+        (
+            "venues: first page",
+            Box::new(|c: &Connection| {
+                drop(venues::list(c, &VenueQuery { list: page("name"), ..Default::default() }).unwrap())
+            }),
+        ),
+        (
+            "visits: newest first",
+            Box::new(|c: &Connection| {
+                drop(
+                    visits::list(
+                        c,
+                        &VisitQuery { list: ListQuery { descending: true, ..page("startDate") }, ..Default::default() },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
+            "visits: confirmed, upcoming",
+            Box::new(|c: &Connection| {
+                drop(
+                    visits::list(
+                        c,
+                        &VisitQuery {
+                            list: page("startDate"),
+                            status: Some(VisitStatus::Confirmed),
+                            ends_from: Some("2026-01-01".into()),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
+            "visits: of one organization",
+            Box::new(move |c: &Connection| {
+                drop(
+                    visits::list(
+                        c,
+                        &VisitQuery {
+                            list: page("startDate"),
+                            organization_id: Some(o2.as_str().into()),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        ("visits: overview of one", Box::new(move |c: &Connection| drop(overview::visit(c, &v).unwrap()))),
+        (
+            "engagements: programme of a visit",
+            Box::new(move |c: &Connection| {
+                drop(
+                    engagements::list(
+                        c,
+                        &EngagementQuery { list: page("startsAt"), visit_id: Some(v2.clone()), ..Default::default() },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
+            "engagements: first page by start",
+            Box::new(|c: &Connection| {
+                drop(engagements::list(c, &EngagementQuery { list: page("startsAt"), ..Default::default() }).unwrap())
+            }),
+        ),
+        (
+            "participants: of a visit by precedence",
+            Box::new(move |c: &Connection| {
+                drop(
+                    participants::list(
+                        c,
+                        &ParticipantQuery {
+                            list: page("precedence"),
+                            visit_id: Some(v3.clone()),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
+            "participants: visits of a person",
+            Box::new(move |c: &Connection| {
+                drop(
+                    participants::list(
+                        c,
+                        &ParticipantQuery {
+                            list: page("precedence"),
+                            person_id: Some(p2.as_str().into()),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
+            "agreements: first page by signing",
+            Box::new(|c: &Connection| {
+                drop(agreements::list(c, &AgreementQuery { list: page("signedOn"), ..Default::default() }).unwrap())
+            }),
+        ),
+        ("agreements: get one", Box::new(move |c: &Connection| drop(agreements::get(c, &a1.as_str().into()).unwrap()))),
+        (
+            "actions: first page by due date",
+            Box::new(|c: &Connection| {
+                drop(actions::list(c, &ActionQuery { list: page("dueOn"), ..Default::default() }).unwrap())
+            }),
+        ),
+        (
+            "actions: overdue by due date",
+            Box::new(|c: &Connection| {
+                drop(
+                    actions::list(c, &ActionQuery { list: page("dueOn"), overdue_only: true, ..Default::default() })
+                        .unwrap(),
+                )
+            }),
+        ),
+        (
+            "actions: pending, by priority",
+            Box::new(|c: &Connection| {
+                drop(
+                    actions::list(c, &ActionQuery { list: page("priority"), pending_only: true, ..Default::default() })
+                        .unwrap(),
+                )
+            }),
+        ),
+        ("dashboard", Box::new(|c: &Connection| drop(overview::dashboard(c).unwrap()))),
+    ]
+}
+
+fn percentiles(conn: &Connection, queries: &[(&'static str, Query)]) {
+    println!("\n{:<42} {:>10} {:>10} {:>10}", "query (200 runs each)", "p50 ms", "p95 ms", "max ms");
+    for (name, run) in queries {
+        let mut times: Vec<Duration> = (0..200)
+            .map(|_| {
+                let started = Instant::now();
+                run(conn);
+                started.elapsed()
+            })
+            .collect();
+        times.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!("{name:<42} {:>10.2} {:>10.2} {:>10.2}", ms(times[100]), ms(times[190]), ms(times[199]));
+    }
+}
+
+fn main() {
+    let store = dataset();
+    let conn = store.conn();
+    let queries = queries(conn);
+    let mut criterion = Criterion::default()
+        .configure_from_args()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    for (name, run) in &queries {
+        criterion.bench_function(name, |b| b.iter(|| run(conn)));
+    }
+    percentiles(conn, &queries);
+    criterion.final_summary();
+}

@@ -7,7 +7,7 @@ use specta::Type;
 use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{ActionId, AgreementId, OrganizationId, PersonId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::person_name_sql;
 use crate::record::{self, now, RecordKind};
 use crate::store::{Store, Writer};
@@ -24,6 +24,9 @@ impl ActionStatus {
         matches!(self, ActionStatus::Open | ActionStatus::InProgress | ActionStatus::Blocked)
     }
 }
+
+/// Sort key for due dates: undated actions last. Matches the `actions_due` index exactly.
+const DUE_SQL: &str = "coalesce(x.due_on, '9999-12-31')";
 
 const PENDING_SQL: &str = "x.status IN ('open','in_progress','blocked')";
 
@@ -93,8 +96,9 @@ const COLUMNS: &str = concat!(
 );
 const FROM: &str = "actions x LEFT JOIN people p ON p.id = x.owner_person_id LEFT JOIN visits v ON v.id = x.visit_id
     LEFT JOIN agreements a ON a.id = x.agreement_id LEFT JOIN organizations o ON o.id = x.organization_id";
+const SOURCE: Source = Source { from: FROM, count_from: "actions x" };
 const SORTS: &[(&str, &str)] = &[
-    ("dueOn", "coalesce(x.due_on, '9999-12-31')"),
+    ("dueOn", DUE_SQL),
     ("title", "x.title COLLATE NOCASE"),
     ("priority", "CASE x.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END"),
     ("status", "x.status"),
@@ -201,15 +205,16 @@ pub fn list(conn: &Connection, query: &ActionQuery) -> CoreResult<Page<Action>> 
         select.condition(PENDING_SQL);
     }
     if query.overdue_only {
-        select.filter("x.due_on < ?", Some(today.clone()));
+        // Written on the sort key so the index serves both; an undated action is never overdue.
+        select.filter(&format!("{DUE_SQL} < ?"), Some(today.clone()));
     }
     let order = order_by(&query.list, SORTS, "x.id");
-    select.page(conn, COLUMNS, FROM, &order, &query.list, |row| from_row(row, &today))
+    select.page(conn, COLUMNS, &SOURCE, &order, &query.list, |row| from_row(row, &today))
 }
 
 /// How many pending actions are past their due date.
 pub fn count_overdue(conn: &Connection) -> CoreResult<u32> {
-    let sql = format!("SELECT count(*) FROM actions x WHERE x.deleted_at IS NULL AND {PENDING_SQL} AND x.due_on < ?1");
+    let sql = format!("SELECT count(*) FROM actions x WHERE x.deleted_at IS NULL AND {PENDING_SQL} AND {DUE_SQL} < ?1");
     Ok(conn.query_row(&sql, [today()], |r| r.get(0))?)
 }
 

@@ -7,7 +7,7 @@ use specta::Type;
 use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{AgreementId, OrganizationId, PersonId, SectorId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::person_name_sql;
 use crate::record::{self, now, RecordKind};
 use crate::sectors::{self, Sector};
@@ -104,6 +104,7 @@ const COLUMNS: &str = "a.id, a.title, a.kind, a.status, a.signed_on, a.signed_pl
     v.title AS signed_visit_title, a.effective_on, a.expires_on, a.renewal_notice_days, a.value_amount,
     a.value_currency, a.summary, a.created_at, a.updated_at, a.deleted_at";
 const FROM: &str = "agreements a LEFT JOIN visits v ON v.id = a.signed_visit_id";
+const SOURCE: Source = Source { from: FROM, count_from: "agreements a" };
 const SORTS: &[(&str, &str)] = &[
     ("signedOn", "a.signed_on"),
     ("title", "a.title COLLATE NOCASE"),
@@ -215,7 +216,7 @@ pub fn list(conn: &Connection, query: &AgreementQuery) -> CoreResult<Page<Agreem
         )
         .search(&["a.title", "a.summary", "a.signed_place"], query.list.search.as_deref());
     let order = order_by(&query.list, SORTS, "a.id");
-    let page = select.page(conn, COLUMNS, FROM, &order, &query.list, from_row)?;
+    let page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
     let items = page.items.into_iter().map(|a| with_links(conn, a)).collect::<CoreResult<_>>()?;
     Ok(Page { items, ..page })
 }

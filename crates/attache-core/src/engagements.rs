@@ -10,7 +10,7 @@ use specta::Type;
 use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{EngagementId, PersonId, VehicleId, VenueId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::local_time;
 use crate::person_name_sql;
 use crate::record::{self, now, RecordKind};
@@ -96,6 +96,7 @@ const COLUMNS: &str = concat!(
 );
 const FROM: &str = "engagements e JOIN visits v ON v.id = e.visit_id LEFT JOIN venues ve ON ve.id = e.venue_id
     LEFT JOIN people p ON p.id = e.responsible_person_id";
+const SOURCE: Source = Source { from: FROM, count_from: "engagements e JOIN visits v ON v.id = e.visit_id" };
 const SORTS: &[(&str, &str)] = &[("startsAt", "e.starts_at"), ("title", "e.title COLLATE NOCASE"), ("kind", "e.kind")];
 
 pub fn create(store: &mut Store, input: EngagementInput) -> CoreResult<Engagement> {
@@ -183,7 +184,7 @@ pub fn list(conn: &Connection, query: &EngagementQuery) -> CoreResult<Page<Engag
         select.condition("v.deleted_at IS NULL");
     }
     let order = order_by(&query.list, SORTS, "e.id");
-    let mut page = select.page(conn, COLUMNS, FROM, &order, &query.list, from_row)?;
+    let mut page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
     for engagement in &mut page.items {
         engagement.attendee_ids = attendees(conn, &engagement.id)?;
     }

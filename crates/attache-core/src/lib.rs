@@ -6,6 +6,7 @@ mod local_time;
 mod text_enum;
 
 pub mod audit;
+pub mod bulk;
 pub mod error;
 pub mod ids;
 pub mod listing;

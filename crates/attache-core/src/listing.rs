@@ -30,6 +30,13 @@ pub struct Page<T> {
     pub page_size: u32,
 }
 
+/// Where a list's rows come from: `from` with every join the page shows, `count_from` with
+/// only the joins its filters (but not its search) refer to.
+pub struct Source {
+    pub from: &'static str,
+    pub count_from: &'static str,
+}
+
 /// Builds `WHERE … ORDER BY … LIMIT …` for one list query from trusted SQL fragments and
 /// bound values; user text only ever reaches SQLite as a parameter.
 pub struct Select {
@@ -75,12 +82,14 @@ impl Select {
         self
     }
 
-    /// Runs the count and the page. `from` is `table alias [JOIN …]`, `order` a trusted ORDER BY.
+    /// Runs the count and the page. `from` is `table alias [JOIN …]` for the page; the count
+    /// runs over `source.count_from` (only the joins the filters need), since joining every
+    /// row of a large table just to count it costs more than the page itself.
     pub fn page<T>(
         &self,
         conn: &rusqlite::Connection,
         columns: &str,
-        from: &str,
+        source: &Source,
         order: &str,
         query: &ListQuery,
         map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
@@ -91,11 +100,14 @@ impl Select {
             n => n.min(MAX_PAGE_SIZE),
         };
         let page = query.page.max(1);
-        let count_sql = format!("SELECT count(*) FROM {from}{where_sql}");
+        let count_from =
+            if query.search.as_deref().is_some_and(|s| !s.trim().is_empty()) { source.from } else { source.count_from };
+        let count_sql = format!("SELECT count(*) FROM {count_from}{where_sql}");
         let total: i64 =
             conn.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(&self.params), |r| r.get(0))?;
         let list_sql = format!(
-            "SELECT {columns} FROM {from}{where_sql} ORDER BY {order} LIMIT {page_size} OFFSET {}",
+            "SELECT {columns} FROM {}{where_sql} ORDER BY {order} LIMIT {page_size} OFFSET {}",
+            source.from,
             (page - 1) * page_size
         );
         let mut stmt = conn.prepare_cached(&list_sql)?;

@@ -7,7 +7,7 @@ use specta::Type;
 use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{OrganizationId, SectorId};
-use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::record::{self, now, RecordKind};
 use crate::sectors::{self, Sector};
 use crate::store::{Store, Writer};
@@ -67,6 +67,7 @@ pub struct OrganizationQuery {
 }
 
 const COLUMNS: &str = "o.id, o.name, o.short_name, o.kind, o.country, o.city, o.website, o.notes, o.created_at, o.updated_at, o.deleted_at";
+const SOURCE: Source = Source { from: "organizations o", count_from: "organizations o" };
 const SORTS: &[(&str, &str)] = &[
     ("name", "o.name COLLATE NOCASE"),
     ("kind", "o.kind"),
@@ -163,7 +164,7 @@ pub fn list(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Page<Org
         )
         .search(&["o.name", "o.short_name", "o.city"], query.list.search.as_deref());
     let order = order_by(&query.list, SORTS, "o.id");
-    let mut page = select.page(conn, COLUMNS, "organizations o", &order, &query.list, from_row)?;
+    let mut page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
     for organization in &mut page.items {
         organization.sectors =
             sectors::linked(conn, "organization_sectors", "organization_id", organization.id.as_str())?;

@@ -7,7 +7,7 @@ use specta::Type;
 use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{ParticipantId, PersonId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::person_name_sql;
 use crate::record::{self, now, RecordKind};
 use crate::store::{Store, Writer};
@@ -97,6 +97,7 @@ const FROM: &str =
 /// unranked last), heads of delegation before other roles at the same rank, then by name.
 pub const PRECEDENCE: &str = "coalesce(pa.precedence_override, p.protocol_rank, 1000000000),
     pa.role <> 'head_of_delegation', p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE";
+const SOURCE: Source = Source { from: FROM, count_from: "participants pa" };
 const SORTS: &[(&str, &str)] = &[
     ("precedence", PRECEDENCE),
     ("personName", "p.family_name COLLATE NOCASE"),
@@ -211,7 +212,7 @@ pub fn list(conn: &Connection, query: &ParticipantQuery) -> CoreResult<Page<Part
         .filter("pa.rsvp = ?", query.rsvp)
         .search(&["p.given_name", "p.family_name", "p.native_name", "o.name"], query.list.search.as_deref());
     let order = order_by(&query.list, SORTS, "pa.id");
-    select.page(conn, COLUMNS, FROM, &order, &query.list, from_row)
+    select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
 }
 
 fn already_taking_part(error: rusqlite::Error) -> CoreError {

@@ -7,7 +7,7 @@ use specta::Type;
 use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{OrganizationId, PersonId};
-use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::record::{self, now, RecordKind};
 use crate::store::{Store, Writer};
 use crate::validate;
@@ -73,6 +73,7 @@ const COLUMNS: &str = "p.id, p.honorific, p.given_name, p.family_name, p.native_
     o.name AS organization_name, p.country, p.email, p.phone, p.languages, p.protocol_rank, p.dietary_needs,
     p.access_needs, p.bio, p.notes, p.created_at, p.updated_at, p.deleted_at";
 const FROM: &str = "people p LEFT JOIN organizations o ON o.id = p.organization_id";
+const SOURCE: Source = Source { from: FROM, count_from: "people p" };
 const SORTS: &[(&str, &str)] = &[
     ("familyName", "p.family_name COLLATE NOCASE"),
     ("givenName", "p.given_name COLLATE NOCASE"),
@@ -208,7 +209,7 @@ pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> 
             query.list.search.as_deref(),
         );
     let order = order_by(&query.list, SORTS, "p.id");
-    select.page(conn, COLUMNS, FROM, &order, &query.list, from_row)
+    select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
 }
 
 fn validated(w: &Writer<'_>, input: PersonInput) -> CoreResult<PersonInput> {

@@ -7,7 +7,7 @@ use specta::Type;
 use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::VenueId;
-use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::record::{self, now, RecordKind};
 use crate::store::{Store, Writer};
 use crate::validate;
@@ -48,6 +48,7 @@ pub struct VenueQuery {
 
 const COLUMNS: &str =
     "v.id, v.name, v.address, v.city, v.country, v.capacity, v.notes, v.created_at, v.updated_at, v.deleted_at";
+const SOURCE: Source = Source { from: "venues v", count_from: "venues v" };
 const SORTS: &[(&str, &str)] =
     &[("name", "v.name COLLATE NOCASE"), ("city", "v.city COLLATE NOCASE"), ("capacity", "v.capacity")];
 
@@ -108,7 +109,7 @@ pub fn list(conn: &Connection, query: &VenueQuery) -> CoreResult<Page<Venue>> {
         .filter("v.city = ? COLLATE NOCASE", query.city.clone())
         .search(&["v.name", "v.address", "v.city"], query.list.search.as_deref());
     let order = order_by(&query.list, SORTS, "v.id");
-    select.page(conn, COLUMNS, "venues v", &order, &query.list, from_row)
+    select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
 }
 
 fn validated(input: VenueInput) -> CoreResult<VenueInput> {

@@ -7,7 +7,7 @@ use specta::Type;
 use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{OrganizationId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select};
+use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::record::{self, now, RecordKind};
 use crate::store::{Store, Writer};
 use crate::text_enum::text_enum;
@@ -89,6 +89,7 @@ const COLUMNS: &str = "v.id, v.title, v.direction, v.status, v.host_organization
     v.deleted_at";
 const FROM: &str = "visits v LEFT JOIN organizations h ON h.id = v.host_organization_id
     LEFT JOIN organizations g ON g.id = v.guest_organization_id";
+const SOURCE: Source = Source { from: FROM, count_from: "visits v" };
 const SORTS: &[(&str, &str)] = &[
     ("startDate", "v.start_date"),
     ("title", "v.title COLLATE NOCASE"),
@@ -180,7 +181,7 @@ pub fn list(conn: &Connection, query: &VisitQuery) -> CoreResult<Page<Visit>> {
         .search(&["v.title", "v.city", "h.name", "g.name"], query.list.search.as_deref())
         .filter("? IN (v.host_organization_id, v.guest_organization_id)", query.organization_id.clone().map(|o| o.0));
     let order = order_by(&query.list, SORTS, "v.id");
-    select.page(conn, COLUMNS, FROM, &order, &query.list, from_row)
+    select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
 }
 
 fn validated(w: &Writer<'_>, input: VisitInput) -> CoreResult<VisitInput> {

@@ -30,10 +30,11 @@ CREATE TABLE organizations (
     updated_at TEXT NOT NULL,
     deleted_at TEXT
 );
-CREATE INDEX organizations_name ON organizations (name COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX organizations_kind ON organizations (kind, name COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX organizations_country ON organizations (country, name COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX organizations_updated ON organizations (updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX organizations_name ON organizations (name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX organizations_kind ON organizations (kind, name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX organizations_country ON organizations (country, name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX organizations_city ON organizations (city COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX organizations_updated ON organizations (updated_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX organizations_deleted ON organizations (deleted_at) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE organization_sectors (
@@ -64,13 +65,13 @@ CREATE TABLE people (
     updated_at      TEXT NOT NULL,
     deleted_at      TEXT
 );
-CREATE INDEX people_family_name ON people (family_name COLLATE NOCASE, given_name COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX people_given_name ON people (given_name COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX people_organization ON people (organization_id, family_name COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX people_country ON people (country) WHERE deleted_at IS NULL;
-CREATE INDEX people_rank ON people (protocol_rank) WHERE deleted_at IS NULL;
+CREATE INDEX people_family_name ON people (family_name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX people_given_name ON people (given_name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX people_organization ON people (organization_id, family_name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX people_country ON people (country, family_name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX people_rank ON people (protocol_rank, id) WHERE deleted_at IS NULL;
 CREATE INDEX people_email ON people (email COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX people_updated ON people (updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX people_updated ON people (updated_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX people_deleted ON people (deleted_at) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE venues (
@@ -85,8 +86,8 @@ CREATE TABLE venues (
     updated_at TEXT NOT NULL,
     deleted_at TEXT
 );
-CREATE INDEX venues_name ON venues (name COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX venues_city ON venues (city COLLATE NOCASE, name COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX venues_name ON venues (name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX venues_city ON venues (city COLLATE NOCASE, id) WHERE deleted_at IS NULL;
 
 -- Cars and other transport, so the conflict checks of visit planning can find a double booking.
 CREATE TABLE vehicles (
@@ -122,13 +123,15 @@ CREATE TABLE visits (
     updated_at            TEXT NOT NULL,
     deleted_at            TEXT
 );
-CREATE INDEX visits_start ON visits (start_date, title COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX visits_status ON visits (status, start_date) WHERE deleted_at IS NULL;
-CREATE INDEX visits_direction ON visits (direction, start_date) WHERE deleted_at IS NULL;
-CREATE INDEX visits_title ON visits (title COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX visits_start ON visits (start_date, id) WHERE deleted_at IS NULL;
+CREATE INDEX visits_end ON visits (end_date) WHERE deleted_at IS NULL;
+CREATE INDEX visits_status ON visits (status, start_date, id) WHERE deleted_at IS NULL;
+CREATE INDEX visits_direction ON visits (direction, start_date, id) WHERE deleted_at IS NULL;
+CREATE INDEX visits_title ON visits (title COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX visits_city ON visits (city COLLATE NOCASE, id) WHERE deleted_at IS NULL;
 CREATE INDEX visits_host ON visits (host_organization_id) WHERE deleted_at IS NULL;
 CREATE INDEX visits_guest ON visits (guest_organization_id) WHERE deleted_at IS NULL;
-CREATE INDEX visits_updated ON visits (updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX visits_updated ON visits (updated_at, id) WHERE deleted_at IS NULL;
 
 CREATE TABLE engagements (
     id                    TEXT PRIMARY KEY,
@@ -146,8 +149,8 @@ CREATE TABLE engagements (
     updated_at            TEXT NOT NULL,
     deleted_at            TEXT
 );
-CREATE INDEX engagements_visit ON engagements (visit_id, starts_at) WHERE deleted_at IS NULL;
-CREATE INDEX engagements_starts ON engagements (starts_at) WHERE deleted_at IS NULL;
+CREATE INDEX engagements_visit ON engagements (visit_id, starts_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX engagements_starts ON engagements (starts_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX engagements_venue ON engagements (venue_id, starts_at) WHERE deleted_at IS NULL;
 CREATE INDEX engagements_vehicle ON engagements (vehicle_id, starts_at) WHERE deleted_at IS NULL;
 CREATE INDEX engagements_responsible ON engagements (responsible_person_id) WHERE deleted_at IS NULL;
@@ -199,11 +202,11 @@ CREATE TABLE agreements (
     updated_at          TEXT NOT NULL,
     deleted_at          TEXT
 );
-CREATE INDEX agreements_title ON agreements (title COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX agreements_title ON agreements (title COLLATE NOCASE, id) WHERE deleted_at IS NULL;
 CREATE INDEX agreements_status ON agreements (status, expires_on) WHERE deleted_at IS NULL;
 CREATE INDEX agreements_kind ON agreements (kind) WHERE deleted_at IS NULL;
-CREATE INDEX agreements_signed ON agreements (signed_on) WHERE deleted_at IS NULL;
-CREATE INDEX agreements_expires ON agreements (expires_on) WHERE deleted_at IS NULL;
+CREATE INDEX agreements_signed ON agreements (signed_on, id) WHERE deleted_at IS NULL;
+CREATE INDEX agreements_expires ON agreements (expires_on, id) WHERE deleted_at IS NULL;
 CREATE INDEX agreements_visit ON agreements (signed_visit_id) WHERE deleted_at IS NULL;
 
 CREATE TABLE agreement_parties (
@@ -240,16 +243,17 @@ CREATE TABLE actions (
     updated_at      TEXT NOT NULL,
     deleted_at      TEXT
 );
-CREATE INDEX actions_due ON actions (due_on) WHERE deleted_at IS NULL;
-CREATE INDEX actions_status_due ON actions (status, due_on) WHERE deleted_at IS NULL;
-CREATE INDEX actions_priority ON actions (priority, due_on) WHERE deleted_at IS NULL;
-CREATE INDEX actions_title ON actions (title COLLATE NOCASE) WHERE deleted_at IS NULL;
-CREATE INDEX actions_owner ON actions (owner_person_id, due_on) WHERE deleted_at IS NULL;
+-- Undated actions sort after every dated one; the list orders by exactly this expression.
+CREATE INDEX actions_due ON actions (coalesce(due_on, '9999-12-31'), id) WHERE deleted_at IS NULL;
+CREATE INDEX actions_status_due ON actions (status, coalesce(due_on, '9999-12-31'), id) WHERE deleted_at IS NULL;
+CREATE INDEX actions_priority ON actions ((CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END), id) WHERE deleted_at IS NULL;
+CREATE INDEX actions_title ON actions (title COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX actions_owner ON actions (owner_person_id, coalesce(due_on, '9999-12-31'), id) WHERE deleted_at IS NULL;
 CREATE INDEX actions_visit ON actions (visit_id) WHERE deleted_at IS NULL;
 CREATE INDEX actions_agreement ON actions (agreement_id) WHERE deleted_at IS NULL;
 CREATE INDEX actions_organization ON actions (organization_id) WHERE deleted_at IS NULL;
 CREATE INDEX actions_person ON actions (person_id) WHERE deleted_at IS NULL;
-CREATE INDEX actions_updated ON actions (updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX actions_updated ON actions (updated_at, id) WHERE deleted_at IS NULL;
 
 -- File contents live in the app data folder under their SHA-256; this is the metadata.
 CREATE TABLE attachments (
