@@ -1,0 +1,65 @@
+import { commands, type Agreement, type AgreementInput, type AgreementQuery } from '$lib/bindings';
+import { call } from './errors';
+import { buildQuery, type ListParams, type RecordApi } from './lists';
+
+const filters: Omit<AgreementQuery, keyof ListParams> = {
+	status: null,
+	kind: null,
+	sectorId: null,
+	organizationId: null,
+	signedVisitId: null
+};
+
+export const agreements: RecordApi<Agreement, AgreementInput, AgreementQuery> = {
+	list: (query = {}) => call(() => commands.agreementsList(buildQuery(filters, query))),
+	get: (id) => call(() => commands.agreementsGet(id)),
+	create: (input) => call(() => commands.agreementsCreate(input)),
+	update: (id, input) => call(() => commands.agreementsUpdate(id, input)),
+	remove: (id) => call(() => commands.agreementsDelete(id)),
+	restore: (id) => call(() => commands.agreementsRestore(id))
+};
+
+export function emptyAgreementInput(): Required<AgreementInput> {
+	return {
+		title: '',
+		kind: 'mou',
+		status: 'draft',
+		signedOn: null,
+		signedPlace: null,
+		signedVisitId: null,
+		effectiveOn: null,
+		expiresOn: null,
+		renewalNoticeDays: null,
+		valueAmount: null,
+		valueCurrency: null,
+		summary: null,
+		sectorIds: [],
+		// An agreement has at least two parties; the form starts with two empty rows.
+		parties: [
+			{ organizationId: '', signatoryPersonId: null },
+			{ organizationId: '', signatoryPersonId: null }
+		]
+	};
+}
+
+export function agreementInput(a: Agreement): Required<AgreementInput> {
+	return {
+		title: a.title,
+		kind: a.kind,
+		status: a.status,
+		signedOn: a.signedOn,
+		signedPlace: a.signedPlace,
+		signedVisitId: a.signedVisitId,
+		effectiveOn: a.effectiveOn,
+		expiresOn: a.expiresOn,
+		renewalNoticeDays: a.renewalNoticeDays,
+		valueAmount: a.valueAmount,
+		valueCurrency: a.valueCurrency,
+		summary: a.summary,
+		sectorIds: a.sectors.map((s) => s.id),
+		parties: a.parties.map((p) => ({
+			organizationId: p.organizationId,
+			signatoryPersonId: p.signatoryPersonId
+		}))
+	};
+}

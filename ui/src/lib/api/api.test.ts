@@ -1,0 +1,110 @@
+// The API modules against a mocked Tauri IPC: the right command names and argument shapes go
+// out, and errors come back as ApiError whatever the backend threw.
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { actions, emptyActionInput } from './actions';
+import { loadDashboard, loadSampleData } from './dashboard';
+import { changedFields, recordHistory } from './history';
+import { checkIn } from './participants';
+import { people } from './people';
+import { emptyVisitInput, visits } from './visits';
+
+type Call = { cmd: string; args: unknown };
+
+function record(reply: (cmd: string, args: unknown) => unknown = () => null): Call[] {
+	const calls: Call[] = [];
+	mockIPC((cmd, args) => {
+		calls.push({ cmd, args });
+		return reply(cmd, args);
+	});
+	return calls;
+}
+
+afterEach(() => clearMocks());
+
+describe('API wrappers', () => {
+	it('lists people with a complete query', async () => {
+		const page = { items: [], total: 0, page: 1, pageSize: 50 };
+		const calls = record(() => page);
+		await expect(people.list({ search: ' Khorev ', organizationId: 'org-1' })).resolves.toEqual(page);
+		expect(calls).toEqual([
+			{
+				cmd: 'people_list',
+				args: {
+					query: {
+						page: 1,
+						pageSize: 50,
+						sort: null,
+						descending: false,
+						search: 'Khorev',
+						includeDeleted: false,
+						organizationId: 'org-1',
+						country: null
+					}
+				}
+			}
+		]);
+	});
+
+	it('sends id and input for updates, id alone for delete and restore', async () => {
+		const calls = record();
+		const input = { ...emptyVisitInput(), title: 'Sialkot', startDate: '2026-01-28', endDate: '2026-01-28' };
+		await visits.update('v1', input);
+		await visits.remove('v1');
+		await visits.restore('v1');
+		await visits.overview('v1');
+		expect(calls.map((c) => c.cmd)).toEqual(['visits_update', 'visits_delete', 'visits_restore', 'visits_overview']);
+		expect(calls[0].args).toEqual({ id: 'v1', input });
+		expect(calls[1].args).toEqual({ id: 'v1' });
+	});
+
+	it('calls the app-wide and participant commands by their names', async () => {
+		const calls = record(() => ({}));
+		await loadDashboard();
+		await loadSampleData();
+		await checkIn('p1', true);
+		expect(calls).toEqual([
+			{ cmd: 'dashboard_get', args: {} },
+			{ cmd: 'sample_load', args: {} },
+			{ cmd: 'participants_check_in', args: { id: 'p1', checkedIn: true } }
+		]);
+	});
+
+	it('rejects with the AppError the backend sent', async () => {
+		record(() => {
+			throw { code: 'validation', message: 'Title is required', field: 'title' };
+		});
+		await expect(visits.create(emptyVisitInput())).rejects.toEqual({
+			code: 'validation',
+			message: 'Title is required',
+			field: 'title'
+		});
+	});
+
+	it('normalises a transport error into an ApiError', async () => {
+		record(() => {
+			throw 'command actions_create not found';
+		});
+		await expect(actions.create(emptyActionInput())).rejects.toEqual({
+			code: 'unexpected',
+			message: 'command actions_create not found',
+			field: null
+		});
+	});
+
+	it('reads a record\'s history and the fields each entry changed', async () => {
+		const entry = {
+			at: '2026-01-28T05:30:00Z',
+			actor: 'officer',
+			recordKind: 'visit',
+			recordId: 'v1',
+			operation: 'update',
+			changes: '{"title":{"before":"a","after":"b"},"endDate":{"before":null,"after":"2026-01-29"}}'
+		};
+		const calls = record(() => [entry]);
+		const entries = await recordHistory('visit', 'v1');
+		expect(calls).toEqual([{ cmd: 'record_history', args: { kind: 'visit', id: 'v1' } }]);
+		expect(changedFields(entries[0])).toEqual(['title', 'endDate']);
+		expect(changedFields({ ...entry, changes: 'not json' })).toEqual([]);
+	});
+});

@@ -1,0 +1,58 @@
+// The paging/sorting/search part every list command accepts, with the app's defaults.
+export const PAGE_SIZE = 50;
+
+export type ListParams = {
+	page: number;
+	pageSize: number;
+	sort: string | null;
+	descending: boolean;
+	search: string | null;
+	includeDeleted: boolean;
+};
+
+export function listParams(overrides: Partial<ListParams> = {}): ListParams {
+	const params = {
+		page: 1,
+		pageSize: PAGE_SIZE,
+		sort: null,
+		descending: false,
+		search: null,
+		includeDeleted: false,
+		...overrides
+	};
+	// An empty or blank search box means "no search", not "match the empty string".
+	params.search = params.search?.trim() ? params.search.trim() : null;
+	return params;
+}
+
+/** Builds a full query: list params plus the area's filters (missing filters are null). */
+export function buildQuery<F extends Record<string, unknown>>(
+	filterDefaults: F,
+	overrides: Partial<ListParams & F> = {}
+): ListParams & F {
+	const filters = { ...filterDefaults } as Record<string, unknown>;
+	for (const key of Object.keys(filterDefaults)) {
+		if (key in overrides) filters[key] = emptyToNull(overrides[key as keyof typeof overrides]);
+	}
+	return { ...listParams(overrides), ...(filters as F) };
+}
+
+function emptyToNull(value: unknown): unknown {
+	return value === '' || value === undefined ? null : value;
+}
+
+/** Trims text fields and turns blank ones into null, as the core expects for optional text. */
+export function blankToNull(value: string | null | undefined): string | null {
+	const trimmed = value?.trim();
+	return trimmed ? trimmed : null;
+}
+
+/** What the generic list and detail screens need from an area's API module. */
+export type RecordApi<T, I, Q> = {
+	list(query?: Partial<Q>): Promise<{ items: T[]; total: number; page: number; pageSize: number }>;
+	get(id: string): Promise<T>;
+	create(input: I): Promise<T>;
+	update(id: string, input: I): Promise<T>;
+	remove(id: string): Promise<null>;
+	restore(id: string): Promise<T>;
+};

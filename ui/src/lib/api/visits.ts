@@ -1,0 +1,72 @@
+import {
+	commands,
+	type Visit,
+	type VisitInput,
+	type VisitOverview,
+	type VisitQuery
+} from '$lib/bindings';
+import { call } from './errors';
+import { buildQuery, type ListParams, type RecordApi } from './lists';
+
+const filters: Omit<VisitQuery, keyof ListParams> = {
+	status: null,
+	direction: null,
+	organizationId: null,
+	endsFrom: null
+};
+
+export const visits: RecordApi<Visit, VisitInput, VisitQuery> & {
+	overview(id: string): Promise<VisitOverview>;
+} = {
+	list: (query = {}) => call(() => commands.visitsList(buildQuery(filters, query))),
+	get: (id) => call(() => commands.visitsGet(id)),
+	create: (input) => call(() => commands.visitsCreate(input)),
+	update: (id, input) => call(() => commands.visitsUpdate(id, input)),
+	remove: (id) => call(() => commands.visitsDelete(id)),
+	restore: (id) => call(() => commands.visitsRestore(id)),
+	// One round trip for the whole visit screen; participants arrive in precedence order.
+	overview: (id) => call(() => commands.visitsOverview(id))
+};
+
+/** The user's own IANA zone: the sensible default for a new visit. */
+export function userTimeZone(): string {
+	return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function emptyVisitInput(): VisitInput {
+	return {
+		title: '',
+		direction: 'incoming',
+		status: 'draft',
+		hostOrganizationId: null,
+		guestOrganizationId: null,
+		city: null,
+		country: null,
+		timeZone: userTimeZone(),
+		startDate: '',
+		endDate: '',
+		objectives: null,
+		securityLevel: 'standard',
+		securityNotes: null,
+		outcomeSummary: null
+	};
+}
+
+export function visitInput(v: Visit): VisitInput {
+	return {
+		title: v.title,
+		direction: v.direction,
+		status: v.status,
+		hostOrganizationId: v.hostOrganizationId,
+		guestOrganizationId: v.guestOrganizationId,
+		city: v.city,
+		country: v.country,
+		timeZone: v.timeZone,
+		startDate: v.startDate,
+		endDate: v.endDate,
+		objectives: v.objectives,
+		securityLevel: v.securityLevel,
+		securityNotes: v.securityNotes,
+		outcomeSummary: v.outcomeSummary
+	};
+}

@@ -1,0 +1,78 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { createRawSnippet } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import DataTable, { type Column } from './DataTable.svelte';
+
+type Row = { id: string; name: string; deletedAt: string | null };
+
+const rows: Row[] = [
+	{ id: 'a', name: 'Albert P. Khorev', deletedAt: null },
+	{ id: 'b', name: 'Denis Nevzorov', deletedAt: null },
+	{ id: 'c', name: '<img src=x onerror=alert(1)>', deletedAt: null }
+];
+const columns: Column[] = [
+	{ key: 'name', label: 'Name', sort: 'familyName' },
+	{ key: 'id', label: 'Id' }
+];
+// Renders a cell as text, the way pages do with {value}.
+const cell = createRawSnippet((row: () => Row, column: () => Column) => ({
+	render: () => '<span></span>',
+	setup: (node) => {
+		node.textContent = String(row()[column().key as keyof Row]);
+	}
+}));
+
+function setup(props: Partial<Parameters<typeof render>[1] & object> = {}) {
+	const onOpen = vi.fn();
+	const onSort = vi.fn();
+	const onPage = vi.fn();
+	render(DataTable<Row>, {
+		props: { label: 'People', columns, rows, cell, onOpen, onSort, onPage, page: 1, pageSize: 50, total: 1234, ...props }
+	});
+	return { onOpen, onSort, onPage };
+}
+
+describe('DataTable', () => {
+	it('renders one row per record with stable test ids and plain text', () => {
+		setup();
+		const rendered = screen.getAllByTestId('list-row');
+		expect(rendered.map((r) => r.dataset.id)).toEqual(['a', 'b', 'c']);
+		expect(rendered[2].textContent).toContain('<img src=x onerror=alert(1)>');
+		expect(rendered[2].querySelector('img')).toBeNull();
+	});
+
+	it('sorts ascending on the first click of a column', async () => {
+		const { onSort } = setup();
+		await fireEvent.click(screen.getByRole('button', { name: 'Name' }));
+		expect(onSort).toHaveBeenLastCalledWith('familyName', false);
+	});
+
+	it('marks the active sort and flips its direction on click', async () => {
+		const { onSort } = setup({ sort: 'familyName', descending: false });
+		const header = screen.getByRole('columnheader', { name: /Name/ });
+		expect(header.getAttribute('aria-sort')).toBe('ascending');
+		expect(screen.getByRole('columnheader', { name: 'Id' }).getAttribute('aria-sort')).toBeNull();
+		await fireEvent.click(header.querySelector('button')!);
+		expect(onSort).toHaveBeenLastCalledWith('familyName', true);
+	});
+
+	it('moves between rows with the arrow keys and opens with Enter', async () => {
+		const { onOpen } = setup();
+		const [first, second] = screen.getAllByTestId('list-row');
+		expect(first.tabIndex).toBe(0);
+		expect(second.tabIndex).toBe(-1);
+		first.focus();
+		await fireEvent.keyDown(first, { key: 'ArrowDown' });
+		expect(document.activeElement).toBe(second);
+		await fireEvent.keyDown(second, { key: 'Enter' });
+		expect(onOpen).toHaveBeenCalledWith(rows[1]);
+	});
+
+	it('shows the page range and pages forward', async () => {
+		const { onPage } = setup();
+		expect(screen.getByTestId('page-range').textContent).toBe('1–50 of 1,234');
+		expect(screen.getByRole('button', { name: 'Previous page' })).toHaveProperty('disabled', true);
+		await fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+		expect(onPage).toHaveBeenCalledWith(2);
+	});
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+	daysBetween,
+	daysOf,
+	formatDate,
+	formatDateRange,
+	formatDue,
+	formatInstant,
+	instantToWallTime,
+	today,
+	wallDay,
+	wallTime,
+	wallTimeToInstant,
+	zonesDiffer
+} from './dates';
+
+describe('calendar dates', () => {
+	it('formats a date without shifting the day', () => {
+		expect(formatDate('2026-01-28')).toBe('28 Jan 2026');
+		expect(formatDate('2026-01-01')).toBe('1 Jan 2026');
+	});
+
+	it('shows a dash for no date and unparsable text as given', () => {
+		expect(formatDate(null)).toBe('—');
+		expect(formatDate('next week')).toBe('next week');
+	});
+
+	it('shortens ranges within a month and a year', () => {
+		expect(formatDateRange('2026-01-28', '2026-01-30')).toBe('28–30 Jan 2026');
+		expect(formatDateRange('2026-01-30', '2026-02-02')).toBe('30 Jan – 2 Feb 2026');
+		expect(formatDateRange('2025-12-30', '2026-01-02')).toBe('30 Dec 2025 – 2 Jan 2026');
+		expect(formatDateRange('2026-01-28', '2026-01-28')).toBe('28 Jan 2026');
+	});
+
+	it('lists every day of a visit', () => {
+		expect(daysOf('2026-01-30', '2026-02-02')).toEqual([
+			'2026-01-30',
+			'2026-01-31',
+			'2026-02-01',
+			'2026-02-02'
+		]);
+		expect(daysOf('2026-02-02', '2026-01-30')).toEqual([]);
+	});
+
+	it('counts days and phrases due dates', () => {
+		expect(daysBetween('2026-01-28', '2026-02-01')).toBe(4);
+		expect(formatDue('2026-01-28', '2026-01-28')).toBe('Due today');
+		expect(formatDue('2026-01-29', '2026-01-28')).toBe('Due tomorrow');
+		expect(formatDue('2026-02-01', '2026-01-28')).toBe('Due in 4 days');
+		expect(formatDue('2026-01-27', '2026-01-28')).toBe('1 day overdue');
+		expect(formatDue('2026-01-18', '2026-01-28')).toBe('10 days overdue');
+		expect(formatDue(null, '2026-01-28')).toBe('No due date');
+	});
+
+	it("gives today's date in a zone", () => {
+		const instant = new Date('2026-01-28T21:30:00Z');
+		expect(today('Asia/Karachi', instant)).toBe('2026-01-29');
+		expect(today('America/New_York', instant)).toBe('2026-01-28');
+	});
+});
+
+describe('wall times and instants', () => {
+	it('splits wall time', () => {
+		expect(wallTime('2026-01-28T10:30')).toBe('10:30');
+		expect(wallDay('2026-01-28T10:30')).toBe('2026-01-28');
+		expect(wallTime(null)).toBe('');
+	});
+
+	it('shows an instant in a given zone', () => {
+		expect(formatInstant('2026-01-28T05:30:00Z', 'Asia/Karachi')).toBe('28 Jan 2026, 10:30');
+		expect(formatInstant('2026-01-28T05:30:00Z', 'Europe/Moscow')).toBe('28 Jan 2026, 08:30');
+	});
+
+	it('converts wall time in a zone to UTC and back', () => {
+		expect(wallTimeToInstant('2026-01-28T10:30', 'Asia/Karachi')).toBe('2026-01-28T05:30:00Z');
+		expect(instantToWallTime('2026-01-28T05:30:00Z', 'Asia/Karachi')).toBe('2026-01-28T10:30');
+		expect(wallTimeToInstant('', 'Asia/Karachi')).toBeNull();
+		expect(wallTimeToInstant('2026-01-28T10:30', 'Not/AZone')).toBeNull();
+	});
+
+	it('uses the offset in force on that day across daylight saving', () => {
+		expect(wallTimeToInstant('2026-01-15T12:00', 'Europe/Berlin')).toBe('2026-01-15T11:00:00Z');
+		expect(wallTimeToInstant('2026-07-15T12:00', 'Europe/Berlin')).toBe('2026-07-15T10:00:00Z');
+	});
+
+	it('knows when two zones show different times', () => {
+		expect(zonesDiffer('Asia/Karachi', 'Europe/Berlin')).toBe(true);
+		expect(zonesDiffer('Asia/Karachi', 'Asia/Karachi')).toBe(false);
+		expect(zonesDiffer('Asia/Karachi', 'Asia/Tashkent', '2026-01-28T00:00:00Z')).toBe(false);
+	});
+});

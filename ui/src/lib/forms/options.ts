@@ -1,0 +1,65 @@
+// Option sources for selects: enum choices from the vocabulary, and reference pickers backed
+// by the list commands (searched in the core, 20 at a time).
+import { agreements } from '$lib/api/agreements';
+import { organizations } from '$lib/api/organizations';
+import { people } from '$lib/api/people';
+import { venues } from '$lib/api/venues';
+import { visits } from '$lib/api/visits';
+import type { Option } from '$lib/components/Field.svelte';
+import { vocabulary, type Vocabulary } from '$lib/domain/vocabulary';
+import { formatDateRange } from '$lib/format/dates';
+
+const PICKER_SIZE = 20;
+
+export function choices(kind: Vocabulary): Option[] {
+	return vocabulary[kind].map(({ value, label }) => ({ value, label }));
+}
+
+export async function organizationOptions(search: string): Promise<Option[]> {
+	const page = await organizations.list({ search, pageSize: PICKER_SIZE, sort: 'name' });
+	return page.items.map((o) => ({
+		value: o.id,
+		label: o.shortName && o.shortName !== o.name ? `${o.name} (${o.shortName})` : o.name
+	}));
+}
+
+export async function personOptions(search: string): Promise<Option[]> {
+	const page = await people.list({ search, pageSize: PICKER_SIZE });
+	return page.items.map((p) => ({
+		value: p.id,
+		label: p.organizationName ? `${p.displayName} — ${p.organizationName}` : p.displayName
+	}));
+}
+
+export async function venueOptions(search: string): Promise<Option[]> {
+	const page = await venues.list({ search, pageSize: PICKER_SIZE, sort: 'name' });
+	return page.items.map((v) => ({ value: v.id, label: v.city ? `${v.name}, ${v.city}` : v.name }));
+}
+
+/** Venues have no screen of their own yet: they are created by name from the programme editor. */
+export async function createVenue(name: string): Promise<Option> {
+	const venue = await venues.create({ name, address: null, city: null, country: null, capacity: null, notes: null });
+	return { value: venue.id, label: venue.name };
+}
+
+export async function visitOptions(search: string): Promise<Option[]> {
+	const page = await visits.list({ search, pageSize: PICKER_SIZE, sort: 'startDate', descending: true });
+	return page.items.map((v) => ({
+		value: v.id,
+		label: `${v.title} (${formatDateRange(v.startDate, v.endDate)})`
+	}));
+}
+
+export async function agreementOptions(search: string): Promise<Option[]> {
+	const page = await agreements.list({ search, pageSize: PICKER_SIZE });
+	return page.items.map((a) => ({ value: a.id, label: a.title }));
+}
+
+/** IANA zone names for the time-zone field's suggestions. */
+export function timeZones(): string[] {
+	try {
+		return Intl.supportedValuesOf('timeZone');
+	} catch {
+		return ['UTC'];
+	}
+}

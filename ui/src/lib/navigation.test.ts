@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { sectionOf, shortcutFor } from './navigation';
+
+const key = (k: string, extra: Partial<KeyboardEvent> = {}, target: EventTarget | null = null) => ({
+	key: k,
+	ctrlKey: false,
+	metaKey: false,
+	altKey: false,
+	shiftKey: false,
+	target,
+	...extra
+});
+
+describe('shortcuts', () => {
+	it('switches sections with Ctrl/Cmd + digit', () => {
+		expect(shortcutFor(key('1', { ctrlKey: true }))).toEqual({ kind: 'navigate', href: '/' });
+		expect(shortcutFor(key('2', { metaKey: true }))).toEqual({ kind: 'navigate', href: '/visits' });
+		expect(shortcutFor(key('7', { ctrlKey: true }))).toEqual({ kind: 'navigate', href: '/settings' });
+		expect(shortcutFor(key('8', { ctrlKey: true }))).toBeNull();
+		expect(shortcutFor(key('2'))).toBeNull();
+	});
+
+	it('focuses the filter with / (not while typing) or Ctrl+F', () => {
+		expect(shortcutFor(key('/'))).toEqual({ kind: 'focusFilter' });
+		expect(shortcutFor(key('/', {}, document.createElement('input')))).toBeNull();
+		expect(shortcutFor(key('/', {}, document.createElement('textarea')))).toBeNull();
+		expect(shortcutFor(key('f', { ctrlKey: true }, document.createElement('input')))).toEqual({ kind: 'focusFilter' });
+	});
+
+	it('creates a record with Ctrl/Cmd+N', () => {
+		expect(shortcutFor(key('n', { ctrlKey: true }))).toEqual({ kind: 'newRecord' });
+		expect(shortcutFor(key('n', { ctrlKey: true, shiftKey: true }))).toBeNull();
+	});
+
+	it('knows the section of a nested path', () => {
+		expect(sectionOf('/visits/0190-abc').key).toBe('visits');
+		expect(sectionOf('/').key).toBe('dashboard');
+		expect(sectionOf('/nowhere').key).toBe('dashboard');
+	});
+});
