@@ -212,12 +212,6 @@ pub fn list(conn: &Connection, query: &ActionQuery) -> CoreResult<Page<Action>> 
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, |row| from_row(row, &today))
 }
 
-/// How many pending actions are past their due date.
-pub fn count_overdue(conn: &Connection) -> CoreResult<u32> {
-    let sql = format!("SELECT count(*) FROM actions x WHERE x.deleted_at IS NULL AND {PENDING_SQL} AND {DUE_SQL} < ?1");
-    Ok(conn.query_row(&sql, [today()], |r| r.get(0))?)
-}
-
 fn validated(w: &Writer<'_>, input: ActionInput) -> CoreResult<ActionInput> {
     validate::required("title", "Title", &input.title)?;
     record::ensure_live_opt(

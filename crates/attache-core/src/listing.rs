@@ -8,6 +8,9 @@ use crate::error::CoreResult;
 
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 pub const MAX_PAGE_SIZE: u32 = 500;
+/// Lists count their matches up to this many and then say "at least": an exact count of
+/// 200,000 rows costs more than showing the page, and nobody pages that far.
+pub const COUNT_CAP: u32 = 10_000;
 
 /// What every list accepts. `page` counts from 1; `sort` names a column the domain allows.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
@@ -25,7 +28,9 @@ pub struct ListQuery {
 #[serde(rename_all = "camelCase")]
 pub struct Page<T> {
     pub items: Vec<T>,
+    /// The number of matches, or [`COUNT_CAP`] when there are more (`total_capped`).
     pub total: u32,
+    pub total_capped: bool,
     pub page: u32,
     pub page_size: u32,
 }
@@ -54,11 +59,14 @@ impl Select {
         select
     }
 
-    /// Adds `sql` (with one `?`) bound to `value`, when there is a value.
+    /// Adds `sql` bound to `value` (at every `?` in it), when there is a value.
     pub fn filter<V: Into<Value>>(&mut self, sql: &str, value: Option<V>) -> &mut Self {
         if let Some(value) = value {
+            let value = value.into();
+            for _ in 0..sql.matches('?').count() {
+                self.params.push(value.clone());
+            }
             self.conditions.push(sql.to_owned());
-            self.params.push(value.into());
         }
         self
     }
@@ -102,8 +110,8 @@ impl Select {
         let page = query.page.max(1);
         let count_from =
             if query.search.as_deref().is_some_and(|s| !s.trim().is_empty()) { source.from } else { source.count_from };
-        let count_sql = format!("SELECT count(*) FROM {count_from}{where_sql}");
-        let total: i64 =
+        let count_sql = format!("SELECT count(*) FROM (SELECT 1 FROM {count_from}{where_sql} LIMIT {})", COUNT_CAP + 1);
+        let counted: u32 =
             conn.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(&self.params), |r| r.get(0))?;
         let list_sql = format!(
             "SELECT {columns} FROM {}{where_sql} ORDER BY {order} LIMIT {page_size} OFFSET {}",
@@ -112,7 +120,7 @@ impl Select {
         );
         let mut stmt = conn.prepare_cached(&list_sql)?;
         let items = stmt.query_map(rusqlite::params_from_iter(&self.params), map)?.collect::<Result<Vec<T>, _>>()?;
-        Ok(Page { items, total: u32::try_from(total).unwrap_or(u32::MAX), page, page_size })
+        Ok(Page { items, total: counted.min(COUNT_CAP), total_capped: counted > COUNT_CAP, page, page_size })
     }
 
     fn where_sql(&self) -> String {

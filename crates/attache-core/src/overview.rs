@@ -29,10 +29,15 @@ pub struct VisitOverview {
 pub struct Dashboard {
     pub today: String,
     pub upcoming_visits: Vec<Visit>,
+    /// The last visits that have ended, newest first: what follow-ups come from.
+    pub recent_visits: Vec<Visit>,
     pub todays_engagements: Vec<Engagement>,
     pub open_actions: Vec<Action>,
     pub open_action_count: u32,
+    /// More open actions than were counted: show the count as "at least".
+    pub open_action_count_capped: bool,
     pub overdue_action_count: u32,
+    pub overdue_action_count_capped: bool,
 }
 
 fn all(sort: &str) -> ListQuery {
@@ -72,6 +77,11 @@ pub fn visit(conn: &Connection, id: &VisitId) -> CoreResult<VisitOverview> {
 pub fn dashboard(conn: &Connection) -> CoreResult<Dashboard> {
     let today = actions::today();
     let upcoming = VisitQuery { list: first(8, "startDate"), ends_from: Some(today.clone()), ..Default::default() };
+    let recent = VisitQuery {
+        list: ListQuery { descending: true, ..first(5, "startDate") },
+        ends_before: Some(today.clone()),
+        ..Default::default()
+    };
     let day_start = chrono::Local::now()
         .date_naive()
         .and_hms_opt(0, 0, 0)
@@ -88,12 +98,17 @@ pub fn dashboard(conn: &Connection) -> CoreResult<Dashboard> {
     };
     let pending =
         actions::list(conn, &ActionQuery { list: first(10, "dueOn"), pending_only: true, ..Default::default() })?;
+    let overdue =
+        actions::list(conn, &ActionQuery { list: first(1, "dueOn"), overdue_only: true, ..Default::default() })?;
     Ok(Dashboard {
         upcoming_visits: visits::list(conn, &upcoming)?.items,
+        recent_visits: visits::list(conn, &recent)?.items,
         todays_engagements: engagements::list(conn, &todays)?.items,
         open_action_count: pending.total,
+        open_action_count_capped: pending.total_capped,
         open_actions: pending.items,
-        overdue_action_count: actions::count_overdue(conn)?,
+        overdue_action_count: overdue.total,
+        overdue_action_count_capped: overdue.total_capped,
         today,
     })
 }

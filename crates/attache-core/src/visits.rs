@@ -81,6 +81,8 @@ pub struct VisitQuery {
     pub organization_id: Option<OrganizationId>,
     /// Only visits ending on or after this date (`YYYY-MM-DD`): "upcoming and current".
     pub ends_from: Option<String>,
+    /// Only visits that ended before this date: "recent", with a descending sort.
+    pub ends_before: Option<String>,
 }
 
 const COLUMNS: &str = "v.id, v.title, v.direction, v.status, v.host_organization_id, h.name AS host_organization_name,
@@ -178,8 +180,12 @@ pub fn list(conn: &Connection, query: &VisitQuery) -> CoreResult<Page<Visit>> {
         .filter("v.status = ?", query.status)
         .filter("v.direction = ?", query.direction)
         .filter("v.end_date >= ?", query.ends_from.clone())
+        .filter("v.end_date < ?", query.ends_before.clone())
         .search(&["v.title", "v.city", "h.name", "g.name"], query.list.search.as_deref())
-        .filter("? IN (v.host_organization_id, v.guest_organization_id)", query.organization_id.clone().map(|o| o.0));
+        .filter(
+            "(v.host_organization_id = ? OR v.guest_organization_id = ?)",
+            query.organization_id.clone().map(|o| o.0),
+        );
     let order = order_by(&query.list, SORTS, "v.id");
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
 }

@@ -52,10 +52,10 @@ fn the_sample_names_everyone_with_their_exact_titles() {
     assert!(has("Denis Nevzorov", "Trade Representative", embassy));
     assert!(has("Sergey Chekalin", "Chief of Protocol", embassy));
     assert!(has("Anton Vereshchagin", "Third Secretary (Bilateral Section)", embassy));
-    assert!(has("Dr. Almas Haider Naqvi", "Executive Director, Regional Rapport", "Regional Rapport"));
-    assert!(has("Syed Ahtesham Mazhar", "President, SCCI", scci));
-    assert!(has("Muhammad Murad Arshad", "Senior Vice President, SCCI", scci));
-    assert!(has("Salman Sheikh", "Vice President, SCCI", scci));
+    assert!(has("Dr. Almas Haider Naqvi", "Executive Director", "Regional Rapport"));
+    assert!(has("Syed Ahtesham Mazhar", "President", scci));
+    assert!(has("Muhammad Murad Arshad", "Senior Vice President", scci));
+    assert!(has("Salman Sheikh", "Vice President", scci));
 }
 
 #[test]
@@ -114,4 +114,6 @@ fn the_dashboard_shows_open_actions() {
     assert_eq!(board.overdue_action_count, 0);
     // Both sample visits are in the past (today is later than January 2026 on any CI machine).
     assert!(board.upcoming_visits.iter().all(|v| v.end_date >= board.today));
+    assert_eq!(board.recent_visits.len(), 2);
+    assert_eq!(board.recent_visits[0].start_date, "2026-01-28", "newest first");
 }

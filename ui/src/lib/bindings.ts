@@ -200,10 +200,15 @@ export type AuditEntry = {
 export type Dashboard = {
 	today: string,
 	upcomingVisits: Visit[],
+	/**  The last visits that have ended, newest first: what follow-ups come from. */
+	recentVisits: Visit[],
 	todaysEngagements: Engagement[],
 	openActions: Action[],
 	openActionCount: number,
+	/**  More open actions than were counted: show the count as "at least". */
+	openActionCountCapped: boolean,
 	overdueActionCount: number,
+	overdueActionCountCapped: boolean,
 };
 
 export type Engagement = {
@@ -309,7 +314,9 @@ export type OrganizationQuery = {
 
 export type Page<T> = {
 	items: T[],
+	/**  The number of matches, or [`COUNT_CAP`] when there are more (`total_capped`). */
 	total: number,
+	totalCapped: boolean,
 	page: number,
 	pageSize: number,
 };
@@ -538,6 +545,8 @@ export type VisitQuery = {
 	organizationId?: OrganizationId | null,
 	/**  Only visits ending on or after this date (`YYYY-MM-DD`): "upcoming and current". */
 	endsFrom?: string | null,
+	/**  Only visits that ended before this date: "recent", with a descending sort. */
+	endsBefore?: string | null,
 } & ListQuery;
 
 export type VisitStatus = "draft" | "planned" | "confirmed" | "in_progress" | "completed" | "cancelled";

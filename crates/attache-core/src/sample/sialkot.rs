@@ -150,7 +150,7 @@ fn people(w: &Writer<'_>, org: &Org) -> CoreResult<Who> {
             "RU",
             10,
         )?,
-        mazhar: person(w, None, "Syed Ahtesham", "Mazhar", None, "President, SCCI", &org.scci, "PK", 20)?,
+        mazhar: person(w, None, "Syed Ahtesham", "Mazhar", None, "President", &org.scci, "PK", 20)?,
         nevzorov: person(
             w,
             None,
@@ -162,7 +162,7 @@ fn people(w: &Writer<'_>, org: &Org) -> CoreResult<Who> {
             "RU",
             30,
         )?,
-        arshad: person(w, None, "Muhammad Murad", "Arshad", None, "Senior Vice President, SCCI", &org.scci, "PK", 40)?,
+        arshad: person(w, None, "Muhammad Murad", "Arshad", None, "Senior Vice President", &org.scci, "PK", 40)?,
         chekalin: person(
             w,
             None,
@@ -174,18 +174,8 @@ fn people(w: &Writer<'_>, org: &Org) -> CoreResult<Who> {
             "RU",
             50,
         )?,
-        sheikh: person(w, None, "Salman", "Sheikh", None, "Vice President, SCCI", &org.scci, "PK", 60)?,
-        naqvi: person(
-            w,
-            Some("Dr."),
-            "Almas Haider",
-            "Naqvi",
-            None,
-            "Executive Director, Regional Rapport",
-            &org.rapport,
-            "PK",
-            65,
-        )?,
+        sheikh: person(w, None, "Salman", "Sheikh", None, "Vice President", &org.scci, "PK", 60)?,
+        naqvi: person(w, Some("Dr."), "Almas Haider", "Naqvi", None, "Executive Director", &org.rapport, "PK", 65)?,
         vereshchagin: person(
             w,
             None,

@@ -24,7 +24,7 @@ afterEach(() => clearMocks());
 
 describe('API wrappers', () => {
 	it('lists people with a complete query', async () => {
-		const page = { items: [], total: 0, page: 1, pageSize: 50 };
+		const page = { items: [], total: 0, totalCapped: false, page: 1, pageSize: 50 };
 		const calls = record(() => page);
 		await expect(people.list({ search: ' Khorev ', organizationId: 'org-1' })).resolves.toEqual(page);
 		expect(calls).toEqual([

@@ -26,7 +26,8 @@ describe('list queries', () => {
 
 	it('blanks optional text', () => {
 		expect(blankToNull('  ')).toBeNull();
-		expect(blankToNull(' PK ')).toBe('PK');
+		// Text is stored verbatim; the core normalises what it must (country codes, e-mail).
+		expect(blankToNull(' Sialkot ')).toBe(' Sialkot ');
 		expect(blankToNull(null)).toBeNull();
 	});
 });

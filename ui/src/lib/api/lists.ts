@@ -1,14 +1,10 @@
 // The paging/sorting/search part every list command accepts, with the app's defaults.
+import type { ListQuery, Page } from '$lib/bindings';
+
 export const PAGE_SIZE = 50;
 
-export type ListParams = {
-	page: number;
-	pageSize: number;
-	sort: string | null;
-	descending: boolean;
-	search: string | null;
-	includeDeleted: boolean;
-};
+/** A list query with every field given (the generated type leaves them optional). */
+export type ListParams = Required<ListQuery>;
 
 export function listParams(overrides: Partial<ListParams> = {}): ListParams {
 	const params = {
@@ -41,15 +37,14 @@ function emptyToNull(value: unknown): unknown {
 	return value === '' || value === undefined ? null : value;
 }
 
-/** Trims text fields and turns blank ones into null, as the core expects for optional text. */
+/** Turns blank optional text into null, as the core expects; other text goes verbatim. */
 export function blankToNull(value: string | null | undefined): string | null {
-	const trimmed = value?.trim();
-	return trimmed ? trimmed : null;
+	return value?.trim() ? value : null;
 }
 
 /** What the generic list and detail screens need from an area's API module. */
 export type RecordApi<T, I, Q> = {
-	list(query?: Partial<Q>): Promise<{ items: T[]; total: number; page: number; pageSize: number }>;
+	list(query?: Partial<Q>): Promise<Page<T>>;
 	get(id: string): Promise<T>;
 	create(input: I): Promise<T>;
 	update(id: string, input: I): Promise<T>;

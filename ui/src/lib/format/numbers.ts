@@ -1,16 +1,16 @@
 const LOCALE = 'en-GB';
 
-/** 1234 → "1,234". */
-export function formatCount(n: number): string {
-	return new Intl.NumberFormat(LOCALE).format(n);
+/** 1234 → "1,234"; a count the store stopped at (`capped`) → "10,000+". */
+export function formatCount(n: number, capped = false): string {
+	return new Intl.NumberFormat(LOCALE).format(n) + (capped ? '+' : '');
 }
 
-/** The pager's caption: "1–50 of 1,234", or "0 of 0" for an empty list. */
-export function pageRange(page: number, pageSize: number, total: number): string {
+/** The pager's caption: "1–50 of 1,234" (or "of 10,000+" past the store's count cap). */
+export function pageRange(page: number, pageSize: number, total: number, capped = false): string {
 	if (total <= 0) return 'No records';
 	const first = (page - 1) * pageSize + 1;
-	const last = Math.min(page * pageSize, total);
-	return `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`;
+	const last = capped ? page * pageSize : Math.min(page * pageSize, total);
+	return `${formatCount(first)}–${formatCount(last)} of ${formatCount(total, capped)}`;
 }
 
 export function pageCount(pageSize: number, total: number): number {

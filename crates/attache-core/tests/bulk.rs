@@ -1,0 +1,28 @@
+mod common;
+
+use attache_core::actions::{self, ActionQuery};
+use attache_core::bulk::{self, Scale};
+use attache_core::listing::COUNT_CAP;
+use attache_core::people::{self, PersonQuery};
+
+#[test]
+fn the_generator_builds_the_requested_scale_and_lists_cap_their_counts() {
+    let (_dir, mut store) = common::temp_store();
+    let scale = Scale { actions: COUNT_CAP as usize + 50, ..Scale::FULL.fraction(100) };
+    bulk::generate(&mut store, scale).unwrap();
+
+    let everyone = people::list(store.conn(), &PersonQuery::default()).unwrap();
+    assert_eq!((everyone.total, everyone.total_capped), (scale.people as u32, false));
+    assert_eq!(everyone.items.len(), 50);
+
+    let all = actions::list(store.conn(), &ActionQuery::default()).unwrap();
+    assert_eq!((all.total, all.total_capped), (COUNT_CAP, true), "past the cap the count says 'at least'");
+    assert_eq!(all.items.len(), 50);
+    let due: Vec<_> = all.items.iter().map(|a| a.due_on.clone().unwrap()).collect();
+    let sorted = {
+        let mut s = due.clone();
+        s.sort();
+        s
+    };
+    assert_eq!(due, sorted, "first page in due-date order");
+}
