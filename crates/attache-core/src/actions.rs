@@ -200,7 +200,11 @@ pub fn list(conn: &Connection, query: &ActionQuery) -> CoreResult<Page<Action>> 
         .filter("x.visit_id = ?", query.visit_id.clone().map(|v| v.0))
         .filter("x.agreement_id = ?", query.agreement_id.clone().map(|a| a.0))
         .filter("x.organization_id = ?", query.organization_id.clone().map(|o| o.0))
-        .search(&["x.title", "x.details"], query.list.search.as_deref());
+        .search_indexed(
+            &["x.rowid IN (SELECT rowid FROM actions_search WHERE actions_search MATCH ?)"],
+            &["x.title", "x.details"],
+            query.list.search.as_deref(),
+        );
     if query.pending_only || query.overdue_only {
         select.condition(PENDING_SQL);
     }

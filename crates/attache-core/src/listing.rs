@@ -79,12 +79,24 @@ impl Select {
 
     /// Matches every word of `search` against any of `columns` (case-insensitive substring).
     pub fn search(&mut self, columns: &[&str], search: Option<&str>) -> &mut Self {
+        self.search_indexed(&[], columns, search)
+    }
+
+    /// Like [`Select::search`], but words of three characters or more go through full-text
+    /// trigram indexes: each of `indexed` is a condition with one `?`, bound to the word as an
+    /// FTS5 phrase (e.g. `p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?)`).
+    /// Shorter words, which a trigram index cannot find, fall back to LIKE over `columns`.
+    pub fn search_indexed(&mut self, indexed: &[&str], columns: &[&str], search: Option<&str>) -> &mut Self {
         for word in search.unwrap_or_default().split_whitespace().take(8) {
-            let pattern = format!("%{}%", escape_like(word));
-            let any: Vec<String> = columns.iter().map(|c| format!("{c} LIKE ? ESCAPE '\\'")).collect();
-            self.conditions.push(format!("({})", any.join(" OR ")));
-            for _ in columns {
-                self.params.push(Value::Text(pattern.clone()));
+            if !indexed.is_empty() && word.chars().count() >= 3 {
+                let phrase = format!("\"{}\"", word.replace('"', "\"\""));
+                self.conditions.push(format!("({})", indexed.join(" OR ")));
+                self.params.extend(indexed.iter().map(|_| Value::Text(phrase.clone())));
+            } else {
+                let pattern = format!("%{}%", escape_like(word));
+                let any: Vec<String> = columns.iter().map(|c| format!("{c} LIKE ? ESCAPE '\\'")).collect();
+                self.conditions.push(format!("({})", any.join(" OR ")));
+                self.params.extend(columns.iter().map(|_| Value::Text(pattern.clone())));
             }
         }
         self

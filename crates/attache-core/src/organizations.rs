@@ -68,6 +68,9 @@ pub struct OrganizationQuery {
 
 const COLUMNS: &str = "o.id, o.name, o.short_name, o.kind, o.country, o.city, o.website, o.notes, o.created_at, o.updated_at, o.deleted_at";
 const SOURCE: Source = Source { from: "organizations o", count_from: "organizations o" };
+/// Organizations whose name, short name or city contains the bound FTS5 phrase.
+pub(crate) const ORGANIZATION_MATCH: &str =
+    "o.rowid IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ?)";
 const SORTS: &[(&str, &str)] = &[
     ("name", "o.name COLLATE NOCASE"),
     ("kind", "o.kind"),
@@ -162,7 +165,7 @@ pub fn list(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Page<Org
             "EXISTS (SELECT 1 FROM organization_sectors s WHERE s.organization_id = o.id AND s.sector_id = ?)",
             query.sector_id.clone().map(|s| s.0),
         )
-        .search(&["o.name", "o.short_name", "o.city"], query.list.search.as_deref());
+        .search_indexed(&[ORGANIZATION_MATCH], &["o.name", "o.short_name", "o.city"], query.list.search.as_deref());
     let order = order_by(&query.list, SORTS, "o.id");
     let mut page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
     for organization in &mut page.items {

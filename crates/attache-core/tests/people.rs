@@ -189,3 +189,40 @@ fn lists_are_paged_sorted_searched_and_filtered_in_sql() {
     let unknown_sort = page(ListQuery { sort: Some("1; DROP TABLE people".into()), ..ListQuery::default() });
     assert_eq!(unknown_sort.total, 24, "an unknown sort falls back to the default");
 }
+
+#[test]
+fn search_finds_substrings_in_any_script_and_follows_edits() {
+    let (_dir, mut store) = common::temp_store();
+    let scci = common::organization(&mut store, "Sialkot Chamber of Commerce and Industry");
+    let khorev = people::create(
+        &mut store,
+        PersonInput {
+            native_name: Some("Альберт Хорев".into()), ..common::person_input("Albert", "Khorev")
+        },
+    )
+    .unwrap();
+    people::create(&mut store, PersonInput { organization_id: Some(scci), ..common::person_input("Salman", "Sheikh") })
+        .unwrap();
+    people::create(
+        &mut store,
+        PersonInput { email: Some("o.li@example.org".into()), ..common::person_input("Li", "Wu") },
+    )
+    .unwrap();
+    let search = |store: &attache_core::Store, text: &str| -> Vec<String> {
+        let q = PersonQuery {
+            list: ListQuery { search: Some(text.into()), ..ListQuery::default() },
+            ..PersonQuery::default()
+        };
+        people::list(store.conn(), &q).unwrap().items.into_iter().map(|p| p.given_name).collect()
+    };
+    assert_eq!(search(&store, "HOREV"), ["Albert"], "case-insensitive substring");
+    assert_eq!(search(&store, "Хор"), ["Albert"], "native script");
+    assert_eq!(search(&store, "chamber"), ["Salman"], "through the organization's name");
+    assert_eq!(search(&store, "Wu"), ["Li"], "two letters fall back to a plain scan");
+    assert_eq!(search(&store, "albert khorev"), ["Albert"], "every word must match");
+    assert!(search(&store, "\"unbalanced OR NEAR(").is_empty(), "FTS syntax in the search is taken literally");
+
+    people::update(&mut store, &khorev.id, common::person_input("Alberto", "Jorge")).unwrap();
+    assert!(search(&store, "khorev").is_empty(), "the index follows an edit");
+    assert_eq!(search(&store, "jorge"), ["Alberto"]);
+}

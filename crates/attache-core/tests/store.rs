@@ -90,3 +90,32 @@ fn the_default_sectors_exist_once() {
     codes.dedup();
     assert_eq!(codes.len(), sectors.len());
 }
+
+#[test]
+fn a_schema_1_store_is_backed_up_and_upgraded_with_its_search_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("attache.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../src/store/migrations/0001_initial.sql")).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO people (id, given_name, family_name, created_at, updated_at) VALUES ('p1', 'Anton', 'Vereshchagin', 'x', 'x')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(schema_version(store.conn()).unwrap(), SCHEMA_VERSION);
+    let query = attache_core::people::PersonQuery {
+        list: attache_core::listing::ListQuery { search: Some("reshch".into()), ..Default::default() },
+        ..Default::default()
+    };
+    assert_eq!(attache_core::people::list(store.conn(), &query).unwrap().total, 1, "existing rows are indexed");
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("attache.sqlite3.v1-") && name.ends_with(".bak"))
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+}

@@ -7,7 +7,7 @@ use rusqlite::{backup::Backup, Connection, TransactionBehavior};
 
 use crate::error::{CoreError, CoreResult};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_search.sql")];
 
 /// The schema version this build of Attaché writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

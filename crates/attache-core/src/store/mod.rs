@@ -82,6 +82,7 @@ fn configure(conn: &Connection) -> CoreResult<()> {
 
 fn default_actor() -> String {
     std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
         .or_else(|_| std::env::var("USERNAME"))
         .ok()
         .filter(|name| !name.trim().is_empty())
