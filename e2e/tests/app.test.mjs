@@ -97,6 +97,7 @@ describe('Attaché in a real window', () => {
       await app.fill('email', 'not-an-email');
       await app.click('save-button');
       assert.ok((await app.fieldError('email')).length > 0);
+      await app.click('cancel-button');
 
       await app.nav('visits');
       await app.click('new-button');
@@ -106,6 +107,7 @@ describe('Attaché in a real window', () => {
       await app.fill('endDate', '2026-10-01');
       await app.click('save-button');
       assert.ok((await app.fieldError('endDate')).length > 0);
+      await app.click('cancel-button');
 
       // Neither invalid record was stored.
       await app.nav('people');
