@@ -11,7 +11,9 @@ pub fn run(args: &[String]) -> Result {
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if arg == "--scale" {
-            scale = Some(rest.next().ok_or("--scale needs a number, e.g. --scale 100000")?.clone());
+            scale = Some(
+                rest.next().ok_or("--scale needs a divisor, e.g. --scale 10 for a tenth of the full dataset")?.clone(),
+            );
         } else if let Some(value) = arg.strip_prefix("--scale=") {
             scale = Some(value.to_string());
         } else {

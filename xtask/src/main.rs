@@ -2,6 +2,7 @@
 //! Standard library only, so it compiles in seconds on a fresh machine.
 
 mod bench;
+mod bundle;
 mod display;
 mod e2e;
 mod install;
@@ -28,8 +29,11 @@ COMMANDS:
                            fmt, UI build, clippy, cargo test, svelte-check + vitest,
                            app build, end-to-end (real window under Xvfb + tauri-driver)
     bench [--scale N] [CRITERION_ARGS...]
-                           cargo bench -p attache-core --bench lists (N is passed to the
-                           benchmark as ATTACHE_BENCH_SCALE; other arguments go to criterion)
+                           cargo bench -p attache-core --bench lists on 100k people and
+                           200k actions (--scale 10 divides every count by 10; other
+                           arguments go to criterion)
+    bundle [FORMAT...]     Build a release package (default: deb and rpm on Linux, app and
+                           dmg on macOS, msi and nsis on Windows) into target/release/bundle
     screenshot <OUT.png> [--wait SECONDS] [--size WxH]
                            Start the built app on a virtual display with fresh data and
                            capture the screen (default: wait 6 s, 1280x820)
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
         "run" => run::run(rest),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
+        "bundle" => bundle::run(rest),
         "screenshot" => screenshot::run(rest),
         "bindings" => process::run(
             process::cargo(&root())
