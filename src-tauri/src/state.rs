@@ -8,6 +8,9 @@ use std::sync::Mutex;
 use attache_core::Connection;
 use attache_core::{AppError, CoreResult, Store};
 
+/// The store's file name inside the app's data folder.
+const DATABASE_FILE: &str = "attache.sqlite3";
+
 pub struct AppState {
     store: Result<Mutex<Store>, AppError>,
     pub data_dir: PathBuf,
@@ -15,12 +18,20 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
-        let path = data_dir.join("attache.sqlite3");
-        let store = Store::open(&path).and_then(|mut store| {
+        let store = Store::open(&data_dir.join(DATABASE_FILE)).and_then(|mut store| {
             attache_core::sample::load_if_new(&mut store)?;
             Ok(store)
         });
         AppState { store: store.map(Mutex::new).map_err(AppError::from), data_dir }
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join(DATABASE_FILE)
+    }
+
+    /// Why the store could not be opened, if it could not.
+    pub fn open_error(&self) -> Option<&AppError> {
+        self.store.as_ref().err()
     }
 
     /// Runs a read against the store.

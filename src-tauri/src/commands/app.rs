@@ -18,21 +18,27 @@ pub struct AppInfo {
     pub app_version: String,
     pub data_dir: String,
     pub database_path: String,
-    pub schema_version: i64,
-    pub actor: String,
+    /// None when the store could not be opened; `store_error` then says why.
+    pub schema_version: Option<i64>,
+    pub actor: Option<String>,
+    pub store_error: Option<AppError>,
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
-    let database_path = state.data_dir.join("attache.sqlite3").display().to_string();
-    let (schema_version, actor) = state.inspect(|s| Ok((store::schema_version(s.conn())?, s.actor().to_owned())))?;
+    // Answers even when the store failed to open, so the UI can say where the file is.
+    let (schema_version, actor) = match state.open_error() {
+        Some(_) => (None, None),
+        None => state.inspect(|s| Ok((Some(store::schema_version(s.conn())?), Some(s.actor().to_owned()))))?,
+    };
     Ok(AppInfo {
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: state.data_dir.display().to_string(),
-        database_path,
+        database_path: state.database_path().display().to_string(),
         schema_version,
         actor,
+        store_error: state.open_error().cloned(),
     })
 }
 

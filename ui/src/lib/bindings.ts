@@ -183,8 +183,10 @@ export type AppInfo = {
 	appVersion: string,
 	dataDir: string,
 	databasePath: string,
-	schemaVersion: number,
-	actor: string,
+	/**  None when the store could not be opened; `store_error` then says why. */
+	schemaVersion: number | null,
+	actor: string | null,
+	storeError: AppError | null,
 };
 
 export type AuditEntry = {
