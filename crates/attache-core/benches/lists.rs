@@ -85,12 +85,12 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
             }),
         ),
         (
-            "people: page 1000 by family name",
+            "people: page 200 by family name (10,000 deep)",
             Box::new(|c: &Connection| {
                 drop(
                     people::list(
                         c,
-                        &PersonQuery { list: ListQuery { page: 1000, ..page("familyName") }, ..Default::default() },
+                        &PersonQuery { list: ListQuery { page: 200, ..page("familyName") }, ..Default::default() },
                     )
                     .unwrap(),
                 )

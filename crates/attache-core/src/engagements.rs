@@ -1,8 +1,5 @@
 //! Engagements: the items of a visit's programme, hour by hour.
 
-use std::str::FromStr;
-
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -216,10 +213,7 @@ fn set_attendees(w: &Writer<'_>, id: &EngagementId, people: &[PersonId]) -> Core
 fn validated(w: &Writer<'_>, input: EngagementInput) -> CoreResult<(EngagementInput, String, String)> {
     record::ensure_live(w, RecordKind::Visit, input.visit_id.as_str(), "visitId")?;
     validate::required("title", "Title", &input.title)?;
-    let zone_name: String =
-        w.query_row("SELECT time_zone FROM visits WHERE id = ?1", [&input.visit_id], |r| r.get(0))?;
-    let zone = Tz::from_str(&zone_name)
-        .map_err(|_| CoreError::invalid("visitId", format!("the visit's time zone {zone_name} is unknown")))?;
+    let zone = local_time::visit_zone(w, &input.visit_id)?;
     let start = validate::local_date_time("startsLocal", "Start", &input.starts_local)?;
     let end = validate::local_date_time("endsLocal", "End", &input.ends_local)?;
     if end < start {
@@ -245,7 +239,7 @@ fn validated(w: &Writer<'_>, input: EngagementInput) -> CoreResult<(EngagementIn
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Engagement> {
     let time_zone: String = row.get("time_zone")?;
-    let zone = Tz::from_str(&time_zone).unwrap_or(Tz::UTC);
+    let zone = local_time::zone_or_utc(&time_zone);
     let starts_at: String = row.get("starts_at")?;
     let ends_at: String = row.get("ends_at")?;
     Ok(Engagement {

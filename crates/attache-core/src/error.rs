@@ -24,7 +24,7 @@ pub enum CoreError {
     NotFound { entity: &'static str, id: String },
     #[error("{message}")]
     Conflict { field: Option<String>, message: String },
-    #[error("this data file was written by a newer version of Attaché (schema {found}, this app knows up to {supported}); update Attaché to open it")]
+    #[error("This data file was written by a newer version of Attaché (schema {found}; this version knows up to {supported}). Update Attaché to open it.")]
     SchemaTooNew { found: i64, supported: i64 },
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),

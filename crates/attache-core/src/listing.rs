@@ -83,15 +83,17 @@ impl Select {
     }
 
     /// Like [`Select::search`], but words of three characters or more go through full-text
-    /// trigram indexes: each of `indexed` is a condition with one `?`, bound to the word as an
-    /// FTS5 phrase (e.g. `p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?)`).
+    /// trigram indexes: each of `indexed` is a condition whose every `?` is bound to the word as
+    /// an FTS5 phrase (e.g. `p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?)`).
+    /// Keep it to one condition where you can: SQLite cannot use the rowid for an OR of two.
     /// Shorter words, which a trigram index cannot find, fall back to LIKE over `columns`.
     pub fn search_indexed(&mut self, indexed: &[&str], columns: &[&str], search: Option<&str>) -> &mut Self {
         for word in search.unwrap_or_default().split_whitespace().take(8) {
             if !indexed.is_empty() && word.chars().count() >= 3 {
                 let phrase = format!("\"{}\"", word.replace('"', "\"\""));
                 self.conditions.push(format!("({})", indexed.join(" OR ")));
-                self.params.extend(indexed.iter().map(|_| Value::Text(phrase.clone())));
+                let slots = indexed.iter().map(|c| c.matches('?').count()).sum();
+                self.params.extend(std::iter::repeat_n(Value::Text(phrase), slots));
             } else {
                 let pattern = format!("%{}%", escape_like(word));
                 let any: Vec<String> = columns.iter().map(|c| format!("{c} LIKE ? ESCAPE '\\'")).collect();

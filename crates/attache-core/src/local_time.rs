@@ -1,9 +1,24 @@
 //! Engagements are stored as UTC instants but planned in the visit's wall-clock time.
 
+use std::str::FromStr;
+
 use chrono::{LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{CoreError, CoreResult};
+use crate::ids::VisitId;
+
+/// The time zone a visit is planned in.
+pub fn visit_zone(conn: &rusqlite::Connection, visit: &VisitId) -> CoreResult<Tz> {
+    let name: String = conn.query_row("SELECT time_zone FROM visits WHERE id = ?1", [visit], |r| r.get(0))?;
+    Tz::from_str(&name).map_err(|_| CoreError::invalid("visitId", format!("the visit's time zone {name} is unknown")))
+}
+
+/// A stored zone name as a zone; UTC for a name this build does not know (it was valid when
+/// stored, so only an older tz database could miss it), so a list still shows.
+pub fn zone_or_utc(name: &str) -> Tz {
+    Tz::from_str(name).unwrap_or(Tz::UTC)
+}
 
 /// The UTC instant (RFC 3339) of a wall-clock time in `zone`. In the hour that repeats when
 /// clocks go back the earlier instant is taken; a time skipped when clocks go forward is refused.

@@ -8,6 +8,7 @@ use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{ParticipantId, PersonId, VisitId};
 use crate::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::local_time;
 use crate::person_name_sql;
 use crate::record::{self, now, RecordKind};
 use crate::store::{Store, Writer};
@@ -37,8 +38,9 @@ pub struct ParticipantInput {
     pub side: Side,
     pub role: ParticipantRole,
     pub rsvp: Rsvp,
-    pub arrival_at: Option<String>,
-    pub departure_at: Option<String>,
+    /// Wall-clock `YYYY-MM-DDTHH:MM` in the visit's time zone, like a programme item.
+    pub arrival_local: Option<String>,
+    pub departure_local: Option<String>,
     pub hotel: Option<String>,
     /// Overrides the person's protocol rank for this visit only.
     pub precedence_override: Option<i64>,
@@ -60,8 +62,11 @@ pub struct Participant {
     pub role: ParticipantRole,
     pub rsvp: Rsvp,
     pub checked_in_at: Option<String>,
+    /// UTC instants, and the same in the visit's wall-clock time.
     pub arrival_at: Option<String>,
     pub departure_at: Option<String>,
+    pub arrival_local: Option<String>,
+    pub departure_local: Option<String>,
     pub hotel: Option<String>,
     pub precedence_override: Option<i64>,
     pub notes: Option<String>,
@@ -87,11 +92,11 @@ const COLUMNS: &str = concat!(
     person_name_sql!("p"),
     " AS person_name,
     p.native_name, p.position, o.name AS organization_name, p.protocol_rank, pa.side, pa.role, pa.rsvp,
-    pa.checked_in_at, pa.arrival_at, pa.departure_at, pa.hotel, pa.precedence_override, pa.notes, pa.created_at,
+    pa.checked_in_at, v.time_zone, pa.arrival_at, pa.departure_at, pa.hotel, pa.precedence_override, pa.notes, pa.created_at,
     pa.updated_at, pa.deleted_at"
 );
-const FROM: &str =
-    "participants pa JOIN people p ON p.id = pa.person_id LEFT JOIN organizations o ON o.id = p.organization_id";
+const FROM: &str = "participants pa JOIN people p ON p.id = pa.person_id JOIN visits v ON v.id = pa.visit_id
+    LEFT JOIN organizations o ON o.id = p.organization_id";
 
 /// Order of precedence: the visit's override, else the person's protocol rank (lower first;
 /// unranked last), heads of delegation before other roles at the same rank, then by name.
@@ -111,7 +116,7 @@ pub fn create(store: &mut Store, input: ParticipantInput) -> CoreResult<Particip
 }
 
 pub fn insert(w: &Writer<'_>, input: ParticipantInput) -> CoreResult<Participant> {
-    let i = validated(w, input)?;
+    let (i, arrival_at, departure_at) = validated(w, input)?;
     let id = ParticipantId::new();
     w.execute(
         "INSERT INTO participants (id, visit_id, person_id, side, role, rsvp, arrival_at, departure_at, hotel,
@@ -124,8 +129,8 @@ pub fn insert(w: &Writer<'_>, input: ParticipantInput) -> CoreResult<Participant
             i.side,
             i.role,
             i.rsvp,
-            i.arrival_at,
-            i.departure_at,
+            arrival_at,
+            departure_at,
             i.hotel,
             i.precedence_override,
             i.notes,
@@ -142,7 +147,7 @@ pub fn update(store: &mut Store, id: &ParticipantId, input: ParticipantInput) ->
     store.write(|w| {
         let before = get(w, id)?;
         record::refuse_deleted(RecordKind::Participant, &before.deleted_at)?;
-        let i = validated(w, input)?;
+        let (i, arrival_at, departure_at) = validated(w, input)?;
         w.execute(
             "UPDATE participants SET visit_id = ?2, person_id = ?3, side = ?4, role = ?5, rsvp = ?6, arrival_at = ?7,
              departure_at = ?8, hotel = ?9, precedence_override = ?10, notes = ?11, updated_at = ?12 WHERE id = ?1",
@@ -153,8 +158,8 @@ pub fn update(store: &mut Store, id: &ParticipantId, input: ParticipantInput) ->
                 i.side,
                 i.role,
                 i.rsvp,
-                i.arrival_at,
-                i.departure_at,
+                arrival_at,
+                departure_at,
                 i.hotel,
                 i.precedence_override,
                 i.notes,
@@ -222,27 +227,40 @@ fn already_taking_part(error: rusqlite::Error) -> CoreError {
     error.into()
 }
 
-fn validated(w: &Writer<'_>, input: ParticipantInput) -> CoreResult<ParticipantInput> {
+/// Checks the input and turns arrival and departure into UTC instants in the visit's zone.
+fn validated(
+    w: &Writer<'_>,
+    input: ParticipantInput,
+) -> CoreResult<(ParticipantInput, Option<String>, Option<String>)> {
     record::ensure_live(w, RecordKind::Visit, input.visit_id.as_str(), "visitId")?;
     record::ensure_live(w, RecordKind::Person, input.person_id.as_str(), "personId")?;
-    let arrival_at = validate::optional_instant("arrivalAt", "Arrival", input.arrival_at)?;
-    let departure_at = validate::optional_instant("departureAt", "Departure", input.departure_at)?;
+    let zone = local_time::visit_zone(w, &input.visit_id)?;
+    let instant = |field: &str, label: &str, value: &Option<String>| -> CoreResult<Option<String>> {
+        match validate::blank_to_none(value.clone()) {
+            Some(v) => Ok(Some(local_time::to_utc(field, zone, validate::local_date_time(field, label, &v)?)?)),
+            None => Ok(None),
+        }
+    };
+    let arrival_at = instant("arrivalLocal", "Arrival", &input.arrival_local)?;
+    let departure_at = instant("departureLocal", "Departure", &input.departure_local)?;
     if let (Some(a), Some(d)) = (&arrival_at, &departure_at) {
         if d < a {
-            return Err(CoreError::invalid("departureAt", "Departure is before the arrival"));
+            return Err(CoreError::invalid("departureLocal", "Departure is before the arrival"));
         }
     }
-    Ok(ParticipantInput {
-        arrival_at,
-        departure_at,
+    let input = ParticipantInput {
         hotel: validate::line("hotel", "Hotel", input.hotel)?,
         precedence_override: validate::at_least("precedenceOverride", "Precedence", input.precedence_override, 0)?,
         notes: validate::text("notes", "Notes", input.notes)?,
         ..input
-    })
+    };
+    Ok((input, arrival_at, departure_at))
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
+    let zone = local_time::zone_or_utc(&row.get::<_, String>("time_zone")?);
+    let arrival_at: Option<String> = row.get("arrival_at")?;
+    let departure_at: Option<String> = row.get("departure_at")?;
     Ok(Participant {
         id: row.get("id")?,
         visit_id: row.get("visit_id")?,
@@ -256,8 +274,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
         role: row.get("role")?,
         rsvp: row.get("rsvp")?,
         checked_in_at: row.get("checked_in_at")?,
-        arrival_at: row.get("arrival_at")?,
-        departure_at: row.get("departure_at")?,
+        arrival_local: arrival_at.as_deref().map(|t| local_time::to_local(zone, t)),
+        departure_local: departure_at.as_deref().map(|t| local_time::to_local(zone, t)),
+        arrival_at,
+        departure_at,
         hotel: row.get("hotel")?,
         precedence_override: row.get("precedence_override")?,
         notes: row.get("notes")?,

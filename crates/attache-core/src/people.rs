@@ -200,9 +200,12 @@ pub fn get(conn: &Connection, id: &PersonId) -> CoreResult<Person> {
 }
 
 pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> {
-    // A person is found by their own names, position and e-mail, or by their organization's name.
-    let by_organization = format!(
-        "p.organization_id IN (SELECT o.id FROM organizations o WHERE {})",
+    // A person is found by their own names, position and e-mail, or by their organization's
+    // name: one rowid set (a UNION), since an OR of two IN-conditions scans every person.
+    let matching = format!(
+        "p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?
+         UNION SELECT m.rowid FROM people m WHERE m.deleted_at IS NULL AND m.organization_id IN
+             (SELECT o.id FROM organizations o WHERE {}))",
         crate::organizations::ORGANIZATION_MATCH
     );
     let mut select = Select::new("p", &query.list);
@@ -210,7 +213,7 @@ pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> 
         .filter("p.organization_id = ?", query.organization_id.clone().map(|o| o.0))
         .filter("p.country = ?", query.country.clone().map(|c| c.to_ascii_uppercase()))
         .search_indexed(
-            &["p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?)", &by_organization],
+            &[&matching],
             &["p.given_name", "p.family_name", "p.native_name", "p.position", "p.email", "o.name"],
             query.list.search.as_deref(),
         );

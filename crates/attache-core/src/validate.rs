@@ -119,14 +119,6 @@ pub fn local_date_time(field: &str, label: &str, value: &str) -> CoreResult<Naiv
         .map_err(|_| CoreError::invalid(field, format!("{label} must be a date and time like 2026-01-28T10:30")))
 }
 
-/// An optional instant in RFC 3339; stored normalised to UTC.
-pub fn optional_instant(field: &str, label: &str, value: Option<String>) -> CoreResult<Option<String>> {
-    let Some(value) = blank_to_none(value) else { return Ok(None) };
-    chrono::DateTime::parse_from_rfc3339(value.trim())
-        .map(|t| Some(t.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)))
-        .map_err(|_| CoreError::invalid(field, format!("{label} must be a date and time like 2026-01-28T10:30:00Z")))
-}
-
 /// An optional ISO 4217 currency code; stored upper-case.
 pub fn currency(field: &str, value: Option<String>) -> CoreResult<Option<String>> {
     let Some(value) = blank_to_none(value) else { return Ok(None) };

@@ -14,8 +14,8 @@ fn input(
         side: Side::Guest,
         role,
         rsvp: Rsvp::Invited,
-        arrival_at: None,
-        departure_at: None,
+        arrival_local: None,
+        departure_local: None,
         hotel: None,
         precedence_override: None,
         notes: None,
@@ -84,17 +84,23 @@ fn check_in_and_travel_validation() {
     let visit = common::visit(&mut store, "Sialkot");
     let person = common::person(&mut store, "Sergey", "Chekalin");
     let bad = ParticipantInput {
-        arrival_at: Some("2026-01-28T10:00:00+05:00".into()),
-        departure_at: Some("2026-01-27T10:00:00Z".into()),
+        arrival_local: Some("2026-01-28T10:00".into()),
+        departure_local: Some("2026-01-27T10:00".into()),
         ..input(&visit, &person, ParticipantRole::Staff)
     };
-    assert_eq!(common::invalid_field(participants::create(&mut store, bad)), "departureAt");
+    assert_eq!(common::invalid_field(participants::create(&mut store, bad)), "departureLocal");
+    let garbled = ParticipantInput {
+        arrival_local: Some("next Tuesday".into()),
+        ..input(&visit, &person, ParticipantRole::Staff)
+    };
+    assert_eq!(common::invalid_field(participants::create(&mut store, garbled)), "arrivalLocal");
     let ok = ParticipantInput {
-        arrival_at: Some("2026-01-28T10:00:00+05:00".into()),
+        arrival_local: Some("2026-01-28T10:00".into()),
         ..input(&visit, &person, ParticipantRole::Staff)
     };
     let participant = participants::create(&mut store, ok).unwrap();
-    assert_eq!(participant.arrival_at.as_deref(), Some("2026-01-28T05:00:00Z"));
+    assert_eq!(participant.arrival_at.as_deref(), Some("2026-01-28T05:00:00Z"), "stored in UTC");
+    assert_eq!(participant.arrival_local.as_deref(), Some("2026-01-28T10:00"), "shown in the visit's time");
     let checked = participants::check_in(&mut store, &participant.id, true).unwrap();
     assert!(checked.checked_in_at.is_some());
     let unchecked = participants::check_in(&mut store, &participant.id, false).unwrap();

@@ -336,8 +336,11 @@ export type Participant = {
 	role: ParticipantRole,
 	rsvp: Rsvp,
 	checkedInAt: string | null,
+	/**  UTC instants, and the same in the visit's wall-clock time. */
 	arrivalAt: string | null,
 	departureAt: string | null,
+	arrivalLocal: string | null,
+	departureLocal: string | null,
 	hotel: string | null,
 	precedenceOverride: number | null,
 	notes: string | null,
@@ -354,8 +357,9 @@ export type ParticipantInput = {
 	side: Side,
 	role: ParticipantRole,
 	rsvp: Rsvp,
-	arrivalAt: string | null,
-	departureAt: string | null,
+	/**  Wall-clock `YYYY-MM-DDTHH:MM` in the visit's time zone, like a programme item. */
+	arrivalLocal: string | null,
+	departureLocal: string | null,
 	hotel: string | null,
 	/**  Overrides the person's protocol rank for this visit only. */
 	precedenceOverride: number | null,

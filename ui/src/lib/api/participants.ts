@@ -35,8 +35,8 @@ export function emptyParticipantInput(visitId: string): ParticipantInput {
 		side: 'guest',
 		role: 'member',
 		rsvp: 'invited',
-		arrivalAt: null,
-		departureAt: null,
+		arrivalLocal: null,
+		departureLocal: null,
 		hotel: null,
 		precedenceOverride: null,
 		notes: null
@@ -50,8 +50,8 @@ export function participantInput(p: Participant): ParticipantInput {
 		side: p.side,
 		role: p.role,
 		rsvp: p.rsvp,
-		arrivalAt: p.arrivalAt,
-		departureAt: p.departureAt,
+		arrivalLocal: p.arrivalLocal,
+		departureLocal: p.departureLocal,
 		hotel: p.hotel,
 		precedenceOverride: p.precedenceOverride,
 		notes: p.notes

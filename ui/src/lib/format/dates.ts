@@ -148,52 +148,6 @@ export function formatDue(dueOn: string | null, todayDate: string): string {
 	return days === -1 ? '1 day overdue' : `${-days} days overdue`;
 }
 
-function zoneOffsetMs(utcMs: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	}).formatToParts(new Date(utcMs));
-	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-	return asUtc - Math.floor(utcMs / 1000) * 1000;
-}
-
-/**
- * Wall time "YYYY-MM-DDTHH:MM" in `timeZone` → RFC 3339 UTC instant, for inputs (arrival,
- * departure) that the core stores as instants. Null for empty or unparsable input.
- */
-export function wallTimeToInstant(local: string | null, timeZone: string): string | null {
-	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local ?? '');
-	if (!m) return null;
-	const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
-	try {
-		// Two passes settle the offset around DST changes.
-		let utc = wall - zoneOffsetMs(wall, timeZone);
-		utc = wall - zoneOffsetMs(utc, timeZone);
-		return new Date(utc).toISOString().replace('.000Z', 'Z');
-	} catch {
-		return null;
-	}
-}
-
-/** RFC 3339 instant → wall time "YYYY-MM-DDTHH:MM" in `timeZone` (for datetime-local inputs). */
-export function instantToWallTime(iso: string | null, timeZone: string): string | null {
-	if (!iso) return null;
-	const ms = new Date(iso).getTime();
-	if (Number.isNaN(ms)) return null;
-	try {
-		return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 16);
-	} catch {
-		return null;
-	}
-}
-
 /** Every calendar day from `start` to `end` inclusive (at most `limit`), for a visit's programme. */
 export function daysOf(start: string, end: string, limit = 62): string[] {
 	const a = calendarDate(start);
