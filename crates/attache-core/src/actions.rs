@@ -9,7 +9,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::ids::{ActionId, AgreementId, OrganizationId, PersonId, VisitId};
 use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::person_name_sql;
-use crate::record::{self, now, RecordKind};
+use crate::record::{self, now, RecordKind, References};
 use crate::store::{Store, Writer};
 use crate::text_enum::text_enum;
 use crate::validate;
@@ -65,6 +65,7 @@ pub struct Action {
     pub organization_id: Option<OrganizationId>,
     pub organization_name: Option<String>,
     pub person_id: Option<PersonId>,
+    pub person_name: Option<String>,
     pub completed_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
@@ -91,11 +92,13 @@ const COLUMNS: &str = concat!(
     "x.id, x.title, x.details, x.owner_person_id, ",
     person_name_sql!("p"),
     " AS owner_name, x.due_on, x.priority, x.status, x.visit_id, v.title AS visit_title, x.agreement_id,
-    a.title AS agreement_title, x.organization_id, o.name AS organization_name, x.person_id, x.completed_at,
-    x.created_at, x.updated_at, x.deleted_at"
+    a.title AS agreement_title, x.organization_id, o.name AS organization_name, x.person_id, ",
+    person_name_sql!("pp"),
+    " AS person_name, x.completed_at, x.created_at, x.updated_at, x.deleted_at"
 );
 const FROM: &str = "actions x LEFT JOIN people p ON p.id = x.owner_person_id LEFT JOIN visits v ON v.id = x.visit_id
-    LEFT JOIN agreements a ON a.id = x.agreement_id LEFT JOIN organizations o ON o.id = x.organization_id";
+    LEFT JOIN agreements a ON a.id = x.agreement_id LEFT JOIN organizations o ON o.id = x.organization_id
+    LEFT JOIN people pp ON pp.id = x.person_id";
 const SOURCE: Source = Source { from: FROM, count_from: "actions x" };
 const SORTS: &[(&str, &str)] = &[
     ("dueOn", DUE_SQL),
@@ -116,7 +119,7 @@ pub fn create(store: &mut Store, input: ActionInput) -> CoreResult<Action> {
 }
 
 pub fn insert(w: &Writer<'_>, input: ActionInput) -> CoreResult<Action> {
-    let i = validated(w, input)?;
+    let i = validated(input, &References::new(w))?;
     let id = ActionId::new();
     let at = now();
     let completed_at = (i.status == ActionStatus::Done).then(|| at.clone());
@@ -141,15 +144,23 @@ pub fn insert(w: &Writer<'_>, input: ActionInput) -> CoreResult<Action> {
         ],
     )?;
     let created = get(w, &id)?;
-    audit::record(w, RecordKind::Action, id.as_str(), None, Some(&created))?;
+    audit::changed(w, RecordKind::Action, id.as_str(), None)?;
     Ok(created)
 }
 
 pub fn update(store: &mut Store, id: &ActionId, input: ActionInput) -> CoreResult<Action> {
     store.write(|w| {
         let before = get(w, id)?;
+        let snapshot = audit::snapshot(w, RecordKind::Action, id.as_str())?;
         record::refuse_deleted(RecordKind::Action, &before.deleted_at)?;
-        let i = validated(w, input)?;
+        let kept = [
+            before.owner_person_id.as_ref().map(|p| p.as_str()),
+            before.visit_id.as_ref().map(|v| v.as_str()),
+            before.agreement_id.as_ref().map(|a| a.as_str()),
+            before.organization_id.as_ref().map(|o| o.as_str()),
+            before.person_id.as_ref().map(|p| p.as_str()),
+        ];
+        let i = validated(input, &References::keeping(w, kept.into_iter().flatten()))?;
         // Completion is stamped when an action becomes done, and cleared if it is reopened.
         let completed_at = match (before.status, i.status) {
             (ActionStatus::Done, ActionStatus::Done) => before.completed_at.clone(),
@@ -166,7 +177,7 @@ pub fn update(store: &mut Store, id: &ActionId, input: ActionInput) -> CoreResul
             ],
         )?;
         let after = get(w, id)?;
-        audit::record(w, RecordKind::Action, id.as_str(), Some(&before), Some(&after))?;
+        audit::changed(w, RecordKind::Action, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
 }
@@ -216,23 +227,13 @@ pub fn list(conn: &Connection, query: &ActionQuery) -> CoreResult<Page<Action>> 
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, |row| from_row(row, &today))
 }
 
-fn validated(w: &Writer<'_>, input: ActionInput) -> CoreResult<ActionInput> {
+fn validated(input: ActionInput, refs: &References<'_>) -> CoreResult<ActionInput> {
     validate::required("title", "Title", &input.title)?;
-    record::ensure_live_opt(
-        w,
-        RecordKind::Person,
-        input.owner_person_id.as_ref().map(|p| p.as_str()),
-        "ownerPersonId",
-    )?;
-    record::ensure_live_opt(w, RecordKind::Visit, input.visit_id.as_ref().map(|v| v.as_str()), "visitId")?;
-    record::ensure_live_opt(w, RecordKind::Agreement, input.agreement_id.as_ref().map(|a| a.as_str()), "agreementId")?;
-    record::ensure_live_opt(
-        w,
-        RecordKind::Organization,
-        input.organization_id.as_ref().map(|o| o.as_str()),
-        "organizationId",
-    )?;
-    record::ensure_live_opt(w, RecordKind::Person, input.person_id.as_ref().map(|p| p.as_str()), "personId")?;
+    refs.check_opt(RecordKind::Person, input.owner_person_id.as_ref(), "ownerPersonId")?;
+    refs.check_opt(RecordKind::Visit, input.visit_id.as_ref(), "visitId")?;
+    refs.check_opt(RecordKind::Agreement, input.agreement_id.as_ref(), "agreementId")?;
+    refs.check_opt(RecordKind::Organization, input.organization_id.as_ref(), "organizationId")?;
+    refs.check_opt(RecordKind::Person, input.person_id.as_ref(), "personId")?;
     Ok(ActionInput {
         details: validate::text("details", "Details", input.details)?,
         due_on: validate::optional_date("dueOn", "Due date", input.due_on)?,
@@ -260,6 +261,7 @@ fn from_row(row: &Row<'_>, today: &str) -> rusqlite::Result<Action> {
         organization_id: row.get("organization_id")?,
         organization_name: row.get("organization_name")?,
         person_id: row.get("person_id")?,
+        person_name: row.get("person_name")?,
         completed_at: row.get("completed_at")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,

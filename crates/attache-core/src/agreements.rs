@@ -9,7 +9,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::ids::{AgreementId, OrganizationId, PersonId, SectorId, VisitId};
 use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::person_name_sql;
-use crate::record::{self, now, RecordKind};
+use crate::record::{self, now, RecordKind, References};
 use crate::sectors::{self, Sector};
 use crate::store::{Store, Writer};
 use crate::text_enum::text_enum;
@@ -118,7 +118,8 @@ pub fn create(store: &mut Store, input: AgreementInput) -> CoreResult<Agreement>
 }
 
 pub fn insert(w: &Writer<'_>, input: AgreementInput) -> CoreResult<Agreement> {
-    let i = validated(w, input)?;
+    let refs = References::new(w);
+    let i = validated(input, &refs)?;
     let id = AgreementId::new();
     w.execute(
         "INSERT INTO agreements (id, title, kind, status, signed_on, signed_place, signed_visit_id, effective_on,
@@ -141,17 +142,24 @@ pub fn insert(w: &Writer<'_>, input: AgreementInput) -> CoreResult<Agreement> {
             now()
         ],
     )?;
-    set_links(w, &id, &i)?;
+    set_links(w, &id, &i, &refs)?;
     let created = get(w, &id)?;
-    audit::record(w, RecordKind::Agreement, id.as_str(), None, Some(&created))?;
+    audit::changed(w, RecordKind::Agreement, id.as_str(), None)?;
     Ok(created)
 }
 
 pub fn update(store: &mut Store, id: &AgreementId, input: AgreementInput) -> CoreResult<Agreement> {
     store.write(|w| {
         let before = get(w, id)?;
+        let snapshot = audit::snapshot(w, RecordKind::Agreement, id.as_str())?;
         record::refuse_deleted(RecordKind::Agreement, &before.deleted_at)?;
-        let i = validated(w, input)?;
+        let mut kept: Vec<&str> = before.signed_visit_id.iter().map(|v| v.as_str()).collect();
+        for party in &before.parties {
+            kept.push(party.organization_id.as_str());
+            kept.extend(party.signatory_person_id.as_ref().map(|p| p.as_str()));
+        }
+        let refs = References::keeping(w, kept);
+        let i = validated(input, &refs)?;
         w.execute(
             "UPDATE agreements SET title = ?2, kind = ?3, status = ?4, signed_on = ?5, signed_place = ?6,
              signed_visit_id = ?7, effective_on = ?8, expires_on = ?9, renewal_notice_days = ?10, value_amount = ?11,
@@ -173,9 +181,9 @@ pub fn update(store: &mut Store, id: &AgreementId, input: AgreementInput) -> Cor
                 now()
             ],
         )?;
-        set_links(w, id, &i)?;
+        set_links(w, id, &i, &refs)?;
         let after = get(w, id)?;
-        audit::record(w, RecordKind::Agreement, id.as_str(), Some(&before), Some(&after))?;
+        audit::changed(w, RecordKind::Agreement, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
 }
@@ -242,17 +250,12 @@ fn with_links(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agreeme
     Ok(agreement)
 }
 
-fn set_links(w: &Writer<'_>, id: &AgreementId, input: &AgreementInput) -> CoreResult<()> {
+fn set_links(w: &Writer<'_>, id: &AgreementId, input: &AgreementInput, refs: &References<'_>) -> CoreResult<()> {
     sectors::relink(w, "agreement_sectors", "agreement_id", id.as_str(), &input.sector_ids)?;
     w.execute("DELETE FROM agreement_parties WHERE agreement_id = ?1", [id])?;
     for (position, party) in input.parties.iter().enumerate() {
-        record::ensure_live(w, RecordKind::Organization, party.organization_id.as_str(), "parties")?;
-        record::ensure_live_opt(
-            w,
-            RecordKind::Person,
-            party.signatory_person_id.as_ref().map(|p| p.as_str()),
-            "parties",
-        )?;
+        refs.check(RecordKind::Organization, &party.organization_id, "parties")?;
+        refs.check_opt(RecordKind::Person, party.signatory_person_id.as_ref(), "parties")?;
         w.execute(
             "INSERT INTO agreement_parties (agreement_id, position, organization_id, signatory_person_id) VALUES (?1, ?2, ?3, ?4)",
             rusqlite::params![id, position as i64, party.organization_id, party.signatory_person_id],
@@ -261,8 +264,13 @@ fn set_links(w: &Writer<'_>, id: &AgreementId, input: &AgreementInput) -> CoreRe
     Ok(())
 }
 
-fn validated(w: &Writer<'_>, input: AgreementInput) -> CoreResult<AgreementInput> {
+fn validated(input: AgreementInput, refs: &References<'_>) -> CoreResult<AgreementInput> {
     validate::required("title", "Title", &input.title)?;
+    for (index, party) in input.parties.iter().enumerate() {
+        if input.parties[..index].iter().any(|earlier| earlier.organization_id == party.organization_id) {
+            return Err(CoreError::invalid("parties", "the same organization is listed twice as a party"));
+        }
+    }
     let effective_on = validate::optional_date("effectiveOn", "Effective date", input.effective_on)?;
     let expires_on = validate::optional_date("expiresOn", "Expiry date", input.expires_on)?;
     if let (Some(from), Some(to)) = (&effective_on, &expires_on) {
@@ -273,7 +281,7 @@ fn validated(w: &Writer<'_>, input: AgreementInput) -> CoreResult<AgreementInput
     if input.value_amount.is_some_and(|v| !v.is_finite() || v < 0.0) {
         return Err(CoreError::invalid("valueAmount", "Value must be a positive amount"));
     }
-    record::ensure_live_opt(w, RecordKind::Visit, input.signed_visit_id.as_ref().map(|v| v.as_str()), "signedVisitId")?;
+    refs.check_opt(RecordKind::Visit, input.signed_visit_id.as_ref(), "signedVisitId")?;
     Ok(AgreementInput {
         signed_on: validate::optional_date("signedOn", "Signing date", input.signed_on)?,
         signed_place: validate::line("signedPlace", "Place of signing", input.signed_place)?,

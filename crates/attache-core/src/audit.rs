@@ -40,25 +40,65 @@ pub struct AuditEntry {
     pub changes: String,
 }
 
-/// Fields that change on every write and would only add noise to the history.
+/// Columns that change on every write and would only add noise to the history.
 const UNAUDITED: &[&str] = &["updatedAt", "createdAt", "id"];
 
-/// Records a create (`before` = None), an update (both), or a hard removal (`after` = None),
-/// keeping only the fields whose value differs.
-pub fn record<T: Serialize>(
-    w: &Writer<'_>,
-    kind: RecordKind,
-    id: &str,
-    before: Option<&T>,
-    after: Option<&T>,
-) -> CoreResult<()> {
-    let before = before.map(to_object).unwrap_or_default();
-    let after = after.map(to_object).unwrap_or_default();
-    let changes = diff(&before, &after);
+/// The ids a record links to through a link table, audited as one field:
+/// (field, table, owner column, value, order).
+type Link = (&'static str, &'static str, &'static str, &'static str, &'static str);
+
+fn links(kind: RecordKind) -> &'static [Link] {
+    match kind {
+        RecordKind::Organization => {
+            &[("sectorIds", "organization_sectors", "organization_id", "sector_id", "sector_id")]
+        }
+        RecordKind::Engagement => &[("attendeeIds", "engagement_attendees", "engagement_id", "person_id", "person_id")],
+        RecordKind::Agreement => &[
+            ("sectorIds", "agreement_sectors", "agreement_id", "sector_id", "sector_id"),
+            (
+                "parties",
+                "agreement_parties",
+                "agreement_id",
+                "organization_id || ' ' || coalesce(signatory_person_id, '-')",
+                "position",
+            ),
+        ],
+        _ => &[],
+    }
+}
+
+/// A record as stored: its row's columns (named as the UI names them) and its links. The
+/// history is of what was stored, not of what a screen derives from it (names, overdue…).
+pub type Snapshot = Map<String, Value>;
+
+pub fn snapshot(conn: &rusqlite::Connection, kind: RecordKind, id: &str) -> CoreResult<Snapshot> {
+    let sql = format!("SELECT * FROM {} WHERE id = ?1", kind.table());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let names: Vec<String> = stmt.column_names().map(camel_case).collect();
+    let mut snapshot = stmt.query_row([id], |row| {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Ok((name.clone(), json_value(row.get_ref(i)?))))
+            .collect::<rusqlite::Result<Snapshot>>()
+    })?;
+    for (field, table, owner, value, order) in links(kind) {
+        let sql = format!("SELECT {value} FROM {table} WHERE {owner} = ?1 ORDER BY {order}");
+        let ids =
+            conn.prepare_cached(&sql)?.query_map([id], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+        snapshot.insert((*field).to_owned(), json!(ids));
+    }
+    Ok(snapshot)
+}
+
+/// Records what changed in a record since `before` (`None` for a new record), field by field.
+pub fn changed(w: &Writer<'_>, kind: RecordKind, id: &str, before: Option<Snapshot>) -> CoreResult<()> {
+    let after = snapshot(w, kind, id)?;
+    let operation = if before.is_none() { Operation::Create } else { Operation::Update };
+    let changes = diff(&before.unwrap_or_default(), &after);
     if changes.is_empty() {
         return Ok(()); // saving an unchanged form is not a change
     }
-    let operation = if before.is_empty() { Operation::Create } else { Operation::Update };
     append(w, kind, id, operation, &Value::Object(changes))
 }
 
@@ -89,13 +129,6 @@ pub fn history(conn: &rusqlite::Connection, kind: RecordKind, id: &str) -> CoreR
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn to_object<T: Serialize>(value: &T) -> Map<String, Value> {
-    match serde_json::to_value(value) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    }
-}
-
 fn diff(before: &Map<String, Value>, after: &Map<String, Value>) -> Map<String, Value> {
     let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
     keys.sort();
@@ -108,4 +141,31 @@ fn diff(before: &Map<String, Value>, after: &Map<String, Value>) -> Map<String, 
             (old != new).then(|| (key.clone(), json!({ "before": old, "after": new })))
         })
         .collect()
+}
+
+fn camel_case(column: &str) -> String {
+    let mut out = String::with_capacity(column.len());
+    let mut upper = false;
+    for c in column.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn json_value(value: rusqlite::types::ValueRef<'_>) -> Value {
+    use rusqlite::types::ValueRef;
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => json!(i),
+        ValueRef::Real(f) => json!(f),
+        ValueRef::Text(t) => json!(String::from_utf8_lossy(t)),
+        ValueRef::Blob(b) => json!(format!("{} bytes", b.len())),
+    }
 }

@@ -1,5 +1,6 @@
 //! Engagements: the items of a visit's programme, hour by hour.
 
+use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -10,7 +11,7 @@ use crate::ids::{EngagementId, PersonId, VehicleId, VenueId, VisitId};
 use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::local_time;
 use crate::person_name_sql;
-use crate::record::{self, now, RecordKind};
+use crate::record::{self, now, RecordKind, References};
 use crate::store::{Store, Writer};
 use crate::text_enum::text_enum;
 use crate::validate;
@@ -101,7 +102,8 @@ pub fn create(store: &mut Store, input: EngagementInput) -> CoreResult<Engagemen
 }
 
 pub fn insert(w: &Writer<'_>, input: EngagementInput) -> CoreResult<Engagement> {
-    let (i, starts_at, ends_at) = validated(w, input)?;
+    let refs = References::new(w);
+    let (i, starts_at, ends_at) = validated(w, input, &refs)?;
     let id = EngagementId::new();
     w.execute(
         "INSERT INTO engagements (id, visit_id, title, kind, starts_at, ends_at, venue_id, responsible_person_id,
@@ -122,17 +124,24 @@ pub fn insert(w: &Writer<'_>, input: EngagementInput) -> CoreResult<Engagement> 
             now()
         ],
     )?;
-    set_attendees(w, &id, &i.attendee_ids)?;
+    set_attendees(w, &id, &i.attendee_ids, &refs)?;
     let created = get(w, &id)?;
-    audit::record(w, RecordKind::Engagement, id.as_str(), None, Some(&created))?;
+    audit::changed(w, RecordKind::Engagement, id.as_str(), None)?;
     Ok(created)
 }
 
 pub fn update(store: &mut Store, id: &EngagementId, input: EngagementInput) -> CoreResult<Engagement> {
     store.write(|w| {
         let before = get(w, id)?;
+        let snapshot = audit::snapshot(w, RecordKind::Engagement, id.as_str())?;
         record::refuse_deleted(RecordKind::Engagement, &before.deleted_at)?;
-        let (i, starts_at, ends_at) = validated(w, input)?;
+        let mut kept = vec![before.visit_id.as_str()];
+        kept.extend(before.venue_id.as_ref().map(|v| v.as_str()));
+        kept.extend(before.responsible_person_id.as_ref().map(|p| p.as_str()));
+        kept.extend(before.vehicle_id.as_ref().map(|v| v.as_str()));
+        kept.extend(before.attendee_ids.iter().map(|p| p.as_str()));
+        let refs = References::keeping(w, kept);
+        let (i, starts_at, ends_at) = validated(w, input, &refs)?;
         w.execute(
             "UPDATE engagements SET visit_id = ?2, title = ?3, kind = ?4, starts_at = ?5, ends_at = ?6, venue_id = ?7,
              responsible_person_id = ?8, vehicle_id = ?9, security_notes = ?10, notes = ?11, updated_at = ?12 WHERE id = ?1",
@@ -141,9 +150,9 @@ pub fn update(store: &mut Store, id: &EngagementId, input: EngagementInput) -> C
                 i.security_notes, i.notes, now()
             ],
         )?;
-        set_attendees(w, id, &i.attendee_ids)?;
+        set_attendees(w, id, &i.attendee_ids, &refs)?;
         let after = get(w, id)?;
-        audit::record(w, RecordKind::Engagement, id.as_str(), Some(&before), Some(&after))?;
+        audit::changed(w, RecordKind::Engagement, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
 }
@@ -188,6 +197,28 @@ pub fn list(conn: &Connection, query: &EngagementQuery) -> CoreResult<Page<Engag
     Ok(page)
 }
 
+/// Keeps the clock times of a visit's programme when the visit moves from zone `from` to `to`.
+pub(crate) fn rezone(w: &Writer<'_>, visit: &VisitId, from: Tz, to: Tz) -> CoreResult<()> {
+    let items: Vec<(EngagementId, String, String)> = w
+        .prepare("SELECT id, starts_at, ends_at FROM engagements WHERE visit_id = ?1")?
+        .query_map([visit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, starts_at, ends_at) in items {
+        let snapshot = audit::snapshot(w, RecordKind::Engagement, id.as_str())?;
+        w.execute(
+            "UPDATE engagements SET starts_at = ?2, ends_at = ?3, updated_at = ?4 WHERE id = ?1",
+            rusqlite::params![
+                id,
+                local_time::rezone("timeZone", from, to, &starts_at)?,
+                local_time::rezone("timeZone", from, to, &ends_at)?,
+                now()
+            ],
+        )?;
+        audit::changed(w, RecordKind::Engagement, id.as_str(), Some(snapshot))?;
+    }
+    Ok(())
+}
+
 fn attendees(conn: &Connection, id: &EngagementId) -> CoreResult<Vec<PersonId>> {
     let mut stmt = conn.prepare_cached(
         "SELECT person_id FROM engagement_attendees WHERE engagement_id = ?1 ORDER BY created_at, person_id",
@@ -196,11 +227,11 @@ fn attendees(conn: &Connection, id: &EngagementId) -> CoreResult<Vec<PersonId>> 
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn set_attendees(w: &Writer<'_>, id: &EngagementId, people: &[PersonId]) -> CoreResult<()> {
+fn set_attendees(w: &Writer<'_>, id: &EngagementId, people: &[PersonId], refs: &References<'_>) -> CoreResult<()> {
     w.execute("DELETE FROM engagement_attendees WHERE engagement_id = ?1", [id])?;
     let at = now();
     for person in people {
-        record::ensure_live(w, RecordKind::Person, person.as_str(), "attendeeIds")?;
+        refs.check(RecordKind::Person, person, "attendeeIds")?;
         w.execute(
             "INSERT OR IGNORE INTO engagement_attendees (engagement_id, person_id, created_at) VALUES (?1, ?2, ?3)",
             rusqlite::params![id, person, at],
@@ -210,10 +241,14 @@ fn set_attendees(w: &Writer<'_>, id: &EngagementId, people: &[PersonId]) -> Core
 }
 
 /// Checks the input and turns its wall-clock times into UTC instants in the visit's zone.
-fn validated(w: &Writer<'_>, input: EngagementInput) -> CoreResult<(EngagementInput, String, String)> {
-    record::ensure_live(w, RecordKind::Visit, input.visit_id.as_str(), "visitId")?;
+fn validated(
+    w: &Writer<'_>,
+    input: EngagementInput,
+    refs: &References<'_>,
+) -> CoreResult<(EngagementInput, String, String)> {
+    refs.check(RecordKind::Visit, &input.visit_id, "visitId")?;
     validate::required("title", "Title", &input.title)?;
-    let zone = local_time::visit_zone(w, &input.visit_id)?;
+    let zone = crate::visits::time_zone(w, &input.visit_id)?;
     let start = validate::local_date_time("startsLocal", "Start", &input.starts_local)?;
     let end = validate::local_date_time("endsLocal", "End", &input.ends_local)?;
     if end < start {
@@ -221,14 +256,9 @@ fn validated(w: &Writer<'_>, input: EngagementInput) -> CoreResult<(EngagementIn
     }
     let starts_at = local_time::to_utc("startsLocal", zone, start)?;
     let ends_at = local_time::to_utc("endsLocal", zone, end)?;
-    record::ensure_live_opt(w, RecordKind::Venue, input.venue_id.as_ref().map(|v| v.as_str()), "venueId")?;
-    record::ensure_live_opt(
-        w,
-        RecordKind::Person,
-        input.responsible_person_id.as_ref().map(|p| p.as_str()),
-        "responsiblePersonId",
-    )?;
-    record::ensure_live_opt(w, RecordKind::Vehicle, input.vehicle_id.as_ref().map(|v| v.as_str()), "vehicleId")?;
+    refs.check_opt(RecordKind::Venue, input.venue_id.as_ref(), "venueId")?;
+    refs.check_opt(RecordKind::Person, input.responsible_person_id.as_ref(), "responsiblePersonId")?;
+    refs.check_opt(RecordKind::Vehicle, input.vehicle_id.as_ref(), "vehicleId")?;
     let input = EngagementInput {
         security_notes: validate::text("securityNotes", "Security notes", input.security_notes)?,
         notes: validate::text("notes", "Notes", input.notes)?,

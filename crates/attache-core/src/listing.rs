@@ -8,6 +8,8 @@ use crate::error::CoreResult;
 
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 pub const MAX_PAGE_SIZE: u32 = 500;
+/// No list pages further than this (with the largest page size, the offset stays far below u32::MAX).
+const MAX_PAGE: u32 = 1_000_000;
 /// Lists count their matches up to this many and then say "at least": an exact count of
 /// 200,000 rows costs more than showing the page, and nobody pages that far.
 pub const COUNT_CAP: u32 = 10_000;
@@ -121,7 +123,8 @@ impl Select {
             0 => DEFAULT_PAGE_SIZE,
             n => n.min(MAX_PAGE_SIZE),
         };
-        let page = query.page.max(1);
+        // Clamped so that no page number can overflow the offset.
+        let page = query.page.clamp(1, MAX_PAGE);
         let count_from =
             if query.search.as_deref().is_some_and(|s| !s.trim().is_empty()) { source.from } else { source.count_from };
         let count_sql = format!("SELECT count(*) FROM (SELECT 1 FROM {count_from}{where_sql} LIMIT {})", COUNT_CAP + 1);
@@ -147,16 +150,17 @@ impl Select {
 }
 
 /// Picks the ORDER BY for `query.sort` from the domain's allowed `(name, sql)` pairs, falling back
-/// to the first; `tiebreak` keeps paging stable when sort values repeat.
+/// to the first; `tiebreak` keeps paging stable when sort values repeat. A sort of several terms
+/// separates them with `;`, so that the direction applies to each.
 pub fn order_by(query: &ListQuery, allowed: &[(&str, &str)], tiebreak: &str) -> String {
-    let column = query
+    let terms = query
         .sort
         .as_deref()
         .and_then(|name| allowed.iter().find(|(n, _)| *n == name))
         .or(allowed.first())
         .map_or(tiebreak, |(_, sql)| *sql);
     let direction = if query.descending { "DESC" } else { "ASC" };
-    format!("{column} {direction}, {tiebreak} {direction}")
+    terms.split(';').chain([tiebreak]).map(|term| format!("{} {direction}", term.trim())).collect::<Vec<_>>().join(", ")
 }
 
 fn escape_like(word: &str) -> String {

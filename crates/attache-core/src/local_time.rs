@@ -6,12 +6,13 @@ use chrono::{LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{CoreError, CoreResult};
-use crate::ids::VisitId;
 
-/// The time zone a visit is planned in.
-pub fn visit_zone(conn: &rusqlite::Connection, visit: &VisitId) -> CoreResult<Tz> {
-    let name: String = conn.query_row("SELECT time_zone FROM visits WHERE id = ?1", [visit], |r| r.get(0))?;
-    Tz::from_str(&name).map_err(|_| CoreError::invalid("visitId", format!("the visit's time zone {name} is unknown")))
+/// Moves a stored instant so that it shows the same wall-clock time in `to` as it did in `from`:
+/// a programme planned for 10:30 stays at 10:30 when its visit's time zone is corrected.
+pub fn rezone(field: &str, from: Tz, to: Tz, utc: &str) -> CoreResult<String> {
+    let local = NaiveDateTime::parse_from_str(&to_local(from, utc), "%Y-%m-%dT%H:%M")
+        .map_err(|_| CoreError::invalid(field, format!("the stored time {utc} cannot be read")))?;
+    to_utc(field, to, local)
 }
 
 /// A stored zone name as a zone; UTC for a name this build does not know (it was valid when

@@ -104,13 +104,14 @@ pub fn insert(w: &Writer<'_>, input: OrganizationInput) -> CoreResult<Organizati
     )?;
     sectors::relink(w, "organization_sectors", "organization_id", id.as_str(), &input.sector_ids)?;
     let created = get(w, &id)?;
-    audit::record(w, RecordKind::Organization, id.as_str(), None, Some(&created))?;
+    audit::changed(w, RecordKind::Organization, id.as_str(), None)?;
     Ok(created)
 }
 
 pub fn update(store: &mut Store, id: &OrganizationId, input: OrganizationInput) -> CoreResult<Organization> {
     store.write(|w| {
         let before = get(w, id)?;
+        let snapshot = audit::snapshot(w, RecordKind::Organization, id.as_str())?;
         record::refuse_deleted(RecordKind::Organization, &before.deleted_at)?;
         let input = validated(w, input)?;
         w.execute(
@@ -130,7 +131,7 @@ pub fn update(store: &mut Store, id: &OrganizationId, input: OrganizationInput) 
         )?;
         sectors::relink(w, "organization_sectors", "organization_id", id.as_str(), &input.sector_ids)?;
         let after = get(w, id)?;
-        audit::record(w, RecordKind::Organization, id.as_str(), Some(&before), Some(&after))?;
+        audit::changed(w, RecordKind::Organization, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
 }

@@ -29,6 +29,7 @@ pub struct VisitOverview {
 pub struct Dashboard {
     pub today: String,
     pub upcoming_visits: Vec<Visit>,
+    pub upcoming_visit_count: u32,
     /// The last visits that have ended, newest first: what follow-ups come from.
     pub recent_visits: Vec<Visit>,
     pub todays_engagements: Vec<Engagement>,
@@ -76,7 +77,9 @@ pub fn visit(conn: &Connection, id: &VisitId) -> CoreResult<VisitOverview> {
 /// that fall due first.
 pub fn dashboard(conn: &Connection) -> CoreResult<Dashboard> {
     let today = actions::today();
-    let upcoming = VisitQuery { list: first(8, "startDate"), ends_from: Some(today.clone()), ..Default::default() };
+    let upcoming_query =
+        VisitQuery { list: first(8, "startDate"), ends_from: Some(today.clone()), ..Default::default() };
+    let upcoming = visits::list(conn, &upcoming_query)?;
     let recent = VisitQuery {
         list: ListQuery { descending: true, ..first(5, "startDate") },
         ends_before: Some(today.clone()),
@@ -101,7 +104,8 @@ pub fn dashboard(conn: &Connection) -> CoreResult<Dashboard> {
     let overdue =
         actions::list(conn, &ActionQuery { list: first(1, "dueOn"), overdue_only: true, ..Default::default() })?;
     Ok(Dashboard {
-        upcoming_visits: visits::list(conn, &upcoming)?.items,
+        upcoming_visit_count: upcoming.total,
+        upcoming_visits: upcoming.items,
         recent_visits: visits::list(conn, &recent)?.items,
         todays_engagements: engagements::list(conn, &todays)?.items,
         open_action_count: pending.total,

@@ -1,5 +1,6 @@
 //! Participants: who takes part in a visit, on which side, in which role and order of precedence.
 
+use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -10,7 +11,7 @@ use crate::ids::{ParticipantId, PersonId, VisitId};
 use crate::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::local_time;
 use crate::person_name_sql;
-use crate::record::{self, now, RecordKind};
+use crate::record::{self, now, RecordKind, References};
 use crate::store::{Store, Writer};
 use crate::text_enum::text_enum;
 use crate::validate;
@@ -100,9 +101,9 @@ const FROM: &str = "participants pa JOIN people p ON p.id = pa.person_id JOIN vi
 
 /// Order of precedence: the visit's override, else the person's protocol rank (lower first;
 /// unranked last), heads of delegation before other roles at the same rank, then by name.
-pub const PRECEDENCE: &str = "coalesce(pa.precedence_override, p.protocol_rank, 1000000000),
-    pa.role <> 'head_of_delegation', p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE";
-const SOURCE: Source = Source { from: FROM, count_from: "participants pa" };
+pub const PRECEDENCE: &str = "coalesce(pa.precedence_override, p.protocol_rank, 1000000000);
+    pa.role <> 'head_of_delegation'; p.family_name COLLATE NOCASE; p.given_name COLLATE NOCASE";
+const SOURCE: Source = Source { from: FROM, count_from: "participants pa JOIN visits v ON v.id = pa.visit_id" };
 const SORTS: &[(&str, &str)] = &[
     ("precedence", PRECEDENCE),
     ("personName", "p.family_name COLLATE NOCASE"),
@@ -116,7 +117,7 @@ pub fn create(store: &mut Store, input: ParticipantInput) -> CoreResult<Particip
 }
 
 pub fn insert(w: &Writer<'_>, input: ParticipantInput) -> CoreResult<Participant> {
-    let (i, arrival_at, departure_at) = validated(w, input)?;
+    let (i, arrival_at, departure_at) = validated(w, input, &References::new(w))?;
     let id = ParticipantId::new();
     w.execute(
         "INSERT INTO participants (id, visit_id, person_id, side, role, rsvp, arrival_at, departure_at, hotel,
@@ -139,15 +140,17 @@ pub fn insert(w: &Writer<'_>, input: ParticipantInput) -> CoreResult<Participant
     )
     .map_err(already_taking_part)?;
     let created = get(w, &id)?;
-    audit::record(w, RecordKind::Participant, id.as_str(), None, Some(&created))?;
+    audit::changed(w, RecordKind::Participant, id.as_str(), None)?;
     Ok(created)
 }
 
 pub fn update(store: &mut Store, id: &ParticipantId, input: ParticipantInput) -> CoreResult<Participant> {
     store.write(|w| {
         let before = get(w, id)?;
+        let snapshot = audit::snapshot(w, RecordKind::Participant, id.as_str())?;
         record::refuse_deleted(RecordKind::Participant, &before.deleted_at)?;
-        let (i, arrival_at, departure_at) = validated(w, input)?;
+        let refs = References::keeping(w, [before.visit_id.as_str(), before.person_id.as_str()]);
+        let (i, arrival_at, departure_at) = validated(w, input, &refs)?;
         w.execute(
             "UPDATE participants SET visit_id = ?2, person_id = ?3, side = ?4, role = ?5, rsvp = ?6, arrival_at = ?7,
              departure_at = ?8, hotel = ?9, precedence_override = ?10, notes = ?11, updated_at = ?12 WHERE id = ?1",
@@ -168,7 +171,7 @@ pub fn update(store: &mut Store, id: &ParticipantId, input: ParticipantInput) ->
         )
         .map_err(already_taking_part)?;
         let after = get(w, id)?;
-        audit::record(w, RecordKind::Participant, id.as_str(), Some(&before), Some(&after))?;
+        audit::changed(w, RecordKind::Participant, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
 }
@@ -177,6 +180,7 @@ pub fn update(store: &mut Store, id: &ParticipantId, input: ParticipantInput) ->
 pub fn check_in(store: &mut Store, id: &ParticipantId, checked_in: bool) -> CoreResult<Participant> {
     store.write(|w| {
         let before = get(w, id)?;
+        let snapshot = audit::snapshot(w, RecordKind::Participant, id.as_str())?;
         record::refuse_deleted(RecordKind::Participant, &before.deleted_at)?;
         let at = checked_in.then(now);
         w.execute(
@@ -184,7 +188,7 @@ pub fn check_in(store: &mut Store, id: &ParticipantId, checked_in: bool) -> Core
             rusqlite::params![id, at, now()],
         )?;
         let after = get(w, id)?;
-        audit::record(w, RecordKind::Participant, id.as_str(), Some(&before), Some(&after))?;
+        audit::changed(w, RecordKind::Participant, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
 }
@@ -216,8 +220,32 @@ pub fn list(conn: &Connection, query: &ParticipantQuery) -> CoreResult<Page<Part
         .filter("pa.side = ?", query.side)
         .filter("pa.rsvp = ?", query.rsvp)
         .search(&["p.given_name", "p.family_name", "p.native_name", "o.name"], query.list.search.as_deref());
+    if !query.list.include_deleted {
+        select.condition("v.deleted_at IS NULL"); // a deleted visit takes its participants with it
+    }
     let order = order_by(&query.list, SORTS, "pa.id");
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
+}
+
+/// Keeps participants' arrival and departure clock times when their visit changes zone.
+pub(crate) fn rezone(w: &Writer<'_>, visit: &VisitId, from: Tz, to: Tz) -> CoreResult<()> {
+    let rows: Vec<(ParticipantId, Option<String>, Option<String>)> = w
+        .prepare(
+            "SELECT id, arrival_at, departure_at FROM participants
+             WHERE visit_id = ?1 AND (arrival_at IS NOT NULL OR departure_at IS NOT NULL)",
+        )?
+        .query_map([visit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let moved = |t: Option<String>| t.map(|t| local_time::rezone("timeZone", from, to, &t)).transpose();
+    for (id, arrival_at, departure_at) in rows {
+        let snapshot = audit::snapshot(w, RecordKind::Participant, id.as_str())?;
+        w.execute(
+            "UPDATE participants SET arrival_at = ?2, departure_at = ?3, updated_at = ?4 WHERE id = ?1",
+            rusqlite::params![id, moved(arrival_at)?, moved(departure_at)?, now()],
+        )?;
+        audit::changed(w, RecordKind::Participant, id.as_str(), Some(snapshot))?;
+    }
+    Ok(())
 }
 
 fn already_taking_part(error: rusqlite::Error) -> CoreError {
@@ -231,10 +259,11 @@ fn already_taking_part(error: rusqlite::Error) -> CoreError {
 fn validated(
     w: &Writer<'_>,
     input: ParticipantInput,
+    refs: &References<'_>,
 ) -> CoreResult<(ParticipantInput, Option<String>, Option<String>)> {
-    record::ensure_live(w, RecordKind::Visit, input.visit_id.as_str(), "visitId")?;
-    record::ensure_live(w, RecordKind::Person, input.person_id.as_str(), "personId")?;
-    let zone = local_time::visit_zone(w, &input.visit_id)?;
+    refs.check(RecordKind::Visit, &input.visit_id, "visitId")?;
+    refs.check(RecordKind::Person, &input.person_id, "personId")?;
+    let zone = crate::visits::time_zone(w, &input.visit_id)?;
     let instant = |field: &str, label: &str, value: &Option<String>| -> CoreResult<Option<String>> {
         match validate::blank_to_none(value.clone()) {
             Some(v) => Ok(Some(local_time::to_utc(field, zone, validate::local_date_time(field, label, &v)?)?)),

@@ -8,7 +8,7 @@ use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{OrganizationId, PersonId};
 use crate::listing::{order_by, ListQuery, Page, Select, Source};
-use crate::record::{self, now, RecordKind};
+use crate::record::{self, now, RecordKind, References};
 use crate::store::{Store, Writer};
 use crate::validate;
 
@@ -115,7 +115,7 @@ pub fn create(store: &mut Store, input: PersonInput) -> CoreResult<Person> {
 
 /// Creates a person inside an open write (used by other areas' imports and the sample data).
 pub fn insert(w: &Writer<'_>, input: PersonInput) -> CoreResult<Person> {
-    let i = validated(w, input)?;
+    let i = validated(input, &References::new(w))?;
     let id = PersonId::new();
     w.execute(
         "INSERT INTO people (id, honorific, given_name, family_name, native_name, position, organization_id, country,
@@ -142,15 +142,16 @@ pub fn insert(w: &Writer<'_>, input: PersonInput) -> CoreResult<Person> {
         ],
     )?;
     let created = get(w, &id)?;
-    audit::record(w, RecordKind::Person, id.as_str(), None, Some(&created))?;
+    audit::changed(w, RecordKind::Person, id.as_str(), None)?;
     Ok(created)
 }
 
 pub fn update(store: &mut Store, id: &PersonId, input: PersonInput) -> CoreResult<Person> {
     store.write(|w| {
         let before = get(w, id)?;
+        let snapshot = audit::snapshot(w, RecordKind::Person, id.as_str())?;
         record::refuse_deleted(RecordKind::Person, &before.deleted_at)?;
-        let i = validated(w, input)?;
+        let i = validated(input, &References::keeping(w, &before.organization_id))?;
         w.execute(
             "UPDATE people SET honorific = ?2, given_name = ?3, family_name = ?4, native_name = ?5, position = ?6,
              organization_id = ?7, country = ?8, email = ?9, phone = ?10, languages = ?11, protocol_rank = ?12,
@@ -176,7 +177,7 @@ pub fn update(store: &mut Store, id: &PersonId, input: PersonInput) -> CoreResul
             ],
         )?;
         let after = get(w, id)?;
-        audit::record(w, RecordKind::Person, id.as_str(), Some(&before), Some(&after))?;
+        audit::changed(w, RecordKind::Person, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
 }
@@ -221,14 +222,9 @@ pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> 
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
 }
 
-fn validated(w: &Writer<'_>, input: PersonInput) -> CoreResult<PersonInput> {
+fn validated(input: PersonInput, refs: &References<'_>) -> CoreResult<PersonInput> {
     validate::required("givenName", "Given name", &input.given_name)?;
-    record::ensure_live_opt(
-        w,
-        RecordKind::Organization,
-        input.organization_id.as_ref().map(|o| o.as_str()),
-        "organizationId",
-    )?;
+    refs.check_opt(RecordKind::Organization, input.organization_id.as_ref(), "organizationId")?;
     Ok(PersonInput {
         honorific: validate::line("honorific", "Honorific", input.honorific)?,
         family_name: validate::line("familyName", "Family name", input.family_name)?,

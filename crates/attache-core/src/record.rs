@@ -57,19 +57,43 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-/// Fails with a validation error on `field` unless `id` names a live (not deleted) record.
-pub fn ensure_live(conn: &rusqlite::Connection, kind: RecordKind, id: &str, field: &str) -> CoreResult<()> {
-    let sql = format!("SELECT deleted_at IS NULL FROM {} WHERE id = ?1", kind.table());
-    match conn.query_row(&sql, [id], |row| row.get::<_, bool>(0)).optional()? {
-        Some(true) => Ok(()),
-        Some(false) => Err(CoreError::invalid(field, format!("the chosen {} has been deleted", kind.name()))),
-        None => Err(CoreError::invalid(field, format!("the chosen {} does not exist", kind.name()))),
-    }
+/// Checks that the records an input refers to exist and are not deleted. An edited record may
+/// keep a reference whose target was deleted since: it stays editable without losing that
+/// link. Only a reference that is new must be live.
+pub struct References<'c> {
+    conn: &'c rusqlite::Connection,
+    kept: Vec<String>,
 }
 
-/// Like [`ensure_live`] for an optional reference.
-pub fn ensure_live_opt(conn: &rusqlite::Connection, kind: RecordKind, id: Option<&str>, field: &str) -> CoreResult<()> {
-    id.map_or(Ok(()), |id| ensure_live(conn, kind, id, field))
+impl<'c> References<'c> {
+    /// For a new record: every reference must be live.
+    pub fn new(conn: &'c rusqlite::Connection) -> Self {
+        References { conn, kept: Vec::new() }
+    }
+
+    /// For an edit: the ids the record already refers to are accepted as they are.
+    pub fn keeping<I: AsRef<str>>(conn: &'c rusqlite::Connection, ids: impl IntoIterator<Item = I>) -> Self {
+        References { conn, kept: ids.into_iter().map(|id| id.as_ref().to_owned()).collect() }
+    }
+
+    /// Fails with a validation error on `field` unless `id` is kept or names a live record.
+    pub fn check(&self, kind: RecordKind, id: &impl AsRef<str>, field: &str) -> CoreResult<()> {
+        let id = id.as_ref();
+        if self.kept.iter().any(|kept| kept == id) {
+            return Ok(());
+        }
+        let sql = format!("SELECT deleted_at IS NULL FROM {} WHERE id = ?1", kind.table());
+        match self.conn.query_row(&sql, [id], |row| row.get::<_, bool>(0)).optional()? {
+            Some(true) => Ok(()),
+            Some(false) => Err(CoreError::invalid(field, format!("the chosen {} has been deleted", kind.name()))),
+            None => Err(CoreError::invalid(field, format!("the chosen {} does not exist", kind.name()))),
+        }
+    }
+
+    /// Like [`References::check`] for an optional reference.
+    pub fn check_opt(&self, kind: RecordKind, id: Option<&impl AsRef<str>>, field: &str) -> CoreResult<()> {
+        id.map_or(Ok(()), |id| self.check(kind, id, field))
+    }
 }
 
 /// Edits go to live records only: a deleted one must be restored first.

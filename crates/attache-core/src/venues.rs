@@ -65,13 +65,14 @@ pub fn insert(w: &Writer<'_>, input: VenueInput) -> CoreResult<Venue> {
         rusqlite::params![id, i.name, i.address, i.city, i.country, i.capacity, i.notes, now()],
     )?;
     let created = get(w, &id)?;
-    audit::record(w, RecordKind::Venue, id.as_str(), None, Some(&created))?;
+    audit::changed(w, RecordKind::Venue, id.as_str(), None)?;
     Ok(created)
 }
 
 pub fn update(store: &mut Store, id: &VenueId, input: VenueInput) -> CoreResult<Venue> {
     store.write(|w| {
         let before = get(w, id)?;
+        let snapshot = audit::snapshot(w, RecordKind::Venue, id.as_str())?;
         record::refuse_deleted(RecordKind::Venue, &before.deleted_at)?;
         let i = validated(input)?;
         w.execute(
@@ -80,7 +81,7 @@ pub fn update(store: &mut Store, id: &VenueId, input: VenueInput) -> CoreResult<
             rusqlite::params![id, i.name, i.address, i.city, i.country, i.capacity, i.notes, now()],
         )?;
         let after = get(w, id)?;
-        audit::record(w, RecordKind::Venue, id.as_str(), Some(&before), Some(&after))?;
+        audit::changed(w, RecordKind::Venue, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
 }

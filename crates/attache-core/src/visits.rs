@@ -1,5 +1,8 @@
 //! Visits: an incoming or outgoing delegation, or a hosted event, with its dates and time zone.
 
+use std::str::FromStr;
+
+use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -8,7 +11,8 @@ use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::ids::{OrganizationId, VisitId};
 use crate::listing::{order_by, ListQuery, Page, Select, Source};
-use crate::record::{self, now, RecordKind};
+use crate::local_time;
+use crate::record::{self, now, RecordKind, References};
 use crate::store::{Store, Writer};
 use crate::text_enum::text_enum;
 use crate::validate;
@@ -105,7 +109,7 @@ pub fn create(store: &mut Store, input: VisitInput) -> CoreResult<Visit> {
 }
 
 pub fn insert(w: &Writer<'_>, input: VisitInput) -> CoreResult<Visit> {
-    let i = validated(w, input)?;
+    let i = validated(input, &References::new(w))?;
     let id = VisitId::new();
     w.execute(
         "INSERT INTO visits (id, title, direction, status, host_organization_id, guest_organization_id, city, country,
@@ -117,15 +121,17 @@ pub fn insert(w: &Writer<'_>, input: VisitInput) -> CoreResult<Visit> {
         ],
     )?;
     let created = get(w, &id)?;
-    audit::record(w, RecordKind::Visit, id.as_str(), None, Some(&created))?;
+    audit::changed(w, RecordKind::Visit, id.as_str(), None)?;
     Ok(created)
 }
 
 pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<Visit> {
     store.write(|w| {
         let before = get(w, id)?;
+        let snapshot = audit::snapshot(w, RecordKind::Visit, id.as_str())?;
         record::refuse_deleted(RecordKind::Visit, &before.deleted_at)?;
-        let i = validated(w, input)?;
+        let kept = [&before.host_organization_id, &before.guest_organization_id];
+        let i = validated(input, &References::keeping(w, kept.into_iter().flatten()))?;
         w.execute(
             "UPDATE visits SET title = ?2, direction = ?3, status = ?4, host_organization_id = ?5,
              guest_organization_id = ?6, city = ?7, country = ?8, time_zone = ?9, start_date = ?10, end_date = ?11,
@@ -150,10 +156,22 @@ pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<
                 now()
             ],
         )?;
+        if before.time_zone != i.time_zone {
+            // The programme was planned in local time: it keeps its clock times in the new zone.
+            let (from, to) = (local_time::zone_or_utc(&before.time_zone), time_zone(w, id)?);
+            crate::engagements::rezone(w, id, from, to)?;
+            crate::participants::rezone(w, id, from, to)?;
+        }
         let after = get(w, id)?;
-        audit::record(w, RecordKind::Visit, id.as_str(), Some(&before), Some(&after))?;
+        audit::changed(w, RecordKind::Visit, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
+}
+
+/// The time zone a visit is planned in.
+pub fn time_zone(conn: &Connection, id: &VisitId) -> CoreResult<Tz> {
+    let name: String = conn.query_row("SELECT time_zone FROM visits WHERE id = ?1", [id], |r| r.get(0))?;
+    Tz::from_str(&name).map_err(|_| CoreError::invalid("visitId", format!("the visit's time zone {name} is unknown")))
 }
 
 pub fn delete(store: &mut Store, id: &VisitId) -> CoreResult<()> {
@@ -190,7 +208,7 @@ pub fn list(conn: &Connection, query: &VisitQuery) -> CoreResult<Page<Visit>> {
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
 }
 
-fn validated(w: &Writer<'_>, input: VisitInput) -> CoreResult<VisitInput> {
+fn validated(input: VisitInput, refs: &References<'_>) -> CoreResult<VisitInput> {
     validate::required("title", "Title", &input.title)?;
     validate::time_zone("timeZone", &input.time_zone)?;
     let start = validate::date("startDate", "Start date", &input.start_date)?;
@@ -198,18 +216,8 @@ fn validated(w: &Writer<'_>, input: VisitInput) -> CoreResult<VisitInput> {
     if end < start {
         return Err(CoreError::invalid("endDate", "End date is before the start date"));
     }
-    record::ensure_live_opt(
-        w,
-        RecordKind::Organization,
-        input.host_organization_id.as_ref().map(|o| o.as_str()),
-        "hostOrganizationId",
-    )?;
-    record::ensure_live_opt(
-        w,
-        RecordKind::Organization,
-        input.guest_organization_id.as_ref().map(|o| o.as_str()),
-        "guestOrganizationId",
-    )?;
+    refs.check_opt(RecordKind::Organization, input.host_organization_id.as_ref(), "hostOrganizationId")?;
+    refs.check_opt(RecordKind::Organization, input.guest_organization_id.as_ref(), "guestOrganizationId")?;
     Ok(VisitInput {
         time_zone: input.time_zone.trim().to_owned(),
         start_date: start.to_string(),

@@ -83,6 +83,7 @@ export type Action = {
 	organizationId: OrganizationId | null,
 	organizationName: string | null,
 	personId: PersonId | null,
+	personName: string | null,
 	completedAt: string | null,
 	createdAt: string,
 	updatedAt: string,
@@ -202,6 +203,7 @@ export type AuditEntry = {
 export type Dashboard = {
 	today: string,
 	upcomingVisits: Visit[],
+	upcomingVisitCount: number,
 	/**  The last visits that have ended, newest first: what follow-ups come from. */
 	recentVisits: Visit[],
 	todaysEngagements: Engagement[],

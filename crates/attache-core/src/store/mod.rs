@@ -40,10 +40,6 @@ impl Store {
         &self.actor
     }
 
-    pub fn set_actor(&mut self, actor: impl Into<String>) {
-        self.actor = actor.into();
-    }
-
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
