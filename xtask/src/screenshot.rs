@@ -23,6 +23,8 @@ pub fn run(args: &[String]) -> Result {
     }
     let out = out.ok_or(usage)?;
     let out = std::env::current_dir().map_err(|e| e.to_string())?.join(out);
+    // The virtual display, the session bus and `import` come from the test packages.
+    crate::install::system_packages(crate::install::TEST_PACKAGES)?;
     let app = crate::app_binary();
     if !app.is_file() {
         return Err(format!("{} is missing: run `cargo xtask run` or `cargo build -p attache` first", app.display()));
