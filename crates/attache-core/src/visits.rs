@@ -198,7 +198,9 @@ pub fn list(conn: &Connection, query: &VisitQuery) -> CoreResult<Page<Visit>> {
         .filter("v.status = ?", query.status)
         .filter("v.direction = ?", query.direction)
         .filter("v.end_date >= ?", query.ends_from.clone())
-        .filter("v.end_date < ?", query.ends_before.clone())
+        // "Recent" lists are short and sorted by start date: the unary + keeps SQLite from taking
+        // the end-date index (which would sort every past visit) instead of walking start dates.
+        .filter("+v.end_date < ?", query.ends_before.clone())
         .search(&["v.title", "v.city", "h.name", "g.name"], query.list.search.as_deref())
         .filter(
             "(v.host_organization_id = ? OR v.guest_organization_id = ?)",

@@ -32,6 +32,16 @@ describe('shortcuts', () => {
 		expect(shortcutFor(key('n', { ctrlKey: true, shiftKey: true }))).toBeNull();
 	});
 
+	it('undoes with Ctrl/Cmd+Z, except while typing text', () => {
+		const checkbox = Object.assign(document.createElement('input'), { type: 'checkbox' });
+		expect(shortcutFor(key('z', { ctrlKey: true }))).toEqual({ kind: 'undo' });
+		expect(shortcutFor(key('z', { metaKey: true }, checkbox))).toEqual({ kind: 'undo' });
+		expect(shortcutFor(key('z', { ctrlKey: true }, document.createElement('input')))).toBeNull();
+		expect(shortcutFor(key('z', { ctrlKey: true }, document.createElement('textarea')))).toBeNull();
+		expect(shortcutFor(key('z', { ctrlKey: true, shiftKey: true }))).toBeNull();
+		expect(shortcutFor(key('z'))).toBeNull();
+	});
+
 	it('knows the section of a nested path', () => {
 		expect(sectionOf('/visits/0190-abc').key).toBe('visits');
 		expect(sectionOf('/').key).toBe('dashboard');

@@ -20,19 +20,28 @@ export function sectionOf(pathname: string): Section {
 	return sections.find((s) => s.href === `/${first}`) ?? sections[0];
 }
 
+/** How shortcuts are written on this platform: "⌘1" on a Mac, "Ctrl+1" elsewhere. */
+export const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+export const mod = isMac ? '⌘' : 'Ctrl+';
+
 export type ShortcutCommand =
 	| { kind: 'navigate'; href: string }
 	| { kind: 'focusFilter' }
-	| { kind: 'newRecord' };
+	| { kind: 'newRecord' }
+	| { kind: 'undo' };
 
 type Key = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'> & {
 	target: EventTarget | null;
 };
 
+// Inputs that take no typed text (a checkbox, a button) leave the keys to the app.
+const UNTYPED_INPUTS = /^(checkbox|radio|button|submit|reset|range|color|file)$/;
+
 function isTyping(target: EventTarget | null): boolean {
 	const el = target as HTMLElement | null;
 	if (!el || typeof el.tagName !== 'string') return false;
-	return /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable === true;
+	if (el.tagName === 'INPUT') return !UNTYPED_INPUTS.test((el as HTMLInputElement).type);
+	return /^(TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable === true;
 }
 
 export function shortcutFor(event: Key): ShortcutCommand | null {
@@ -44,6 +53,8 @@ export function shortcutFor(event: Key): ShortcutCommand | null {
 		}
 		if (event.key.toLowerCase() === 'f') return { kind: 'focusFilter' };
 		if (event.key.toLowerCase() === 'n') return { kind: 'newRecord' };
+		// Ctrl/Cmd+Z in a text box undoes typing; elsewhere it undoes the last delete.
+		if (event.key.toLowerCase() === 'z' && !isTyping(event.target)) return { kind: 'undo' };
 		return null;
 	}
 	if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target)) {

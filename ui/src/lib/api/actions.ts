@@ -2,7 +2,7 @@ import { commands, type Action, type ActionInput, type ActionQuery } from '$lib/
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
-const filters: Omit<ActionQuery, keyof ListParams> = {
+const filters: Required<Omit<ActionQuery, keyof ListParams>> = {
 	status: null,
 	priority: null,
 	pendingOnly: false,

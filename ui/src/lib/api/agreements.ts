@@ -2,7 +2,7 @@ import { commands, type Agreement, type AgreementInput, type AgreementQuery } fr
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
-const filters: Omit<AgreementQuery, keyof ListParams> = {
+const filters: Required<Omit<AgreementQuery, keyof ListParams>> = {
 	status: null,
 	kind: null,
 	sectorId: null,
@@ -34,11 +34,8 @@ export function emptyAgreementInput(): Required<AgreementInput> {
 		valueCurrency: null,
 		summary: null,
 		sectorIds: [],
-		// An agreement has at least two parties; the form starts with two empty rows.
-		parties: [
-			{ organizationId: '', signatoryPersonId: null },
-			{ organizationId: '', signatoryPersonId: null }
-		]
+		// The form edits parties as rows of its own (see agreements/parties.ts).
+		parties: []
 	};
 }
 

@@ -46,6 +46,12 @@ describe('API wrappers', () => {
 		]);
 	});
 
+	it('passes every filter of the area, e.g. recent visits', async () => {
+		const calls = record(() => ({ items: [], total: 0, totalCapped: false, page: 1, pageSize: 50 }));
+		await visits.list({ endsBefore: '2026-01-28', descending: true });
+		expect(calls[0].args).toMatchObject({ query: { endsBefore: '2026-01-28', endsFrom: null, descending: true } });
+	});
+
 	it('sends id and input for updates, id alone for delete and restore', async () => {
 		const calls = record();
 		const input = { ...emptyVisitInput(), title: 'Sialkot', startDate: '2026-01-28', endDate: '2026-01-28' };

@@ -7,7 +7,7 @@ import {
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
-const filters: Omit<EngagementQuery, keyof ListParams> = {
+const filters: Required<Omit<EngagementQuery, keyof ListParams>> = {
 	visitId: null,
 	venueId: null,
 	startsFrom: null,

@@ -43,10 +43,10 @@ export type FormErrors = { fields: Record<string, string>; general: string | nul
  * input (`parties[0].organizationId`, `parties.0`), which belongs to the top-level field.
  * A field the form does not show goes to the banner, so no error is ever silently lost.
  */
-export function formErrors(error: unknown, shownFields: readonly string[]): FormErrors {
+export function formErrors(error: unknown, isShown: (field: string) => boolean): FormErrors {
 	const apiError = toApiError(error);
 	const field = apiError.field ? topLevelField(apiError.field) : null;
-	if (field && shownFields.includes(field)) {
+	if (field && isShown(field)) {
 		return { fields: { [field]: apiError.message }, general: null };
 	}
 	return { fields: {}, general: apiError.message };

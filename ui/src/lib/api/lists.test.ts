@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankToNull, buildQuery, listParams } from './lists';
+import { buildQuery, listParams } from './lists';
 
 describe('list queries', () => {
 	it('defaults to the first page of 50, nothing deleted', () => {
@@ -22,12 +22,5 @@ describe('list queries', () => {
 		const filters: { status: string | null; direction: string | null } = { status: null, direction: null };
 		const query = buildQuery(filters, { status: 'planned', direction: '', page: 3 });
 		expect(query).toMatchObject({ status: 'planned', direction: null, page: 3, pageSize: 50 });
-	});
-
-	it('blanks optional text', () => {
-		expect(blankToNull('  ')).toBeNull();
-		// Text is stored verbatim; the core normalises what it must (country codes, e-mail).
-		expect(blankToNull(' Sialkot ')).toBe(' Sialkot ');
-		expect(blankToNull(null)).toBeNull();
 	});
 });

@@ -37,11 +37,6 @@ function emptyToNull(value: unknown): unknown {
 	return value === '' || value === undefined ? null : value;
 }
 
-/** Turns blank optional text into null, as the core expects; other text goes verbatim. */
-export function blankToNull(value: string | null | undefined): string | null {
-	return value?.trim() ? value : null;
-}
-
 /** What the generic list and detail screens need from an area's API module. */
 export type RecordApi<T, I, Q> = {
 	list(query?: Partial<Q>): Promise<Page<T>>;

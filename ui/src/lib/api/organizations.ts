@@ -2,13 +2,12 @@ import {
 	commands,
 	type Organization,
 	type OrganizationInput,
-	type OrganizationQuery,
-	type Sector
+	type OrganizationQuery
 } from '$lib/bindings';
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
-const filters: Omit<OrganizationQuery, keyof ListParams> = { kind: null, country: null, sectorId: null };
+const filters: Required<Omit<OrganizationQuery, keyof ListParams>> = { kind: null, country: null, sectorId: null };
 
 export const organizations: RecordApi<Organization, OrganizationInput, OrganizationQuery> = {
 	list: (query = {}) => call(() => commands.organizationsList(buildQuery(filters, query))),
@@ -18,10 +17,6 @@ export const organizations: RecordApi<Organization, OrganizationInput, Organizat
 	remove: (id) => call(() => commands.organizationsDelete(id)),
 	restore: (id) => call(() => commands.organizationsRestore(id))
 };
-
-export function listSectors(): Promise<Sector[]> {
-	return call(() => commands.sectorsList());
-}
 
 // Forms edit the full shape (sectorIds present) so bindings always have an array to work on.
 export function emptyOrganizationInput(): Required<OrganizationInput> {

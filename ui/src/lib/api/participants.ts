@@ -7,7 +7,7 @@ import {
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
-const filters: Omit<ParticipantQuery, keyof ListParams> = {
+const filters: Required<Omit<ParticipantQuery, keyof ListParams>> = {
 	visitId: null,
 	personId: null,
 	side: null,

@@ -2,7 +2,7 @@ import { commands, type Person, type PersonInput, type PersonQuery } from '$lib/
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
-const filters: Omit<PersonQuery, keyof ListParams> = { organizationId: null, country: null };
+const filters: Required<Omit<PersonQuery, keyof ListParams>> = { organizationId: null, country: null };
 
 export const people: RecordApi<Person, PersonInput, PersonQuery> = {
 	list: (query = {}) => call(() => commands.peopleList(buildQuery(filters, query))),

@@ -2,7 +2,7 @@ import { commands, type Venue, type VenueInput, type VenueQuery } from '$lib/bin
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
-const filters: Omit<VenueQuery, keyof ListParams> = { city: null };
+const filters: Required<Omit<VenueQuery, keyof ListParams>> = { city: null };
 
 export const venues: RecordApi<Venue, VenueInput, VenueQuery> = {
 	list: (query = {}) => call(() => commands.venuesList(buildQuery(filters, query))),

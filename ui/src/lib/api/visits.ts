@@ -8,11 +8,12 @@ import {
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
-const filters: Omit<VisitQuery, keyof ListParams> = {
+const filters: Required<Omit<VisitQuery, keyof ListParams>> = {
 	status: null,
 	direction: null,
 	organizationId: null,
-	endsFrom: null
+	endsFrom: null,
+	endsBefore: null
 };
 
 export const visits: RecordApi<Visit, VisitInput, VisitQuery> & {

@@ -40,4 +40,30 @@ describe('Field', () => {
 		await fireEvent.input(input, { target: { value: 'Sialkot' } });
 		expect(input.value).toBe('Sialkot');
 	});
+
+	it('refuses a fraction in a whole-number field, inline and for submission', async () => {
+		render(Field, { props: { label: 'Protocol rank', name: 'protocolRank', type: 'number', integer: true, value: null } });
+		const input = screen.getByTestId('field-protocolRank') as HTMLInputElement;
+		expect(input.step).toBe('1');
+		await fireEvent.input(input, { target: { value: '1.5' } });
+		expect(screen.getByTestId('error-protocolRank').textContent).toBe('Enter a whole number');
+		expect(input.getAttribute('aria-invalid')).toBe('true');
+		expect(input.validity.customError).toBe(true);
+		await fireEvent.input(input, { target: { value: '2' } });
+		expect(screen.queryByTestId('error-protocolRank')).toBeNull();
+		expect(input.validity.customError).toBe(false);
+	});
+
+	it('says so when the browser cannot read the number typed', async () => {
+		render(Field, { props: { label: 'Value', name: 'valueAmount', type: 'number', step: 'any', value: 3 } });
+		const input = screen.getByTestId('field-valueAmount') as HTMLInputElement;
+		await fireEvent.input(input, { target: { value: '2.75' } });
+		expect(screen.queryByTestId('error-valueAmount')).toBeNull();
+		// jsdom never reports badInput; a browser does for text like "12,5.3" or "1e".
+		const validity = input.validity;
+		Object.defineProperty(input, 'validity', { configurable: true, get: () => ({ customError: validity.customError, badInput: true }) });
+		await fireEvent.input(input, { target: { value: '' } });
+		expect(screen.getByTestId('error-valueAmount').textContent).toBe('Enter a number');
+		expect(validity.customError).toBe(true);
+	});
 });

@@ -11,16 +11,43 @@ export type Toast = {
 
 const SECONDS = { plain: 5, withUndo: 10 };
 
+/** A toast's countdown: it stops while anything holds it (the pointer, keyboard focus). */
+type Countdown = { remaining: number; startedAt: number; timer?: ReturnType<typeof setTimeout>; holds: Set<string> };
+
 class Toasts {
 	items = $state<Toast[]>([]);
 	#next = 1;
+	#countdowns = new Map<number, Countdown>();
 
 	show(message: string, options: { tone?: Toast['tone']; undo?: Toast['undo'] } = {}): number {
 		const toast: Toast = { id: this.#next++, message, tone: options.tone ?? 'info', undo: options.undo };
-		this.items = [...this.items.slice(-3), toast];
+		for (const old of this.items.slice(0, -3)) this.dismiss(old.id);
+		this.items = [...this.items, toast];
 		const seconds = toast.undo ? SECONDS.withUndo : SECONDS.plain;
-		setTimeout(() => this.dismiss(toast.id), seconds * 1000);
+		const countdown: Countdown = { remaining: seconds * 1000, startedAt: 0, holds: new Set() };
+		this.#countdowns.set(toast.id, countdown);
+		this.#start(toast.id, countdown);
 		return toast.id;
+	}
+
+	/** Stops (`held`) or resumes a toast's countdown; `reason` tells hover and focus apart. */
+	hold(id: number, reason: string, held: boolean) {
+		const countdown = this.#countdowns.get(id);
+		if (!countdown) return;
+		const wasHeld = countdown.holds.size > 0;
+		if (held) countdown.holds.add(reason);
+		else countdown.holds.delete(reason);
+		if (!wasHeld && held) {
+			clearTimeout(countdown.timer);
+			countdown.remaining -= Date.now() - countdown.startedAt;
+		} else if (wasHeld && countdown.holds.size === 0) {
+			this.#start(id, countdown);
+		}
+	}
+
+	#start(id: number, countdown: Countdown) {
+		countdown.startedAt = Date.now();
+		countdown.timer = setTimeout(() => this.dismiss(id), Math.max(countdown.remaining, 0));
 	}
 
 	error(error: unknown) {
@@ -28,7 +55,16 @@ class Toasts {
 	}
 
 	dismiss(id: number) {
+		clearTimeout(this.#countdowns.get(id)?.timer);
+		this.#countdowns.delete(id);
 		this.items = this.items.filter((t) => t.id !== id);
+	}
+
+	/** Undoes the newest toast that offers Undo (Ctrl/Cmd+Z); false when none is shown. */
+	undoLatest(): boolean {
+		const toast = this.items.findLast((t) => t.undo);
+		if (toast) void this.undo(toast);
+		return !!toast;
 	}
 
 	async undo(toast: Toast) {

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteWithUndo, toasts } from './toasts.svelte';
 
 afterEach(() => {
-	toasts.items = [];
+	for (const t of toasts.items) toasts.dismiss(t.id);
+	vi.useRealTimers();
 });
 
 describe('delete with undo', () => {
@@ -37,5 +38,44 @@ describe('delete with undo', () => {
 		});
 		await toasts.undo(toasts.items[0]);
 		expect(toasts.items).toMatchObject([{ tone: 'error', message: 'an equivalent one exists now' }]);
+	});
+});
+
+describe('toast countdown', () => {
+	it('pauses while hovered or focused and resumes with the time that was left', () => {
+		vi.useFakeTimers();
+		const id = toasts.show('Saved.');
+		vi.advanceTimersByTime(3000);
+		toasts.hold(id, 'hover', true);
+		toasts.hold(id, 'focus', true);
+		vi.advanceTimersByTime(60_000);
+		toasts.hold(id, 'hover', false);
+		vi.advanceTimersByTime(60_000);
+		expect(toasts.items.map((t) => t.id)).toEqual([id]);
+		toasts.hold(id, 'focus', false);
+		vi.advanceTimersByTime(1900);
+		expect(toasts.items).toHaveLength(1);
+		vi.advanceTimersByTime(200);
+		expect(toasts.items).toEqual([]);
+	});
+});
+
+describe('undo from the keyboard', () => {
+	it('undoes the newest toast that offers Undo', async () => {
+		const first = vi.fn().mockResolvedValue({});
+		const second = vi.fn().mockResolvedValue({});
+		toasts.show('Deleted “a”.', { undo: first });
+		toasts.show('Deleted “b”.', { undo: second });
+		toasts.show('Something else.');
+		expect(toasts.undoLatest()).toBe(true);
+		await vi.waitFor(() => expect(second).toHaveBeenCalledOnce());
+		expect(first).not.toHaveBeenCalled();
+		expect(toasts.items.map((t) => t.message)).toContain('Deleted “a”.');
+		expect(toasts.items.map((t) => t.message)).not.toContain('Deleted “b”.');
+	});
+
+	it('does nothing when no toast offers Undo', () => {
+		toasts.show('Saved.');
+		expect(toasts.undoLatest()).toBe(false);
 	});
 });

@@ -6,6 +6,8 @@ import {
 	formatDateRange,
 	formatDue,
 	formatInstant,
+	formatTime,
+	formatWallDateTime,
 	today,
 	wallDay,
 	wallTime,
@@ -73,5 +75,18 @@ describe('wall times and instants', () => {
 		expect(zonesDiffer('Asia/Karachi', 'Europe/Berlin')).toBe(true);
 		expect(zonesDiffer('Asia/Karachi', 'Asia/Karachi')).toBe(false);
 		expect(zonesDiffer('Asia/Karachi', 'Asia/Tashkent', '2026-01-28T00:00:00Z')).toBe(false);
+	});
+});
+
+describe('times within a visit', () => {
+	it('shows wall time as given, without zone arithmetic', () => {
+		expect(formatWallDateTime('2026-01-28T10:00')).toBe('28 Jan, 10:00');
+		expect(formatWallDateTime(null)).toBe('');
+		expect(formatWallDateTime('soon')).toBe('soon');
+	});
+
+	it('shows an instant\'s time of day in the visit\'s zone', () => {
+		expect(formatTime('2026-01-28T05:30:00Z', 'Asia/Karachi')).toBe('10:30');
+		expect(formatTime('2026-01-28T05:30:00Z', 'Europe/Moscow')).toBe('08:30');
 	});
 });

@@ -63,6 +63,15 @@ export function wallDay(local: string | null | undefined): string {
 	return (local ?? '').slice(0, 10);
 }
 
+/** Wall time "YYYY-MM-DDTHH:MM" → "14 Sep, 10:00": a moment within a visit, so no year. */
+export function formatWallDateTime(local: string | null | undefined): string {
+	const day = calendarDate(wallDay(local));
+	const time = wallTime(local);
+	if (!day || !time) return local ?? '';
+	const date = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(day);
+	return `${date}, ${time}`;
+}
+
 /** An instant shown in `timeZone`: "28 Jan 2026, 14:30". Falls back to UTC for an unknown zone. */
 export function formatInstant(iso: string | null | undefined, timeZone?: string): string {
 	if (!iso) return '—';
