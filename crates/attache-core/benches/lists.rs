@@ -261,6 +261,34 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
                 )
             }),
         ),
+        (
+            "dashboard: upcoming visits",
+            Box::new(|c: &Connection| {
+                let query = VisitQuery {
+                    list: ListQuery { page_size: 8, ..page("startDate") },
+                    ends_from: Some(actions::today()),
+                    ..Default::default()
+                };
+                drop(visits::list(c, &query).unwrap())
+            }),
+        ),
+        (
+            "dashboard: recent visits",
+            Box::new(|c: &Connection| {
+                let list = ListQuery { page_size: 5, descending: true, ..page("startDate") };
+                drop(
+                    visits::list(c, &VisitQuery { list, ends_before: Some(actions::today()), ..Default::default() })
+                        .unwrap(),
+                )
+            }),
+        ),
+        (
+            "dashboard: pending actions",
+            Box::new(|c: &Connection| {
+                let list = ListQuery { page_size: 10, ..page("dueOn") };
+                drop(actions::list(c, &ActionQuery { list, pending_only: true, ..Default::default() }).unwrap())
+            }),
+        ),
         ("dashboard", Box::new(|c: &Connection| drop(overview::dashboard(c).unwrap()))),
     ]
 }
