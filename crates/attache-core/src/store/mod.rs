@@ -1,4 +1,8 @@
 //! The one place that opens the database. Every connection Attaché uses comes from [`Store::open`].
+//!
+//! The full-text indexes (migration 2) point at rows by their implicit rowid. VACUUM may renumber
+//! those, so anything that vacuums or copies the file row by row must rebuild the indexes after
+//! (`INSERT INTO people_search (people_search) VALUES ('rebuild')`, and so for each index).
 
 mod migrate;
 
