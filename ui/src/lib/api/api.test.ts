@@ -4,7 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { actions, emptyActionInput } from './actions';
 import { loadDashboard, loadSampleData } from './dashboard';
-import { changedFields, recordHistory } from './history';
+import { changedFields, fieldLabel, operationLabel, recordHistory } from './history';
 import { checkIn } from './participants';
 import { people } from './people';
 import { emptyVisitInput, visits } from './visits';
@@ -107,10 +107,16 @@ describe('API wrappers', () => {
 			operation: 'update',
 			changes: '{"title":{"before":"a","after":"b"},"endDate":{"before":null,"after":"2026-01-29"}}'
 		};
-		const calls = record(() => [entry]);
+		const created = { ...entry, operation: 'create', changes: '{}' };
+		const calls = record(() => [created, entry]);
 		const entries = await recordHistory('visit', 'v1');
+		expect(entries.map((e) => e.operation)).toEqual(['update', 'create']);
 		expect(calls).toEqual([{ cmd: 'record_history', args: { kind: 'visit', id: 'v1' } }]);
 		expect(changedFields(entries[0])).toEqual(['title', 'endDate']);
 		expect(changedFields({ ...entry, changes: 'not json' })).toEqual([]);
+		expect(fieldLabel('hostOrganizationId')).toBe('host organization');
+		expect(fieldLabel('sectorIds')).toBe('sectors');
+		expect(fieldLabel('startsAt')).toBe('starts at');
+		expect(operationLabel('update')).toBe('Edited');
 	});
 });
