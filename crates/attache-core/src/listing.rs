@@ -24,6 +24,10 @@ pub struct ListQuery {
     pub descending: bool,
     pub search: Option<String>,
     pub include_deleted: bool,
+    /// How far to count matches (default [`COUNT_CAP`]; 0: do not count). Not for the UI: the
+    /// dashboard sets it, where "1,000+" says as much as an exact figure and costs a tenth.
+    #[serde(skip)]
+    pub count_up_to: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -125,11 +129,11 @@ impl Select {
         };
         // Clamped so that no page number can overflow the offset.
         let page = query.page.clamp(1, MAX_PAGE);
-        let count_from =
-            if query.search.as_deref().is_some_and(|s| !s.trim().is_empty()) { source.from } else { source.count_from };
-        let count_sql = format!("SELECT count(*) FROM (SELECT 1 FROM {count_from}{where_sql} LIMIT {})", COUNT_CAP + 1);
-        let counted: u32 =
-            conn.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(&self.params), |r| r.get(0))?;
+        let cap = query.count_up_to.unwrap_or(COUNT_CAP);
+        let counted = match cap {
+            0 => None,
+            _ => Some(self.count(conn, source, query, cap)?),
+        };
         let list_sql = format!(
             "SELECT {columns} FROM {}{where_sql} ORDER BY {order} LIMIT {page_size} OFFSET {}",
             source.from,
@@ -137,7 +141,19 @@ impl Select {
         );
         let mut stmt = conn.prepare_cached(&list_sql)?;
         let items = stmt.query_map(rusqlite::params_from_iter(&self.params), map)?.collect::<Result<Vec<T>, _>>()?;
-        Ok(Page { items, total: counted.min(COUNT_CAP), total_capped: counted > COUNT_CAP, page, page_size })
+        let (total, total_capped) = match counted {
+            Some(n) => (n.min(cap), n > cap),
+            None => (items.len() as u32, false),
+        };
+        Ok(Page { items, total, total_capped, page, page_size })
+    }
+
+    /// Counts matches up to `cap` + 1, so that "more than `cap`" can be told apart.
+    fn count(&self, conn: &rusqlite::Connection, source: &Source, query: &ListQuery, cap: u32) -> CoreResult<u32> {
+        let searching = query.search.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let from = if searching { source.from } else { source.count_from };
+        let sql = format!("SELECT count(*) FROM (SELECT 1 FROM {from}{} LIMIT {})", self.where_sql(), cap + 1);
+        Ok(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(&self.params), |r| r.get(0))?)
     }
 
     fn where_sql(&self) -> String {

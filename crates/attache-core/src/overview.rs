@@ -45,9 +45,19 @@ fn all(sort: &str) -> ListQuery {
     ListQuery { page: 1, page_size: MAX_PAGE_SIZE, sort: Some(sort.to_owned()), ..ListQuery::default() }
 }
 
-fn first(size: u32, sort: &str) -> ListQuery {
-    ListQuery { page: 1, page_size: size, sort: Some(sort.to_owned()), ..ListQuery::default() }
+/// The first `size` rows, counted no further than `count_up_to` (0: not counted). The dashboard
+/// says "1,000+" rather than pay for an exact count of a large office's backlog.
+fn first(size: u32, sort: &str, count_up_to: u32) -> ListQuery {
+    ListQuery {
+        page: 1,
+        page_size: size,
+        sort: Some(sort.to_owned()),
+        count_up_to: Some(count_up_to),
+        ..ListQuery::default()
+    }
 }
+
+const DASHBOARD_COUNT: u32 = 1_000;
 
 pub fn visit(conn: &Connection, id: &VisitId) -> CoreResult<VisitOverview> {
     let visit = visits::get(conn, id)?;
@@ -77,11 +87,14 @@ pub fn visit(conn: &Connection, id: &VisitId) -> CoreResult<VisitOverview> {
 /// that fall due first.
 pub fn dashboard(conn: &Connection) -> CoreResult<Dashboard> {
     let today = actions::today();
-    let upcoming_query =
-        VisitQuery { list: first(8, "startDate"), ends_from: Some(today.clone()), ..Default::default() };
+    let upcoming_query = VisitQuery {
+        list: first(8, "startDate", DASHBOARD_COUNT),
+        ends_from: Some(today.clone()),
+        ..Default::default()
+    };
     let upcoming = visits::list(conn, &upcoming_query)?;
     let recent = VisitQuery {
-        list: ListQuery { descending: true, ..first(5, "startDate") },
+        list: ListQuery { descending: true, ..first(5, "startDate", 0) },
         ends_before: Some(today.clone()),
         ..Default::default()
     };
@@ -94,15 +107,19 @@ pub fn dashboard(conn: &Connection) -> CoreResult<Dashboard> {
     let day_end = day_start + chrono::Duration::days(1);
     let fmt = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let todays = EngagementQuery {
-        list: first(50, "startsAt"),
+        list: first(50, "startsAt", 0),
         starts_from: Some(fmt(day_start)),
         starts_before: Some(fmt(day_end)),
         ..Default::default()
     };
-    let pending =
-        actions::list(conn, &ActionQuery { list: first(10, "dueOn"), pending_only: true, ..Default::default() })?;
-    let overdue =
-        actions::list(conn, &ActionQuery { list: first(1, "dueOn"), overdue_only: true, ..Default::default() })?;
+    let pending = actions::list(
+        conn,
+        &ActionQuery { list: first(10, "dueOn", DASHBOARD_COUNT), pending_only: true, ..Default::default() },
+    )?;
+    let overdue = actions::list(
+        conn,
+        &ActionQuery { list: first(1, "dueOn", DASHBOARD_COUNT), overdue_only: true, ..Default::default() },
+    )?;
     Ok(Dashboard {
         upcoming_visit_count: upcoming.total,
         upcoming_visits: upcoming.items,

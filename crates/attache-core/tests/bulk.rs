@@ -26,3 +26,17 @@ fn the_generator_builds_the_requested_scale_and_lists_cap_their_counts() {
     };
     assert_eq!(due, sorted, "first page in due-date order");
 }
+
+#[test]
+fn a_list_can_count_less_far_or_not_at_all() {
+    let (_dir, mut store) = common::temp_store();
+    bulk::generate(&mut store, Scale::FULL.fraction(100)).unwrap();
+    let query = |count_up_to| PersonQuery {
+        list: attache_core::listing::ListQuery { page_size: 10, count_up_to: Some(count_up_to), ..Default::default() },
+        ..Default::default()
+    };
+    let capped = people::list(store.conn(), &query(100)).unwrap();
+    assert_eq!((capped.total, capped.total_capped), (100, true));
+    let uncounted = people::list(store.conn(), &query(0)).unwrap();
+    assert_eq!((uncounted.total, uncounted.total_capped, uncounted.items.len()), (10, false, 10));
+}
