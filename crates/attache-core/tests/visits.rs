@@ -68,8 +68,15 @@ fn visit_lifecycle_and_filters() {
         visits::list(store.conn(), &VisitQuery { status: Some(VisitStatus::Draft), ..VisitQuery::default() }).unwrap();
     assert_eq!(by_status.items.iter().map(|v| v.id.clone()).collect::<Vec<_>>(), vec![b.id.clone()]);
     let by_org =
-        visits::list(store.conn(), &VisitQuery { organization_id: Some(scci), ..VisitQuery::default() }).unwrap();
+        visits::list(store.conn(), &VisitQuery { organization_id: Some(scci.clone()), ..VisitQuery::default() })
+            .unwrap();
     assert_eq!(by_org.total, 1);
+    let sent =
+        VisitInput { guest_organization_id: Some(scci.clone()), ..common::visit_input("Return visit to Moscow") };
+    visits::create(&mut store, sent).unwrap();
+    let hosted_or_sent =
+        visits::list(store.conn(), &VisitQuery { organization_id: Some(scci), ..VisitQuery::default() }).unwrap();
+    assert_eq!(hosted_or_sent.total, 2, "as host or as guest");
     let upcoming =
         visits::list(store.conn(), &VisitQuery { ends_from: Some("2026-06-01".into()), ..VisitQuery::default() })
             .unwrap();
@@ -86,13 +93,13 @@ fn visit_lifecycle_and_filters() {
 
     visits::delete(&mut store, &a.id).unwrap();
     visits::delete(&mut store, &a.id).unwrap(); // twice is harmless
-    assert_eq!(visits::list(store.conn(), &VisitQuery::default()).unwrap().total, 1);
+    assert_eq!(visits::list(store.conn(), &VisitQuery::default()).unwrap().total, 2);
     let with_deleted = visits::list(
         store.conn(),
         &VisitQuery { list: ListQuery { include_deleted: true, ..ListQuery::default() }, ..VisitQuery::default() },
     )
     .unwrap();
-    assert_eq!(with_deleted.total, 2);
+    assert_eq!(with_deleted.total, 3);
     visits::restore(&mut store, &a.id).unwrap();
     assert_eq!(common::audit_operations(&store, RecordKind::Visit, a.id.as_str()), ["create", "delete", "restore"]);
 }
