@@ -40,3 +40,35 @@ fn a_list_can_count_less_far_or_not_at_all() {
     let uncounted = people::list(store.conn(), &query(0)).unwrap();
     assert_eq!((uncounted.total, uncounted.total_capped, uncounted.items.len()), (10, false, 10));
 }
+
+#[test]
+fn a_later_page_holds_the_rows_that_follow_the_first() {
+    let (_dir, mut store) = common::temp_store();
+    bulk::generate(&mut store, Scale::FULL.fraction(200)).unwrap();
+    for sort in ["familyName", "organizationName", "protocolRank", "country"] {
+        for descending in [false, true] {
+            let query = |page, page_size| PersonQuery {
+                list: attache_core::listing::ListQuery {
+                    page,
+                    page_size,
+                    sort: Some(sort.into()),
+                    descending,
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let ids = |q| people::list(store.conn(), &q).unwrap().items.into_iter().map(|p| p.id).collect::<Vec<_>>();
+            let first_forty = ids(query(1, 40));
+            assert_eq!(ids(query(3, 10)), first_forty[20..30], "page 3 of 10 by {sort}, descending {descending}");
+        }
+    }
+    for sort in ["dueOn", "priority", "ownerName"] {
+        let query = |page, page_size| ActionQuery {
+            list: attache_core::listing::ListQuery { page, page_size, sort: Some(sort.into()), ..Default::default() },
+            pending_only: true,
+            ..Default::default()
+        };
+        let ids = |q| actions::list(store.conn(), &q).unwrap().items.into_iter().map(|a| a.id).collect::<Vec<_>>();
+        assert_eq!(ids(query(2, 25)), ids(query(1, 50))[25..], "actions by {sort}");
+    }
+}
