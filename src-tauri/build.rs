@@ -1,67 +1,22 @@
-// Declares the app's own commands to Tauri's ACL; capabilities/main.json grants them to the main
-// window through the `allow-app-commands` set in permissions/app.toml. A command missing here
-// is refused at run time, so the end-to-end tests catch an omission.
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "dashboard_get",
-    "sample_load",
-    "sectors_list",
-    "record_history",
-    "visits_overview",
-    "participants_check_in",
-    "organizations_list",
-    "organizations_get",
-    "organizations_create",
-    "organizations_update",
-    "organizations_delete",
-    "organizations_restore",
-    "people_list",
-    "people_get",
-    "people_create",
-    "people_update",
-    "people_delete",
-    "people_restore",
-    "venues_list",
-    "venues_get",
-    "venues_create",
-    "venues_update",
-    "venues_delete",
-    "venues_restore",
-    "visits_list",
-    "visits_get",
-    "visits_create",
-    "visits_update",
-    "visits_delete",
-    "visits_restore",
-    "engagements_list",
-    "engagements_get",
-    "engagements_create",
-    "engagements_update",
-    "engagements_delete",
-    "engagements_restore",
-    "participants_list",
-    "participants_get",
-    "participants_create",
-    "participants_update",
-    "participants_delete",
-    "participants_restore",
-    "agreements_list",
-    "agreements_get",
-    "agreements_create",
-    "agreements_update",
-    "agreements_delete",
-    "agreements_restore",
-    "actions_list",
-    "actions_get",
-    "actions_create",
-    "actions_update",
-    "actions_delete",
-    "actions_restore",
-];
+// Declares the app's own commands to Tauri's ACL. The list is read from permissions/app.toml,
+// whose `allow-app-commands` set grants them to the main window (capabilities/main.json), so
+// the commands exist in one hand-kept place; tests/acl.rs checks it against the generated
+// bindings. A command missing there is refused at run time, and the end-to-end tests see it.
+
+const PERMISSIONS: &str = "permissions/app.toml";
 
 fn main() {
+    println!("cargo:rerun-if-changed={PERMISSIONS}");
+    let toml = std::fs::read_to_string(PERMISSIONS).expect("permissions/app.toml is readable");
+    let commands: Vec<&'static str> = toml
+        .split('"')
+        .filter_map(|quoted| quoted.strip_prefix("allow-"))
+        .filter(|name| *name != "app-commands")
+        .map(|name| &*Box::leak(name.replace('-', "_").into_boxed_str()))
+        .collect();
+    let commands: &'static [&'static str] = Box::leak(commands.into_boxed_slice());
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .expect("failed to run tauri-build");
 }

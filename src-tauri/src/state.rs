@@ -18,10 +18,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
-        let store = Store::open(&data_dir.join(DATABASE_FILE)).and_then(|mut store| {
-            attache_core::sample::load_if_new(&mut store)?;
-            Ok(store)
-        });
+        let store = attache_core::store::open_user_store(&data_dir.join(DATABASE_FILE));
         AppState { store: store.map(Mutex::new).map_err(AppError::from), data_dir }
     }
 
@@ -34,7 +31,7 @@ impl AppState {
         self.store.as_ref().err()
     }
 
-    /// Runs a read against the store.
+    /// Runs a read against the store, on a connection that refuses writes.
     pub fn read<T>(&self, work: impl FnOnce(&Connection) -> CoreResult<T>) -> Result<T, AppError> {
         let store = self.lock()?;
         work(store.conn()).map_err(AppError::from)

@@ -29,3 +29,13 @@ fn a_store_from_a_newer_app_is_reported_to_every_command() {
     let read = state.read(|_| Ok(())).unwrap_err();
     assert_eq!(read.code, ErrorCode::SchemaTooNew);
 }
+
+#[test]
+fn a_read_command_cannot_change_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(dir.path().to_owned());
+    let refused = state.read(|conn| Ok(conn.execute("DELETE FROM visits", [])?)).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Storage, "{}", refused.message);
+    let visits: i64 = state.read(|conn| Ok(conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0))?)).unwrap();
+    assert_eq!(visits, 2, "the read command deleted nothing");
+}

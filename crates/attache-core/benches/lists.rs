@@ -7,17 +7,19 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use attache_core::actions::today;
 use attache_core::actions::{self, ActionQuery};
 use attache_core::agreements::{self, AgreementQuery};
-use attache_core::bulk::{self, Scale};
-use attache_core::engagements::{self, EngagementQuery};
-use attache_core::listing::ListQuery;
-use attache_core::organizations::{self, OrganizationKind, OrganizationQuery};
-use attache_core::participants::{self, ParticipantQuery};
-use attache_core::people::{self, PersonQuery};
-use attache_core::venues::{self, VenueQuery};
+use attache_core::directory::organizations::{self, OrganizationKind, OrganizationQuery};
+use attache_core::directory::people::{self, PersonQuery};
+use attache_core::fixtures::bulk::{self, Scale};
+use attache_core::kernel::listing::ListQuery;
+use attache_core::visits::engagements::{self, EngagementQuery};
+use attache_core::visits::overview;
+use attache_core::visits::participants::{self, ParticipantQuery};
+use attache_core::visits::venues::{self, VenueQuery};
 use attache_core::visits::{self, VisitQuery, VisitStatus};
-use attache_core::{overview, Connection, Store};
+use attache_core::{dashboard, Connection, Store};
 use criterion::Criterion;
 
 type Query = Box<dyn Fn(&Connection)>;
@@ -47,7 +49,7 @@ fn page(sort: &str) -> ListQuery {
 }
 
 fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
-    let visit = attache_core::ids::VisitId(first_id(conn, "SELECT visit_id FROM participants LIMIT 1"));
+    let visit = attache_core::kernel::ids::VisitId(first_id(conn, "SELECT visit_id FROM participants LIMIT 1"));
     let person = first_id(conn, "SELECT id FROM people LIMIT 1 OFFSET 500");
     let org = first_id(conn, "SELECT organization_id FROM people LIMIT 1 OFFSET 500");
     let agreement = first_id(conn, "SELECT id FROM agreements LIMIT 1 OFFSET 100");
@@ -179,7 +181,7 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
                 )
             }),
         ),
-        ("visits: overview of one", Box::new(move |c: &Connection| drop(overview::visit(c, &v).unwrap()))),
+        ("visits: overview of one", Box::new(move |c: &Connection| drop(overview::visit(c, &v, false).unwrap()))),
         (
             "engagements: programme of a visit",
             Box::new(move |c: &Connection| {
@@ -261,35 +263,22 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
                 )
             }),
         ),
+        // The dashboard's parts are the very functions the dashboard calls, so they cannot drift.
         (
             "dashboard: upcoming visits",
-            Box::new(|c: &Connection| {
-                let query = VisitQuery {
-                    list: ListQuery { page_size: 8, ..page("startDate") },
-                    ends_from: Some(actions::today()),
-                    ..Default::default()
-                };
-                drop(visits::list(c, &query).unwrap())
-            }),
+            Box::new(|c: &Connection| drop(dashboard::upcoming_visits(c, today()).unwrap())),
         ),
+        ("dashboard: recent visits", Box::new(|c: &Connection| drop(dashboard::recent_visits(c, today()).unwrap()))),
         (
-            "dashboard: recent visits",
-            Box::new(|c: &Connection| {
-                let list = ListQuery { page_size: 5, descending: true, ..page("startDate") };
-                drop(
-                    visits::list(c, &VisitQuery { list, ends_before: Some(actions::today()), ..Default::default() })
-                        .unwrap(),
-                )
-            }),
+            "dashboard: today's programme",
+            Box::new(|c: &Connection| drop(dashboard::todays_engagements(c, today(), &chrono::Local).unwrap())),
         ),
         (
             "dashboard: pending actions",
-            Box::new(|c: &Connection| {
-                let list = ListQuery { page_size: 10, ..page("dueOn") };
-                drop(actions::list(c, &ActionQuery { list, pending_only: true, ..Default::default() }).unwrap())
-            }),
+            Box::new(|c: &Connection| drop(dashboard::pending_actions(c, today()).unwrap())),
         ),
-        ("dashboard", Box::new(|c: &Connection| drop(overview::dashboard(c).unwrap()))),
+        ("dashboard: overdue count", Box::new(|c: &Connection| drop(dashboard::overdue_actions(c, today()).unwrap()))),
+        ("dashboard", Box::new(|c: &Connection| drop(dashboard::dashboard(c).unwrap()))),
     ]
 }
 

@@ -2,8 +2,8 @@ mod common;
 
 use attache_core::actions::{self, ActionInput, ActionQuery, ActionStatus, Priority};
 use attache_core::agreements::{self, AgreementInput, AgreementKind, AgreementQuery, AgreementStatus, PartyInput};
-use attache_core::record::RecordKind;
-use attache_core::sectors;
+use attache_core::directory::sectors;
+use attache_core::kernel::record::RecordKind;
 
 fn overdue_count(store: &attache_core::Store) -> u32 {
     actions::list(store.conn(), &ActionQuery { overdue_only: true, ..ActionQuery::default() }).unwrap().total
@@ -40,6 +40,7 @@ fn action_input(title: &str) -> ActionInput {
         agreement_id: None,
         organization_id: None,
         person_id: None,
+        sector_ids: vec![],
     }
 }
 
@@ -167,7 +168,7 @@ fn actions_track_completion_and_overdue() {
     let by_priority = actions::list(
         store.conn(),
         &ActionQuery {
-            list: attache_core::listing::ListQuery { sort: Some("priority".into()), ..Default::default() },
+            list: attache_core::kernel::listing::ListQuery { sort: Some("priority".into()), ..Default::default() },
             ..ActionQuery::default()
         },
     )

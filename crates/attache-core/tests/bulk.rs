@@ -1,9 +1,9 @@
 mod common;
 
 use attache_core::actions::{self, ActionQuery};
-use attache_core::bulk::{self, Scale};
-use attache_core::listing::COUNT_CAP;
-use attache_core::people::{self, PersonQuery};
+use attache_core::directory::people::{self, PersonQuery};
+use attache_core::fixtures::bulk::{self, Scale};
+use attache_core::kernel::listing::COUNT_CAP;
 
 #[test]
 fn the_generator_builds_the_requested_scale_and_lists_cap_their_counts() {
@@ -32,7 +32,11 @@ fn a_list_can_count_less_far_or_not_at_all() {
     let (_dir, mut store) = common::temp_store();
     bulk::generate(&mut store, Scale::FULL.fraction(100)).unwrap();
     let query = |count_up_to| PersonQuery {
-        list: attache_core::listing::ListQuery { page_size: 10, count_up_to: Some(count_up_to), ..Default::default() },
+        list: attache_core::kernel::listing::ListQuery {
+            page_size: 10,
+            count_up_to: Some(count_up_to),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let capped = people::list(store.conn(), &query(100)).unwrap();
@@ -48,7 +52,7 @@ fn a_later_page_holds_the_rows_that_follow_the_first() {
     for sort in ["familyName", "organizationName", "protocolRank", "country"] {
         for descending in [false, true] {
             let query = |page, page_size| PersonQuery {
-                list: attache_core::listing::ListQuery {
+                list: attache_core::kernel::listing::ListQuery {
                     page,
                     page_size,
                     sort: Some(sort.into()),
@@ -64,7 +68,12 @@ fn a_later_page_holds_the_rows_that_follow_the_first() {
     }
     for sort in ["dueOn", "priority", "ownerName"] {
         let query = |page, page_size| ActionQuery {
-            list: attache_core::listing::ListQuery { page, page_size, sort: Some(sort.into()), ..Default::default() },
+            list: attache_core::kernel::listing::ListQuery {
+                page,
+                page_size,
+                sort: Some(sort.into()),
+                ..Default::default()
+            },
             pending_only: true,
             ..Default::default()
         };

@@ -4,13 +4,15 @@ mod common;
 
 use attache_core::actions::{self, ActionInput, ActionStatus, Priority};
 use attache_core::agreements::{self, AgreementInput, AgreementKind, AgreementStatus, PartyInput};
-use attache_core::engagements::{self, EngagementInput, EngagementKind};
-use attache_core::listing::ListQuery;
-use attache_core::participants::{self, ParticipantInput, ParticipantQuery, ParticipantRole, Rsvp, Side};
-use attache_core::people::{self, PersonInput};
-use attache_core::record::RecordKind;
+use attache_core::directory::organizations;
+use attache_core::directory::people::{self, PersonInput};
+use attache_core::kernel::audit;
+use attache_core::kernel::ids::EngagementId;
+use attache_core::kernel::listing::ListQuery;
+use attache_core::kernel::record::RecordKind;
+use attache_core::visits::engagements::{self, EngagementInput, EngagementKind};
+use attache_core::visits::participants::{self, ParticipantInput, ParticipantQuery, ParticipantRole, Rsvp, Side};
 use attache_core::visits::{self, VisitInput};
-use attache_core::{audit, organizations};
 
 fn meeting(visit: &attache_core::visits::Visit) -> EngagementInput {
     EngagementInput {
@@ -28,7 +30,7 @@ fn meeting(visit: &attache_core::visits::Visit) -> EngagementInput {
     }
 }
 
-fn guest(visit: &attache_core::visits::Visit, person: &attache_core::people::Person) -> ParticipantInput {
+fn guest(visit: &attache_core::visits::Visit, person: &attache_core::directory::people::Person) -> ParticipantInput {
     ParticipantInput {
         visit_id: visit.id.clone(),
         person_id: person.id.clone(),
@@ -50,7 +52,7 @@ fn correcting_a_visits_time_zone_keeps_the_programmes_clock_times() {
     let item = engagements::create(&mut store, meeting(&visit)).unwrap();
     let person = common::person(&mut store, "Denis", "Nevzorov");
     let participant = participants::create(&mut store, guest(&visit, &person)).unwrap();
-    assert_eq!(item.starts_at, "2026-01-28T08:00:00Z");
+    assert_eq!(item.starts_at, "2026-01-28T08:00:00.000Z");
 
     visits::update(
         &mut store,
@@ -60,7 +62,7 @@ fn correcting_a_visits_time_zone_keeps_the_programmes_clock_times() {
     .unwrap();
     let moved = engagements::get(store.conn(), &item.id).unwrap();
     assert_eq!((moved.starts_local.as_str(), moved.ends_local.as_str()), ("2026-01-28T13:00", "2026-01-28T14:30"));
-    assert_eq!(moved.starts_at, "2026-01-28T10:00:00Z", "13:00 in Moscow");
+    assert_eq!(moved.starts_at, "2026-01-28T10:00:00.000Z", "13:00 in Moscow");
     let arrived = participants::get(store.conn(), &participant.id).unwrap();
     assert_eq!(arrived.arrival_local.as_deref(), Some("2026-01-28T09:15"));
     let history = audit::history(store.conn(), RecordKind::Engagement, item.id.as_str()).unwrap();
@@ -171,6 +173,7 @@ fn history_records_stored_fields_not_derived_ones() {
         agreement_id: None,
         organization_id: None,
         person_id: Some(about.id.clone()),
+        sector_ids: vec![],
     };
     let action = actions::create(&mut store, input.clone()).unwrap();
     assert_eq!(action.person_name.as_deref(), Some("Salman Sheikh"));
@@ -179,4 +182,113 @@ fn history_records_stored_fields_not_derived_ones() {
     let update: serde_json::Value = serde_json::from_str(&history[1].changes).unwrap();
     let fields: Vec<&String> = update.as_object().unwrap().keys().collect();
     assert_eq!(fields, ["completedAt", "status"], "not `overdue`, which only follows from them");
+}
+
+/// A visit in Berlin whose programme item is at `local`.
+fn berlin_visit_with_item(
+    store: &mut attache_core::Store,
+    start: &str,
+    local: &str,
+) -> (attache_core::visits::Visit, EngagementId) {
+    let visit = visits::create(
+        store,
+        VisitInput {
+            time_zone: "Europe/Berlin".into(),
+            start_date: start.into(),
+            end_date: start.into(),
+            ..common::visit_input("Berlin")
+        },
+    )
+    .unwrap();
+    let end = format!("{}T23:59", &local[..10]);
+    let item =
+        engagements::create(store, EngagementInput { starts_local: local.into(), ends_local: end, ..meeting(&visit) })
+            .unwrap();
+    (visit, item.id)
+}
+
+#[test]
+fn moving_a_visits_dates_moves_its_programme_when_asked_and_only_then() {
+    let (_dir, mut store) = common::temp_store();
+    let visit = common::visit(&mut store, "Sialkot");
+    let item = engagements::create(&mut store, meeting(&visit)).unwrap();
+    let person = common::person(&mut store, "Denis", "Nevzorov");
+    let participant = participants::create(&mut store, guest(&visit, &person)).unwrap();
+    let later = |move_programme| VisitInput {
+        start_date: "2026-02-02".into(),
+        end_date: "2026-02-03".into(),
+        move_programme,
+        ..common::visit_input("Sialkot")
+    };
+
+    visits::update(&mut store, &visit.id, later(false)).unwrap();
+    let kept = engagements::get(store.conn(), &item.id).unwrap();
+    assert_eq!(kept.starts_local, "2026-01-28T13:00", "not asked: the programme stays where it was");
+
+    let back = VisitInput { move_programme: false, ..common::visit_input("Sialkot") };
+    visits::update(&mut store, &visit.id, back).unwrap();
+    visits::update(&mut store, &visit.id, later(true)).unwrap();
+    let moved = engagements::get(store.conn(), &item.id).unwrap();
+    assert_eq!((moved.starts_local.as_str(), moved.ends_local.as_str()), ("2026-02-02T13:00", "2026-02-02T14:30"));
+    assert_eq!(moved.starts_at, "2026-02-02T08:00:00.000Z", "stored in UTC, milliseconds");
+    let arrived = participants::get(store.conn(), &participant.id).unwrap();
+    assert_eq!(arrived.arrival_local.as_deref(), Some("2026-02-02T09:15"), "arrivals move too");
+}
+
+#[test]
+fn a_programme_moved_across_a_change_of_clocks_keeps_its_clock_times() {
+    let (_dir, mut store) = common::temp_store();
+    // 10:00 in Berlin is 09:00 UTC in winter and 08:00 UTC in summer (clocks go forward on 29 March 2026).
+    let (visit, item) = berlin_visit_with_item(&mut store, "2026-03-27", "2026-03-27T10:00");
+    let input = VisitInput {
+        time_zone: "Europe/Berlin".into(),
+        start_date: "2026-03-30".into(),
+        end_date: "2026-03-30".into(),
+        move_programme: true,
+        ..common::visit_input("Berlin")
+    };
+    visits::update(&mut store, &visit.id, input).unwrap();
+    let moved = engagements::get(store.conn(), &item).unwrap();
+    assert_eq!(moved.starts_local, "2026-03-30T10:00");
+    assert_eq!(moved.starts_at, "2026-03-30T08:00:00.000Z");
+}
+
+#[test]
+fn a_zone_change_that_lands_an_item_in_a_skipped_hour_is_refused_and_changes_nothing() {
+    let (_dir, mut store) = common::temp_store();
+    // 02:30 exists in Karachi on 29 March 2026; in Berlin the clocks jump from 02:00 to 03:00.
+    let visit = visits::create(
+        &mut store,
+        VisitInput { start_date: "2026-03-29".into(), end_date: "2026-03-29".into(), ..common::visit_input("Moved") },
+    )
+    .unwrap();
+    let item = engagements::create(
+        &mut store,
+        EngagementInput {
+            starts_local: "2026-03-29T02:30".into(),
+            ends_local: "2026-03-29T04:00".into(),
+            ..meeting(&visit)
+        },
+    )
+    .unwrap();
+    let to_berlin = VisitInput {
+        time_zone: "Europe/Berlin".into(),
+        start_date: "2026-03-29".into(),
+        end_date: "2026-03-29".into(),
+        ..common::visit_input("Moved")
+    };
+    assert_eq!(common::invalid_field(visits::update(&mut store, &visit.id, to_berlin)), "timeZone");
+    assert_eq!(visits::get(store.conn(), &visit.id).unwrap().time_zone, "Asia/Karachi", "the visit kept its zone");
+    let kept = engagements::get(store.conn(), &item.id).unwrap();
+    assert_eq!((kept.starts_local.as_str(), kept.time_zone.as_str()), ("2026-03-29T02:30", "Asia/Karachi"));
+}
+
+#[test]
+fn an_item_in_the_repeated_hour_is_stored_at_its_first_occurrence() {
+    let (_dir, mut store) = common::temp_store();
+    // On 25 October 2026 Berlin's clocks go back from 03:00 to 02:00: 02:30 happens twice.
+    let (_visit, item) = berlin_visit_with_item(&mut store, "2026-10-25", "2026-10-25T02:30");
+    let stored = engagements::get(store.conn(), &item).unwrap();
+    assert_eq!(stored.starts_at, "2026-10-25T00:30:00.000Z", "02:30 summer time (UTC+2), the first of the two");
+    assert_eq!(stored.starts_local, "2026-10-25T02:30");
 }

@@ -1,9 +1,9 @@
 mod common;
 
-use attache_core::organizations::{self, OrganizationInput, OrganizationKind, OrganizationQuery};
-use attache_core::record::RecordKind;
-use attache_core::sectors;
-use attache_core::venues::{self, VenueInput, VenueQuery};
+use attache_core::directory::organizations::{self, OrganizationInput, OrganizationKind, OrganizationQuery};
+use attache_core::directory::sectors;
+use attache_core::kernel::record::RecordKind;
+use attache_core::visits::venues::{self, VenueInput, VenueQuery};
 
 fn input(name: &str) -> OrganizationInput {
     OrganizationInput {
@@ -107,7 +107,7 @@ fn venues_crud_and_validation() {
 #[test]
 fn unknown_ids_are_not_found() {
     let (_dir, mut store) = common::temp_store();
-    let missing = attache_core::ids::OrganizationId::from("0190-missing");
+    let missing = attache_core::kernel::ids::OrganizationId::from("0190-missing");
     assert!(matches!(organizations::get(store.conn(), &missing), Err(attache_core::CoreError::NotFound { .. })));
     assert!(matches!(organizations::delete(&mut store, &missing), Err(attache_core::CoreError::NotFound { .. })));
     let error = attache_core::AppError::from(organizations::get(store.conn(), &missing).unwrap_err());

@@ -1,11 +1,11 @@
 mod common;
 
-use attache_core::participants::{self, ParticipantInput, ParticipantQuery, ParticipantRole, Rsvp, Side};
-use attache_core::people::{self, PersonInput};
+use attache_core::directory::people::{self, PersonInput};
+use attache_core::visits::participants::{self, ParticipantInput, ParticipantQuery, ParticipantRole, Rsvp, Side};
 
 fn input(
     visit: &attache_core::visits::Visit,
-    person: &attache_core::people::Person,
+    person: &attache_core::directory::people::Person,
     role: ParticipantRole,
 ) -> ParticipantInput {
     ParticipantInput {
@@ -27,7 +27,7 @@ fn ranked(
     given: &str,
     family: &str,
     rank: Option<i64>,
-) -> attache_core::people::Person {
+) -> attache_core::directory::people::Person {
     people::create(store, PersonInput { protocol_rank: rank, ..common::person_input(given, family) }).unwrap()
 }
 
@@ -99,7 +99,7 @@ fn check_in_and_travel_validation() {
         ..input(&visit, &person, ParticipantRole::Staff)
     };
     let participant = participants::create(&mut store, ok).unwrap();
-    assert_eq!(participant.arrival_at.as_deref(), Some("2026-01-28T05:00:00Z"), "stored in UTC");
+    assert_eq!(participant.arrival_at.as_deref(), Some("2026-01-28T05:00:00.000Z"), "stored in UTC");
     assert_eq!(participant.arrival_local.as_deref(), Some("2026-01-28T10:00"), "shown in the visit's time");
     let checked = participants::check_in(&mut store, &participant.id, true).unwrap();
     assert!(checked.checked_in_at.is_some());

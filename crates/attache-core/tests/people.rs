@@ -1,8 +1,8 @@
 mod common;
 
-use attache_core::listing::ListQuery;
-use attache_core::people::{self, PersonInput, PersonQuery};
-use attache_core::record::RecordKind;
+use attache_core::directory::people::{self, PersonInput, PersonQuery};
+use attache_core::kernel::listing::ListQuery;
+use attache_core::kernel::record::RecordKind;
 use attache_core::CoreError;
 
 #[test]
@@ -64,7 +64,7 @@ fn the_audit_log_keeps_field_level_before_and_after() {
         PersonInput { position: Some("Trade Representative".into()), ..common::person_input("Denis", "Nevzorov") },
     )
     .unwrap();
-    let history = attache_core::audit::history(store.conn(), RecordKind::Person, person.id.as_str()).unwrap();
+    let history = attache_core::kernel::audit::history(store.conn(), RecordKind::Person, person.id.as_str()).unwrap();
     let changes: serde_json::Value = serde_json::from_str(&history[1].changes).unwrap();
     assert_eq!(changes["position"]["before"], serde_json::Value::Null);
     assert_eq!(changes["position"]["after"], "Trade Representative");
@@ -119,7 +119,7 @@ fn validation_names_the_field() {
 fn a_deleted_organization_cannot_be_referenced() {
     let (_dir, mut store) = common::temp_store();
     let org = common::organization(&mut store, "Regional Rapport");
-    attache_core::organizations::delete(&mut store, &org).unwrap();
+    attache_core::directory::organizations::delete(&mut store, &org).unwrap();
     let result = people::create(
         &mut store,
         PersonInput { organization_id: Some(org), ..common::person_input("Almas", "Naqvi") },

@@ -84,7 +84,7 @@ fn the_default_sectors_exist_once() {
     let path = dir.path().join("attache.sqlite3");
     drop(Store::open(&path).unwrap());
     let store = Store::open(&path).unwrap();
-    let sectors = attache_core::sectors::list(store.conn()).unwrap();
+    let sectors = attache_core::directory::sectors::list(store.conn()).unwrap();
     assert!(sectors.iter().any(|s| s.code == "pharmaceuticals"));
     let mut codes: Vec<_> = sectors.iter().map(|s| s.code.clone()).collect();
     codes.dedup();
@@ -107,11 +107,15 @@ fn a_schema_1_store_is_backed_up_and_upgraded_with_its_search_index() {
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(schema_version(store.conn()).unwrap(), SCHEMA_VERSION);
-    let query = attache_core::people::PersonQuery {
-        list: attache_core::listing::ListQuery { search: Some("reshch".into()), ..Default::default() },
+    let query = attache_core::directory::people::PersonQuery {
+        list: attache_core::kernel::listing::ListQuery { search: Some("reshch".into()), ..Default::default() },
         ..Default::default()
     };
-    assert_eq!(attache_core::people::list(store.conn(), &query).unwrap().total, 1, "existing rows are indexed");
+    assert_eq!(
+        attache_core::directory::people::list(store.conn(), &query).unwrap().total,
+        1,
+        "existing rows are indexed"
+    );
     let backups: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

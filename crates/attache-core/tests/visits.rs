@@ -1,8 +1,8 @@
 mod common;
 
-use attache_core::engagements::{self, EngagementInput, EngagementKind, EngagementQuery};
-use attache_core::listing::ListQuery;
-use attache_core::record::RecordKind;
+use attache_core::kernel::listing::ListQuery;
+use attache_core::kernel::record::RecordKind;
+use attache_core::visits::engagements::{self, EngagementInput, EngagementKind, EngagementQuery};
 use attache_core::visits::{self, VisitInput, VisitQuery, VisitStatus};
 
 fn engagement_input(visit: &attache_core::visits::Visit, starts: &str, ends: &str) -> EngagementInput {
@@ -110,8 +110,8 @@ fn engagements_are_planned_in_the_visits_local_time_and_stored_in_utc() {
     let visit = common::visit(&mut store, "Sialkot");
     let item =
         engagements::create(&mut store, engagement_input(&visit, "2026-01-28T13:00", "2026-01-28T14:30")).unwrap();
-    assert_eq!(item.starts_at, "2026-01-28T08:00:00Z");
-    assert_eq!(item.ends_at, "2026-01-28T09:30:00Z");
+    assert_eq!(item.starts_at, "2026-01-28T08:00:00.000Z");
+    assert_eq!(item.ends_at, "2026-01-28T09:30:00.000Z");
     assert_eq!(item.starts_local, "2026-01-28T13:00");
     assert_eq!(item.time_zone, "Asia/Karachi");
     assert_eq!(item.visit_title, "Sialkot");

@@ -1,7 +1,7 @@
 //! Commands for actions.
 
 use attache_core::actions;
-use attache_core::ids::ActionId;
+use attache_core::kernel::ids::ActionId;
 
 super::record_commands!(
     actions,

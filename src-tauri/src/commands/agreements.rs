@@ -1,7 +1,7 @@
 //! Commands for agreements.
 
 use attache_core::agreements;
-use attache_core::ids::AgreementId;
+use attache_core::kernel::ids::AgreementId;
 
 super::record_commands!(
     agreements,

@@ -1,10 +1,10 @@
 //! Commands about the app and the store as a whole: information, dashboard, sample, history.
 
-use attache_core::audit::{self, AuditEntry};
-use attache_core::overview::{self, Dashboard};
-use attache_core::record::RecordKind;
-use attache_core::sample::{self, SampleOutcome};
-use attache_core::sectors::{self, Sector};
+use attache_core::dashboard::{self, Dashboard};
+use attache_core::directory::sectors::{self, Sector};
+use attache_core::fixtures::sample::{self, SampleOutcome};
+use attache_core::kernel::audit::{self, AuditEntry};
+use attache_core::kernel::record::RecordKind;
 use attache_core::{store, AppError};
 use serde::Serialize;
 use specta::Type;
@@ -45,7 +45,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
 #[tauri::command]
 #[specta::specta]
 pub async fn dashboard_get(state: State<'_, AppState>) -> Result<Dashboard, AppError> {
-    state.read(overview::dashboard)
+    state.read(dashboard::dashboard)
 }
 
 #[tauri::command]

@@ -1,7 +1,7 @@
 //! Commands for engagements.
 
-use attache_core::engagements;
-use attache_core::ids::EngagementId;
+use attache_core::kernel::ids::EngagementId;
+use attache_core::visits::engagements;
 
 super::record_commands!(
     engagements,

@@ -22,8 +22,8 @@ macro_rules! record_commands {
         pub async fn $list(
             state: tauri::State<'_, $crate::state::AppState>,
             query: $query,
-        ) -> Result<attache_core::listing::Page<$record>, attache_core::AppError> {
-            state.read(|conn| attache_core::$area::list(conn, &query))
+        ) -> Result<attache_core::kernel::listing::Page<$record>, attache_core::AppError> {
+            state.read(|conn| $area::list(conn, &query))
         }
 
         #[tauri::command]
@@ -32,7 +32,7 @@ macro_rules! record_commands {
             state: tauri::State<'_, $crate::state::AppState>,
             id: $id,
         ) -> Result<$record, attache_core::AppError> {
-            state.read(|conn| attache_core::$area::get(conn, &id))
+            state.read(|conn| $area::get(conn, &id))
         }
 
         #[tauri::command]
@@ -41,7 +41,7 @@ macro_rules! record_commands {
             state: tauri::State<'_, $crate::state::AppState>,
             input: $input,
         ) -> Result<$record, attache_core::AppError> {
-            state.write(|store| attache_core::$area::create(store, input))
+            state.write(|store| $area::create(store, input))
         }
 
         #[tauri::command]
@@ -51,7 +51,7 @@ macro_rules! record_commands {
             id: $id,
             input: $input,
         ) -> Result<$record, attache_core::AppError> {
-            state.write(|store| attache_core::$area::update(store, &id, input))
+            state.write(|store| $area::update(store, &id, input))
         }
 
         #[tauri::command]
@@ -60,7 +60,7 @@ macro_rules! record_commands {
             state: tauri::State<'_, $crate::state::AppState>,
             id: $id,
         ) -> Result<(), attache_core::AppError> {
-            state.write(|store| attache_core::$area::delete(store, &id))
+            state.write(|store| $area::delete(store, &id))
         }
 
         #[tauri::command]
@@ -69,7 +69,7 @@ macro_rules! record_commands {
             state: tauri::State<'_, $crate::state::AppState>,
             id: $id,
         ) -> Result<$record, attache_core::AppError> {
-            state.write(|store| attache_core::$area::restore(store, &id))
+            state.write(|store| $area::restore(store, &id))
         }
     };
 }

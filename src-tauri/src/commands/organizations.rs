@@ -1,7 +1,7 @@
 //! Commands for organizations.
 
-use attache_core::ids::OrganizationId;
-use attache_core::organizations;
+use attache_core::directory::organizations;
+use attache_core::kernel::ids::OrganizationId;
 
 super::record_commands!(
     organizations,

@@ -1,7 +1,7 @@
 //! Commands for participants.
 
-use attache_core::ids::ParticipantId;
-use attache_core::participants;
+use attache_core::kernel::ids::ParticipantId;
+use attache_core::visits::participants;
 
 super::record_commands!(
     participants,

@@ -1,7 +1,7 @@
 //! Commands for people.
 
-use attache_core::ids::PersonId;
-use attache_core::people;
+use attache_core::directory::people;
+use attache_core::kernel::ids::PersonId;
 
 super::record_commands!(
     people,

@@ -1,7 +1,7 @@
 //! Commands for venues.
 
-use attache_core::ids::VenueId;
-use attache_core::venues;
+use attache_core::kernel::ids::VenueId;
+use attache_core::visits::venues;
 
 super::record_commands!(
     venues,

@@ -1,6 +1,6 @@
 //! Commands for visits.
 
-use attache_core::ids::VisitId;
+use attache_core::kernel::ids::VisitId;
 use attache_core::visits;
 
 super::record_commands!(
@@ -17,12 +17,14 @@ super::record_commands!(
     visits_restore
 );
 
-/// The visit whole: programme, participants in precedence order, agreements, actions.
+/// The visit whole: programme, participants in precedence order, agreements, actions; with
+/// `include_deleted`, also those deleted or hidden with the visit, marked.
 #[tauri::command]
 #[specta::specta]
 pub async fn visits_overview(
     state: tauri::State<'_, crate::state::AppState>,
     id: VisitId,
-) -> Result<attache_core::overview::VisitOverview, attache_core::AppError> {
-    state.read(|conn| attache_core::overview::visit(conn, &id))
+    include_deleted: bool,
+) -> Result<visits::overview::VisitOverview, attache_core::AppError> {
+    state.read(|conn| visits::overview::visit(conn, &id, include_deleted))
 }

@@ -5,9 +5,13 @@ use std::path::Path;
 
 use rusqlite::{backup::Backup, Connection, TransactionBehavior};
 
-use crate::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_search.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_search.sql"),
+    include_str!("migrations/0003_versions.sql"),
+];
 
 /// The schema version this build of Attaché writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -49,6 +53,31 @@ fn backup(conn: &Connection, path: &Path, version: i64) -> CoreResult<()> {
     let target = path.with_file_name(format!("{file_name}.v{version}-{stamp}.bak"));
     let mut copy = Connection::open(&target)?;
     Backup::new(conn, &mut copy)?.run_to_completion(256, std::time::Duration::ZERO, None)?;
+    prune_backups(path, KEPT_BACKUPS)
+}
+
+/// Backups taken before migrations that are kept: each is a whole copy of the store, and
+/// only the last few can matter (the migrations they precede have run and been used since).
+const KEPT_BACKUPS: usize = 3;
+
+/// Deletes all but the newest `keep` migration backups of the store at `path`. Their names end
+/// in a UTC timestamp, so name order after the version is age order.
+fn prune_backups(path: &Path, keep: usize) -> CoreResult<()> {
+    let Some(dir) = path.parent() else { return Ok(()) };
+    let prefix = format!("{}.v", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+    let mut backups: Vec<(String, std::path::PathBuf)> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let stamp = name.strip_prefix(&prefix)?.strip_suffix(".bak")?.split_once('-')?.1.to_owned();
+            Some((stamp, entry.path()))
+        })
+        .collect();
+    backups.sort();
+    let excess = backups.len().saturating_sub(keep);
+    for (_, old) in backups.into_iter().take(excess) {
+        std::fs::remove_file(old)?;
+    }
     Ok(())
 }
 
@@ -87,6 +116,32 @@ mod tests {
         assert_eq!(tables(&copy), ["one"]);
         let kept: i64 = copy.query_row("SELECT id FROM one", [], |r| r.get(0)).unwrap();
         assert_eq!(kept, 7);
+    }
+
+    #[test]
+    fn only_the_last_three_backups_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.sqlite3");
+        let stamps = ["20250101T000000Z", "20250201T000000Z", "20250301T000000Z", "20250401T000000Z"];
+        for (version, stamp) in stamps.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("store.sqlite3.v{}-{stamp}.bak", version + 1)), b"x").unwrap();
+        }
+        std::fs::write(dir.path().join("other.sqlite3.v1-20240101T000000Z.bak"), b"x").unwrap();
+        prune_backups(&path, 3).unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "other.sqlite3.v1-20240101T000000Z.bak",
+                "store.sqlite3.v2-20250201T000000Z.bak",
+                "store.sqlite3.v3-20250301T000000Z.bak",
+                "store.sqlite3.v4-20250401T000000Z.bak"
+            ]
+        );
     }
 
     #[test]

@@ -5,34 +5,44 @@
 //! (`INSERT INTO people_search (people_search) VALUES ('rebuild')`, and so for each index).
 
 mod migrate;
+pub mod settings;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
-use crate::error::CoreResult;
+use crate::kernel::clock::{self, Clock};
+use crate::kernel::error::CoreResult;
 
 pub use migrate::{schema_version, SCHEMA_VERSION};
 
+/// The user's data file, open. Reads go through [`Store::conn`], a connection that refuses to
+/// write; the only way to change data is [`Store::write`], which wraps the change in a
+/// transaction, and whose domain functions audit and version every record they touch.
 pub struct Store {
-    conn: Connection,
+    writer: Connection,
+    reader: Connection,
+    clock: Clock,
     path: PathBuf,
     actor: String,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, refuses a schema newer than this app,
-    /// backs the file up and migrates it when it is older.
+    /// backs the file up and migrates it when it is older, and writes what every store must
+    /// hold (this desktop's device id, the default sectors) in one transaction.
     pub fn open(path: &Path) -> CoreResult<Store> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let mut conn = Connection::open(path)?;
-        configure(&conn)?;
-        migrate::run(&mut conn, path)?;
-        crate::sectors::ensure_defaults(&conn)?;
-        Ok(Store { conn, path: path.to_owned(), actor: default_actor() })
+        let mut writer = Connection::open(path)?;
+        configure(&writer)?;
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        migrate::run(&mut writer, path)?;
+        let clock = startup(&mut writer)?;
+        let reader = open_reader(path)?;
+        Ok(Store { writer, reader, clock, path: path.to_owned(), actor: default_actor() })
     }
 
     pub fn path(&self) -> &Path {
@@ -44,25 +54,42 @@ impl Store {
         &self.actor
     }
 
+    /// This desktop's id, the last part of every record version it writes.
+    pub fn device_id(&self) -> &str {
+        self.clock.device()
+    }
+
+    /// A connection for reading. It refuses writes (`PRAGMA query_only`): a change that does
+    /// not go through [`Store::write`] would escape the transaction, the audit log and the
+    /// record versions.
     pub fn conn(&self) -> &Connection {
-        &self.conn
+        &self.reader
     }
 
     /// Runs `work` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so two
     /// writers never both read and then fail to upgrade. Nothing is kept if `work` fails.
     pub fn write<T>(&mut self, work: impl FnOnce(&Writer<'_>) -> CoreResult<T>) -> CoreResult<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let writer = Writer { tx, actor: &self.actor };
+        let tx = self.writer.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let writer = Writer { tx, actor: &self.actor, clock: &self.clock };
         let value = work(&writer)?;
         writer.tx.commit()?;
         Ok(value)
     }
 }
 
-/// An open write transaction and the actor it records changes for.
+/// How the app and the command line open the user's data file: as [`Store::open`], and a
+/// brand-new, empty store receives the built-in sample visit so the app never opens blank.
+pub fn open_user_store(path: &Path) -> CoreResult<Store> {
+    let mut store = Store::open(path)?;
+    crate::fixtures::sample::load_if_new(&mut store)?;
+    Ok(store)
+}
+
+/// An open write transaction, the actor it records changes for and the clock that versions them.
 pub struct Writer<'a> {
     pub tx: Transaction<'a>,
     pub actor: &'a str,
+    pub clock: &'a Clock,
 }
 
 impl std::ops::Deref for Writer<'_> {
@@ -74,10 +101,36 @@ impl std::ops::Deref for Writer<'_> {
 
 fn configure(conn: &Connection) -> CoreResult<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
+}
+
+fn open_reader(path: &Path) -> CoreResult<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let reader = Connection::open_with_flags(path, flags)?;
+    configure(&reader)?;
+    reader.pragma_update(None, "query_only", "ON")?;
+    Ok(reader)
+}
+
+/// What every store must hold, written in one transaction; returns the store's clock.
+fn startup(conn: &mut Connection) -> CoreResult<Clock> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let device = match settings::get(&tx, clock::DEVICE_KEY)? {
+        Some(device) => device,
+        None => {
+            let device = clock::new_device_id();
+            settings::set(&tx, clock::DEVICE_KEY, &device)?;
+            device
+        }
+    };
+    let last: Option<String> =
+        tx.query_row("SELECT max(version) FROM audit_log", [], |r| r.get(0)).optional()?.flatten();
+    let clock = Clock::resume(&device, last.as_deref());
+    crate::directory::sectors::ensure_defaults(&tx, &clock)?;
+    tx.commit()?;
+    Ok(clock)
 }
 
 fn default_actor() -> String {

@@ -1,9 +1,9 @@
 #![allow(dead_code)] // each test file uses its own subset
 
-use attache_core::ids::OrganizationId;
-use attache_core::listing::ListQuery;
-use attache_core::organizations::{self, OrganizationInput, OrganizationKind};
-use attache_core::people::{self, Person, PersonInput};
+use attache_core::directory::organizations::{self, OrganizationInput, OrganizationKind};
+use attache_core::directory::people::{self, Person, PersonInput};
+use attache_core::kernel::ids::OrganizationId;
+use attache_core::kernel::listing::ListQuery;
 use attache_core::visits::{self, SecurityLevel, Visit, VisitDirection, VisitInput, VisitStatus};
 use attache_core::Store;
 use tempfile::TempDir;
@@ -53,10 +53,12 @@ pub fn visit_input(title: &str) -> VisitInput {
         time_zone: "Asia/Karachi".into(),
         start_date: "2026-01-28".into(),
         end_date: "2026-01-29".into(),
+        exact_dates_unknown: false,
         objectives: None,
         security_level: SecurityLevel::Standard,
         security_notes: None,
         outcome_summary: None,
+        move_programme: false,
     }
 }
 
@@ -72,6 +74,6 @@ pub fn invalid_field<T: std::fmt::Debug>(result: attache_core::CoreResult<T>) ->
     }
 }
 
-pub fn audit_operations(store: &Store, kind: attache_core::record::RecordKind, id: &str) -> Vec<String> {
-    attache_core::audit::history(store.conn(), kind, id).unwrap().into_iter().map(|e| e.operation).collect()
+pub fn audit_operations(store: &Store, kind: attache_core::kernel::record::RecordKind, id: &str) -> Vec<String> {
+    attache_core::kernel::audit::history(store.conn(), kind, id).unwrap().into_iter().map(|e| e.operation).collect()
 }

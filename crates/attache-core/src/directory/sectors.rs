@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::error::{CoreError, CoreResult};
-use crate::ids::SectorId;
-use crate::record::now;
+use crate::kernel::clock::Clock;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::ids::SectorId;
+use crate::kernel::record::now;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -16,29 +17,39 @@ pub struct Sector {
 }
 
 /// The sectors a new store starts with: those trade bodies in Pakistan and Russia name most.
-const DEFAULTS: &[(&str, &str)] = &[
-    ("energy", "Energy"),
-    ("agriculture", "Agriculture"),
-    ("pharmaceuticals", "Pharmaceuticals"),
-    ("engineering_goods", "Engineering goods"),
-    ("it", "Information technology"),
-    ("sports_goods", "Sports goods"),
-    ("surgical_instruments", "Surgical instruments"),
-    ("leather", "Leather"),
-    ("textiles", "Textiles"),
-    ("education", "Education"),
-    ("trade_facilitation", "Trade facilitation"),
+/// Their ids are fixed (migration 3 gives existing stores the same ones), so that two desktops
+/// sharing data mean the same sector by the same id.
+const DEFAULTS: &[(&str, &str, &str)] = &[
+    ("00000000-0000-7000-8000-5ec700000001", "energy", "Energy"),
+    ("00000000-0000-7000-8000-5ec700000002", "agriculture", "Agriculture"),
+    ("00000000-0000-7000-8000-5ec700000003", "pharmaceuticals", "Pharmaceuticals"),
+    ("00000000-0000-7000-8000-5ec700000004", "engineering_goods", "Engineering goods"),
+    ("00000000-0000-7000-8000-5ec700000005", "it", "Information technology"),
+    ("00000000-0000-7000-8000-5ec700000006", "sports_goods", "Sports goods"),
+    ("00000000-0000-7000-8000-5ec700000007", "surgical_instruments", "Surgical instruments"),
+    ("00000000-0000-7000-8000-5ec700000008", "leather", "Leather"),
+    ("00000000-0000-7000-8000-5ec700000009", "textiles", "Textiles"),
+    ("00000000-0000-7000-8000-5ec700000010", "education", "Education"),
+    ("00000000-0000-7000-8000-5ec700000011", "trade_facilitation", "Trade facilitation"),
 ];
 
-/// Adds any default sector that is missing; run when a store opens.
-pub fn ensure_defaults(conn: &rusqlite::Connection) -> CoreResult<()> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO sectors (id, code, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
-         ON CONFLICT (code) DO NOTHING",
+/// Adds any default sector that is missing; run when a store opens, inside its startup
+/// transaction. A sector the user deleted stays deleted (its code still exists).
+pub fn ensure_defaults(conn: &rusqlite::Connection, clock: &Clock) -> CoreResult<()> {
+    let missing: Vec<&(&str, &str, &str)> = DEFAULTS
+        .iter()
+        .filter(|(_, code, _)| {
+            conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM sectors WHERE code = ?1)", [code], |r| r.get(0))
+                .unwrap_or(true)
+        })
+        .collect();
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO sectors (id, code, name, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?4, ?5)
+         ON CONFLICT DO NOTHING",
     )?;
     let at = now();
-    for (code, name) in DEFAULTS {
-        stmt.execute(rusqlite::params![SectorId::new(), code, name, at])?;
+    for (id, code, name) in missing {
+        insert.execute(rusqlite::params![id, code, name, at, clock.tick()])?;
     }
     Ok(())
 }

@@ -4,15 +4,15 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::audit;
-use crate::error::{CoreError, CoreResult};
-use crate::ids::{OrganizationId, SectorId};
-use crate::listing::{order_by, ListQuery, Page, Select, Source};
-use crate::record::{self, now, RecordKind};
-use crate::sectors::{self, Sector};
+use crate::directory::sectors::{self, Sector};
+use crate::kernel::audit;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::ids::{OrganizationId, SectorId};
+use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::kernel::record::{self, now, RecordKind};
+use crate::kernel::text_enum::text_enum;
+use crate::kernel::validate;
 use crate::store::{Store, Writer};
-use crate::text_enum::text_enum;
-use crate::validate;
 
 text_enum!(OrganizationKind {
     Chamber = "chamber",
@@ -80,13 +80,13 @@ const SORTS: &[(&str, &str)] = &[
 ];
 
 pub fn create(store: &mut Store, input: OrganizationInput) -> CoreResult<Organization> {
-    store.write(|w| insert(w, input))
+    store.write(|w| insert(w, OrganizationId::new(), input))
 }
 
 /// Creates an organization inside an open write (used by the sample data and imports).
-pub fn insert(w: &Writer<'_>, input: OrganizationInput) -> CoreResult<Organization> {
+/// Creates the record with the given id inside an open write (the sample gives fixed ids).
+pub fn insert(w: &Writer<'_>, id: OrganizationId, input: OrganizationInput) -> CoreResult<Organization> {
     let input = validated(w, input)?;
-    let id = OrganizationId::new();
     w.execute(
         "INSERT INTO organizations (id, name, short_name, kind, country, city, website, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",

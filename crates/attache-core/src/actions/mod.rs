@@ -1,18 +1,20 @@
 //! Follow-up actions: what must happen after a visit or an agreement, by whom and by when.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::audit;
-use crate::error::{CoreError, CoreResult};
-use crate::ids::{ActionId, AgreementId, OrganizationId, PersonId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::directory::sectors::{self, Sector};
+use crate::kernel::audit;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::ids::{ActionId, AgreementId, OrganizationId, PersonId, SectorId, VisitId};
+use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::kernel::record::{self, now, RecordKind, References};
+use crate::kernel::text_enum::text_enum;
+use crate::kernel::validate;
 use crate::person_name_sql;
-use crate::record::{self, now, RecordKind, References};
 use crate::store::{Store, Writer};
-use crate::text_enum::text_enum;
-use crate::validate;
 
 text_enum!(Priority { Low = "low", Normal = "normal", High = "high", Urgent = "urgent" });
 
@@ -43,6 +45,8 @@ pub struct ActionInput {
     pub agreement_id: Option<AgreementId>,
     pub organization_id: Option<OrganizationId>,
     pub person_id: Option<PersonId>,
+    /// The sectors the action serves (the sample's follow-ups name energy, agriculture…).
+    pub sector_ids: Vec<SectorId>,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -53,6 +57,7 @@ pub struct Action {
     pub details: Option<String>,
     pub owner_person_id: Option<PersonId>,
     pub owner_name: Option<String>,
+    pub owner_deleted: bool,
     pub due_on: Option<String>,
     pub priority: Priority,
     pub status: ActionStatus,
@@ -60,12 +65,20 @@ pub struct Action {
     pub overdue: bool,
     pub visit_id: Option<VisitId>,
     pub visit_title: Option<String>,
+    pub visit_deleted: bool,
     pub agreement_id: Option<AgreementId>,
     pub agreement_title: Option<String>,
+    pub agreement_deleted: bool,
     pub organization_id: Option<OrganizationId>,
     pub organization_name: Option<String>,
+    pub organization_deleted: bool,
     pub person_id: Option<PersonId>,
     pub person_name: Option<String>,
+    pub person_deleted: bool,
+    /// Its visit or its agreement (or that agreement's visit) is deleted: hidden from default
+    /// lists, counts and the dashboard, marked under "Show deleted".
+    pub belongs_to_deleted: bool,
+    pub sectors: Vec<Sector>,
     pub completed_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
@@ -88,18 +101,32 @@ pub struct ActionQuery {
     pub organization_id: Option<OrganizationId>,
 }
 
+/// The owner rule (see the crate docs). A missing owner joins as NULL, which passes.
+macro_rules! live_owners {
+    () => {
+        "v.deleted_at IS NULL AND a.deleted_at IS NULL AND av.deleted_at IS NULL"
+    };
+}
 const COLUMNS: &str = concat!(
     "x.id, x.title, x.details, x.owner_person_id, ",
     person_name_sql!("p"),
-    " AS owner_name, x.due_on, x.priority, x.status, x.visit_id, v.title AS visit_title, x.agreement_id,
-    a.title AS agreement_title, x.organization_id, o.name AS organization_name, x.person_id, ",
+    " AS owner_name, p.deleted_at IS NOT NULL AS owner_deleted, x.due_on, x.priority, x.status, x.visit_id,
+    v.title AS visit_title, v.deleted_at IS NOT NULL AS visit_deleted, x.agreement_id, a.title AS agreement_title,
+    a.deleted_at IS NOT NULL AS agreement_deleted, x.organization_id, o.name AS organization_name,
+    o.deleted_at IS NOT NULL AS organization_deleted, x.person_id, ",
     person_name_sql!("pp"),
-    " AS person_name, x.completed_at, x.created_at, x.updated_at, x.deleted_at"
+    " AS person_name, pp.deleted_at IS NOT NULL AS person_deleted, NOT (",
+    live_owners!(),
+    ") AS belongs_to_deleted, x.completed_at, x.created_at, x.updated_at, x.deleted_at"
 );
-const FROM: &str = "actions x LEFT JOIN people p ON p.id = x.owner_person_id LEFT JOIN visits v ON v.id = x.visit_id
-    LEFT JOIN agreements a ON a.id = x.agreement_id LEFT JOIN organizations o ON o.id = x.organization_id
-    LEFT JOIN people pp ON pp.id = x.person_id";
-const SOURCE: Source = Source { from: FROM, count_from: "actions x" };
+/// What an action belongs to: its visit, its agreement and the visit that agreement was signed at.
+const OWNERS: &str = "actions x LEFT JOIN visits v ON v.id = x.visit_id LEFT JOIN agreements a ON a.id = x.agreement_id
+    LEFT JOIN visits av ON av.id = a.signed_visit_id";
+const FROM: &str = "actions x LEFT JOIN visits v ON v.id = x.visit_id LEFT JOIN agreements a ON a.id = x.agreement_id
+    LEFT JOIN visits av ON av.id = a.signed_visit_id LEFT JOIN people p ON p.id = x.owner_person_id
+    LEFT JOIN organizations o ON o.id = x.organization_id LEFT JOIN people pp ON pp.id = x.person_id";
+const SOURCE: Source = Source { from: FROM, count_from: OWNERS };
+const LIVE_OWNERS: &str = live_owners!();
 const SORTS: &[(&str, &str)] = &[
     ("dueOn", DUE_SQL),
     ("title", "x.title COLLATE NOCASE"),
@@ -110,17 +137,17 @@ const SORTS: &[(&str, &str)] = &[
 ];
 
 /// Today's date on this machine, the reference for "overdue".
-pub fn today() -> String {
-    chrono::Local::now().date_naive().to_string()
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 pub fn create(store: &mut Store, input: ActionInput) -> CoreResult<Action> {
-    store.write(|w| insert(w, input))
+    store.write(|w| insert(w, ActionId::new(), input))
 }
 
-pub fn insert(w: &Writer<'_>, input: ActionInput) -> CoreResult<Action> {
+/// Creates the record with the given id inside an open write (the sample gives fixed ids).
+pub fn insert(w: &Writer<'_>, id: ActionId, input: ActionInput) -> CoreResult<Action> {
     let i = validated(input, &References::new(w))?;
-    let id = ActionId::new();
     let at = now();
     let completed_at = (i.status == ActionStatus::Done).then(|| at.clone());
     w.execute(
@@ -143,6 +170,7 @@ pub fn insert(w: &Writer<'_>, input: ActionInput) -> CoreResult<Action> {
             at
         ],
     )?;
+    sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)?;
     let created = get(w, &id)?;
     audit::changed(w, RecordKind::Action, id.as_str(), None)?;
     Ok(created)
@@ -176,6 +204,7 @@ pub fn update(store: &mut Store, id: &ActionId, input: ActionInput) -> CoreResul
                 i.organization_id, i.person_id, completed_at, now()
             ],
         )?;
+        sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)?;
         let after = get(w, id)?;
         audit::changed(w, RecordKind::Action, id.as_str(), Some(snapshot))?;
         Ok(after)
@@ -195,14 +224,22 @@ pub fn restore(store: &mut Store, id: &ActionId) -> CoreResult<Action> {
 
 pub fn get(conn: &Connection, id: &ActionId) -> CoreResult<Action> {
     let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE x.id = ?1");
-    let today = today();
-    conn.query_row(&sql, [id], |row| from_row(row, &today))
+    let today = today().to_string();
+    let action = conn
+        .query_row(&sql, [id], |row| from_row(row, &today))
         .optional()?
-        .ok_or_else(|| CoreError::NotFound { entity: "action", id: id.to_string() })
+        .ok_or_else(|| CoreError::NotFound { entity: "action", id: id.to_string() })?;
+    with_sectors(conn, action)
 }
 
+/// Actions as of today on this machine (which decides what is overdue).
 pub fn list(conn: &Connection, query: &ActionQuery) -> CoreResult<Page<Action>> {
-    let today = today();
+    list_on(conn, query, today())
+}
+
+/// Actions as of `today`.
+pub fn list_on(conn: &Connection, query: &ActionQuery, today: NaiveDate) -> CoreResult<Page<Action>> {
+    let today = today.to_string();
     let mut select = Select::new("x", &query.list);
     select
         .filter("x.status = ?", query.status)
@@ -216,6 +253,9 @@ pub fn list(conn: &Connection, query: &ActionQuery) -> CoreResult<Page<Action>> 
             &["x.title", "x.details"],
             query.list.search.as_deref(),
         );
+    if !query.list.include_deleted {
+        select.condition(LIVE_OWNERS);
+    }
     if query.pending_only || query.overdue_only {
         select.condition(PENDING_SQL);
     }
@@ -224,7 +264,14 @@ pub fn list(conn: &Connection, query: &ActionQuery) -> CoreResult<Page<Action>> 
         select.filter(&format!("{DUE_SQL} < ?"), Some(today.clone()));
     }
     let order = order_by(&query.list, SORTS, "x.id");
-    select.page(conn, COLUMNS, &SOURCE, &order, &query.list, |row| from_row(row, &today))
+    let page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, |row| from_row(row, &today))?;
+    let items = page.items.into_iter().map(|a| with_sectors(conn, a)).collect::<CoreResult<_>>()?;
+    Ok(Page { items, ..page })
+}
+
+fn with_sectors(conn: &Connection, mut action: Action) -> CoreResult<Action> {
+    action.sectors = sectors::linked(conn, "action_sectors", "action_id", action.id.as_str())?;
+    Ok(action)
 }
 
 fn validated(input: ActionInput, refs: &References<'_>) -> CoreResult<ActionInput> {
@@ -250,18 +297,25 @@ fn from_row(row: &Row<'_>, today: &str) -> rusqlite::Result<Action> {
         details: row.get("details")?,
         owner_person_id: row.get("owner_person_id")?,
         owner_name: row.get("owner_name")?,
+        owner_deleted: row.get("owner_deleted")?,
         overdue: status.is_pending() && due_on.as_deref().is_some_and(|d| d < today),
         due_on,
         priority: row.get("priority")?,
         status,
         visit_id: row.get("visit_id")?,
         visit_title: row.get("visit_title")?,
+        visit_deleted: row.get("visit_deleted")?,
         agreement_id: row.get("agreement_id")?,
         agreement_title: row.get("agreement_title")?,
+        agreement_deleted: row.get("agreement_deleted")?,
         organization_id: row.get("organization_id")?,
         organization_name: row.get("organization_name")?,
+        organization_deleted: row.get("organization_deleted")?,
         person_id: row.get("person_id")?,
         person_name: row.get("person_name")?,
+        person_deleted: row.get("person_deleted")?,
+        belongs_to_deleted: row.get("belongs_to_deleted")?,
+        sectors: Vec::new(),
         completed_at: row.get("completed_at")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,

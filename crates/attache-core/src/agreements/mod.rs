@@ -4,16 +4,16 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::audit;
-use crate::error::{CoreError, CoreResult};
-use crate::ids::{AgreementId, OrganizationId, PersonId, SectorId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::directory::sectors::{self, Sector};
+use crate::kernel::audit;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::ids::{AgreementId, OrganizationId, PersonId, SectorId, VisitId};
+use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::kernel::record::{self, now, RecordKind, References};
+use crate::kernel::text_enum::text_enum;
+use crate::kernel::validate;
 use crate::person_name_sql;
-use crate::record::{self, now, RecordKind, References};
-use crate::sectors::{self, Sector};
 use crate::store::{Store, Writer};
-use crate::text_enum::text_enum;
-use crate::validate;
 
 text_enum!(AgreementKind { Mou = "mou", Loi = "loi", Agreement = "agreement", Contract = "contract", Protocol = "protocol" });
 
@@ -38,8 +38,10 @@ pub struct PartyInput {
 pub struct Party {
     pub organization_id: OrganizationId,
     pub organization_name: String,
+    pub organization_deleted: bool,
     pub signatory_person_id: Option<PersonId>,
     pub signatory_name: Option<String>,
+    pub signatory_deleted: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
@@ -75,6 +77,9 @@ pub struct Agreement {
     pub signed_place: Option<String>,
     pub signed_visit_id: Option<VisitId>,
     pub signed_visit_title: Option<String>,
+    pub signed_visit_deleted: bool,
+    /// The visit it was signed at is deleted: hidden from default lists, marked under "Show deleted".
+    pub belongs_to_deleted: bool,
     pub effective_on: Option<String>,
     pub expires_on: Option<String>,
     pub renewal_notice_days: Option<i64>,
@@ -101,10 +106,12 @@ pub struct AgreementQuery {
 }
 
 const COLUMNS: &str = "a.id, a.title, a.kind, a.status, a.signed_on, a.signed_place, a.signed_visit_id,
-    v.title AS signed_visit_title, a.effective_on, a.expires_on, a.renewal_notice_days, a.value_amount,
+    v.title AS signed_visit_title, v.deleted_at IS NOT NULL AS signed_visit_deleted, a.effective_on, a.expires_on, a.renewal_notice_days, a.value_amount,
     a.value_currency, a.summary, a.created_at, a.updated_at, a.deleted_at";
 const FROM: &str = "agreements a LEFT JOIN visits v ON v.id = a.signed_visit_id";
-const SOURCE: Source = Source { from: FROM, count_from: "agreements a" };
+const SOURCE: Source = Source { from: FROM, count_from: FROM };
+/// The owner rule (see the crate docs): an agreement goes with the visit it was signed at.
+pub(crate) const LIVE_OWNERS: &str = "v.deleted_at IS NULL";
 const SORTS: &[(&str, &str)] = &[
     ("signedOn", "a.signed_on"),
     ("title", "a.title COLLATE NOCASE"),
@@ -114,13 +121,13 @@ const SORTS: &[(&str, &str)] = &[
 ];
 
 pub fn create(store: &mut Store, input: AgreementInput) -> CoreResult<Agreement> {
-    store.write(|w| insert(w, input))
+    store.write(|w| insert(w, AgreementId::new(), input))
 }
 
-pub fn insert(w: &Writer<'_>, input: AgreementInput) -> CoreResult<Agreement> {
+/// Creates the record with the given id inside an open write (the sample gives fixed ids).
+pub fn insert(w: &Writer<'_>, id: AgreementId, input: AgreementInput) -> CoreResult<Agreement> {
     let refs = References::new(w);
     let i = validated(input, &refs)?;
-    let id = AgreementId::new();
     w.execute(
         "INSERT INTO agreements (id, title, kind, status, signed_on, signed_place, signed_visit_id, effective_on,
          expires_on, renewal_notice_days, value_amount, value_currency, summary, created_at, updated_at)
@@ -223,6 +230,9 @@ pub fn list(conn: &Connection, query: &AgreementQuery) -> CoreResult<Page<Agreem
             query.organization_id.clone().map(|o| o.0),
         )
         .search(&["a.title", "a.summary", "a.signed_place"], query.list.search.as_deref());
+    if !query.list.include_deleted {
+        select.condition(LIVE_OWNERS);
+    }
     let order = order_by(&query.list, SORTS, "a.id");
     let page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
     let items = page.items.into_iter().map(|a| with_links(conn, a)).collect::<CoreResult<_>>()?;
@@ -232,9 +242,9 @@ pub fn list(conn: &Connection, query: &AgreementQuery) -> CoreResult<Page<Agreem
 fn with_links(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agreement> {
     agreement.sectors = sectors::linked(conn, "agreement_sectors", "agreement_id", agreement.id.as_str())?;
     let sql = concat!(
-        "SELECT pt.organization_id, o.name, pt.signatory_person_id, ",
+        "SELECT pt.organization_id, o.name, o.deleted_at IS NOT NULL, pt.signatory_person_id, ",
         person_name_sql!("p"),
-        " FROM agreement_parties pt JOIN organizations o ON o.id = pt.organization_id
+        ", p.deleted_at IS NOT NULL FROM agreement_parties pt JOIN organizations o ON o.id = pt.organization_id
          LEFT JOIN people p ON p.id = pt.signatory_person_id WHERE pt.agreement_id = ?1 ORDER BY pt.position"
     );
     let mut stmt = conn.prepare_cached(sql)?;
@@ -242,8 +252,10 @@ fn with_links(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agreeme
         Ok(Party {
             organization_id: r.get(0)?,
             organization_name: r.get(1)?,
-            signatory_person_id: r.get(2)?,
-            signatory_name: r.get(3)?,
+            organization_deleted: r.get(2)?,
+            signatory_person_id: r.get(3)?,
+            signatory_name: r.get(4)?,
+            signatory_deleted: r.get::<_, Option<bool>>(5)?.unwrap_or(false),
         })
     })?;
     agreement.parties = parties.collect::<Result<_, _>>()?;
@@ -304,6 +316,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Agreement> {
         signed_place: row.get("signed_place")?,
         signed_visit_id: row.get("signed_visit_id")?,
         signed_visit_title: row.get("signed_visit_title")?,
+        signed_visit_deleted: row.get("signed_visit_deleted")?,
+        belongs_to_deleted: row.get("signed_visit_deleted")?,
         effective_on: row.get("effective_on")?,
         expires_on: row.get("expires_on")?,
         renewal_notice_days: row.get("renewal_notice_days")?,

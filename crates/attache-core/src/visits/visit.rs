@@ -7,15 +7,15 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::audit;
-use crate::error::{CoreError, CoreResult};
-use crate::ids::{OrganizationId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select, Source};
-use crate::local_time;
-use crate::record::{self, now, RecordKind, References};
+use crate::kernel::audit;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::ids::{OrganizationId, VisitId};
+use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::kernel::local_time;
+use crate::kernel::record::{self, now, RecordKind, References};
+use crate::kernel::text_enum::text_enum;
+use crate::kernel::validate;
 use crate::store::{Store, Writer};
-use crate::text_enum::text_enum;
-use crate::validate;
 
 text_enum!(VisitDirection { Incoming = "incoming", Outgoing = "outgoing", Hosted = "hosted" });
 
@@ -44,10 +44,18 @@ pub struct VisitInput {
     pub time_zone: String,
     pub start_date: String,
     pub end_date: String,
+    /// Only the month or the span is known (a report says "in November 2025"): the dates hold
+    /// that span, and the programme is not laid out day by day.
+    #[serde(default)]
+    pub exact_dates_unknown: bool,
     pub objectives: Option<String>,
     pub security_level: SecurityLevel,
     pub security_notes: Option<String>,
     pub outcome_summary: Option<String>,
+    /// Not stored: when the start date moves, move the programme (and arrivals and departures)
+    /// by the same number of days, keeping their clock times. The UI asks the user first.
+    #[serde(default)]
+    pub move_programme: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -59,13 +67,16 @@ pub struct Visit {
     pub status: VisitStatus,
     pub host_organization_id: Option<OrganizationId>,
     pub host_organization_name: Option<String>,
+    pub host_organization_deleted: bool,
     pub guest_organization_id: Option<OrganizationId>,
     pub guest_organization_name: Option<String>,
+    pub guest_organization_deleted: bool,
     pub city: Option<String>,
     pub country: Option<String>,
     pub time_zone: String,
     pub start_date: String,
     pub end_date: String,
+    pub exact_dates_unknown: bool,
     pub objectives: Option<String>,
     pub security_level: SecurityLevel,
     pub security_notes: Option<String>,
@@ -90,8 +101,9 @@ pub struct VisitQuery {
 }
 
 const COLUMNS: &str = "v.id, v.title, v.direction, v.status, v.host_organization_id, h.name AS host_organization_name,
-    v.guest_organization_id, g.name AS guest_organization_name, v.city, v.country, v.time_zone, v.start_date,
-    v.end_date, v.objectives, v.security_level, v.security_notes, v.outcome_summary, v.created_at, v.updated_at,
+    h.deleted_at IS NOT NULL AS host_organization_deleted, v.guest_organization_id,
+    g.name AS guest_organization_name, g.deleted_at IS NOT NULL AS guest_organization_deleted, v.city, v.country,
+    v.time_zone, v.start_date, v.end_date, v.exact_dates_unknown, v.objectives, v.security_level, v.security_notes, v.outcome_summary, v.created_at, v.updated_at,
     v.deleted_at";
 const FROM: &str = "visits v LEFT JOIN organizations h ON h.id = v.host_organization_id
     LEFT JOIN organizations g ON g.id = v.guest_organization_id";
@@ -111,19 +123,21 @@ const SORTS: &[(&str, &str)] = &[
 ];
 
 pub fn create(store: &mut Store, input: VisitInput) -> CoreResult<Visit> {
-    store.write(|w| insert(w, input))
+    store.write(|w| insert(w, VisitId::new(), input))
 }
 
-pub fn insert(w: &Writer<'_>, input: VisitInput) -> CoreResult<Visit> {
+/// Creates the record with the given id inside an open write (the sample gives fixed ids).
+pub fn insert(w: &Writer<'_>, id: VisitId, input: VisitInput) -> CoreResult<Visit> {
     let i = validated(input, &References::new(w))?;
-    let id = VisitId::new();
     w.execute(
         "INSERT INTO visits (id, title, direction, status, host_organization_id, guest_organization_id, city, country,
-         time_zone, start_date, end_date, objectives, security_level, security_notes, outcome_summary, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+         time_zone, start_date, end_date, objectives, security_level, security_notes, outcome_summary, created_at, updated_at,
+         exact_dates_unknown)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)",
         rusqlite::params![
             id, i.title, i.direction, i.status, i.host_organization_id, i.guest_organization_id, i.city, i.country,
-            i.time_zone, i.start_date, i.end_date, i.objectives, i.security_level, i.security_notes, i.outcome_summary, now()
+            i.time_zone, i.start_date, i.end_date, i.objectives, i.security_level, i.security_notes, i.outcome_summary, now(),
+            i.exact_dates_unknown
         ],
     )?;
     let created = get(w, &id)?;
@@ -141,7 +155,8 @@ pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<
         w.execute(
             "UPDATE visits SET title = ?2, direction = ?3, status = ?4, host_organization_id = ?5,
              guest_organization_id = ?6, city = ?7, country = ?8, time_zone = ?9, start_date = ?10, end_date = ?11,
-             objectives = ?12, security_level = ?13, security_notes = ?14, outcome_summary = ?15, updated_at = ?16
+             objectives = ?12, security_level = ?13, security_notes = ?14, outcome_summary = ?15, updated_at = ?16,
+             exact_dates_unknown = ?17
              WHERE id = ?1",
             rusqlite::params![
                 id,
@@ -159,19 +174,47 @@ pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<
                 i.security_level,
                 i.security_notes,
                 i.outcome_summary,
-                now()
+                now(),
+                i.exact_dates_unknown
             ],
         )?;
-        if before.time_zone != i.time_zone {
-            // The programme was planned in local time: it keeps its clock times in the new zone.
-            let (from, to) = (local_time::zone_or_utc(&before.time_zone), time_zone(w, id)?);
-            crate::engagements::rezone(w, id, from, to)?;
-            crate::participants::rezone(w, id, from, to)?;
+        let days = if i.move_programme { days_between(&before.start_date, &i.start_date) } else { 0 };
+        if before.time_zone != i.time_zone || days != 0 {
+            // The programme was planned in local time: it keeps its clock times in the new zone,
+            // and on the new dates when the user chose to move it with the visit.
+            let shift = Shift { from: local_time::zone_or_utc(&before.time_zone), to: time_zone(w, id)?, days };
+            crate::visits::engagements::reschedule(w, id, shift)?;
+            crate::visits::participants::reschedule(w, id, shift)?;
         }
         let after = get(w, id)?;
         audit::changed(w, RecordKind::Visit, id.as_str(), Some(snapshot))?;
         Ok(after)
     })
+}
+
+/// How a visit's programme moves when the visit changes: from one zone to another (or the same)
+/// and by a number of days, in wall-clock time.
+#[derive(Debug, Clone, Copy)]
+pub struct Shift {
+    pub from: Tz,
+    pub to: Tz,
+    pub days: i64,
+}
+
+impl Shift {
+    /// The stored instant `utc` moved: same clock time, `days` later, in the new zone. A time
+    /// that does not exist there (the clocks skip it) is refused on the field that moved it.
+    pub fn apply(&self, utc: &str) -> CoreResult<String> {
+        let field = if self.days != 0 { "startDate" } else { "timeZone" };
+        local_time::reschedule(field, self.from, self.to, self.days, utc)
+    }
+}
+
+fn days_between(from: &str, to: &str) -> i64 {
+    match (from.parse::<chrono::NaiveDate>(), to.parse::<chrono::NaiveDate>()) {
+        (Ok(from), Ok(to)) => (to - from).num_days(),
+        _ => 0,
+    }
 }
 
 /// The time zone a visit is planned in.
@@ -207,7 +250,16 @@ pub fn list(conn: &Connection, query: &VisitQuery) -> CoreResult<Page<Visit>> {
         // "Recent" lists are short and sorted by start date: the unary + keeps SQLite from taking
         // the end-date index (which would sort every past visit) instead of walking start dates.
         .filter("+v.end_date < ?", query.ends_before.clone())
-        .search(&["v.title", "v.city", "h.name", "g.name"], query.list.search.as_deref())
+        // Never through a deleted organization's name.
+        .search(
+            &[
+                "v.title",
+                "v.city",
+                "iif(h.deleted_at IS NULL, h.name, NULL)",
+                "iif(g.deleted_at IS NULL, g.name, NULL)",
+            ],
+            query.list.search.as_deref(),
+        )
         .filter(
             if query.list.include_deleted { BY_ORGANIZATION_ANY } else { BY_ORGANIZATION_LIVE },
             query.organization_id.clone().map(|o| o.0),
@@ -247,13 +299,16 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Visit> {
         status: row.get("status")?,
         host_organization_id: row.get("host_organization_id")?,
         host_organization_name: row.get("host_organization_name")?,
+        host_organization_deleted: row.get("host_organization_deleted")?,
         guest_organization_id: row.get("guest_organization_id")?,
         guest_organization_name: row.get("guest_organization_name")?,
+        guest_organization_deleted: row.get("guest_organization_deleted")?,
         city: row.get("city")?,
         country: row.get("country")?,
         time_zone: row.get("time_zone")?,
         start_date: row.get("start_date")?,
         end_date: row.get("end_date")?,
+        exact_dates_unknown: row.get("exact_dates_unknown")?,
         objectives: row.get("objectives")?,
         security_level: row.get("security_level")?,
         security_notes: row.get("security_notes")?,

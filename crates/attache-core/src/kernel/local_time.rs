@@ -5,14 +5,15 @@ use std::str::FromStr;
 use chrono::{LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult};
 
-/// Moves a stored instant so that it shows the same wall-clock time in `to` as it did in `from`:
-/// a programme planned for 10:30 stays at 10:30 when its visit's time zone is corrected.
-pub fn rezone(field: &str, from: Tz, to: Tz, utc: &str) -> CoreResult<String> {
+/// Moves a stored instant so that it shows the same wall-clock time in `to` as it did in `from`,
+/// `days` later: a programme planned for 10:30 stays at 10:30 when its visit's time zone is
+/// corrected or its dates move, even across a change of clocks.
+pub fn reschedule(field: &str, from: Tz, to: Tz, days: i64, utc: &str) -> CoreResult<String> {
     let local = NaiveDateTime::parse_from_str(&to_local(from, utc), "%Y-%m-%dT%H:%M")
         .map_err(|_| CoreError::invalid(field, format!("the stored time {utc} cannot be read")))?;
-    to_utc(field, to, local)
+    to_utc(field, to, local + chrono::Duration::days(days))
 }
 
 /// A stored zone name as a zone; UTC for a name this build does not know (it was valid when
@@ -34,7 +35,7 @@ pub fn to_utc(field: &str, zone: Tz, local: NaiveDateTime) -> CoreResult<String>
             ));
         }
     };
-    Ok(instant.with_timezone(&Utc).to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+    Ok(crate::kernel::record::instant(instant.with_timezone(&Utc)))
 }
 
 /// The wall-clock time `YYYY-MM-DDTHH:MM` in `zone` of a stored UTC instant.
@@ -52,7 +53,7 @@ mod tests {
     fn karachi_is_five_hours_ahead() {
         let local = NaiveDateTime::parse_from_str("2026-01-28T10:30", "%Y-%m-%dT%H:%M").unwrap();
         let utc = to_utc("startsLocal", chrono_tz::Asia::Karachi, local).unwrap();
-        assert_eq!(utc, "2026-01-28T05:30:00Z");
+        assert_eq!(utc, "2026-01-28T05:30:00.000Z");
         assert_eq!(to_local(chrono_tz::Asia::Karachi, &utc), "2026-01-28T10:30");
     }
 

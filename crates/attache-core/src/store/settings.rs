@@ -2,8 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::error::CoreResult;
-use crate::record::now;
+use crate::kernel::error::CoreResult;
+use crate::kernel::record::now;
 
 pub fn get(conn: &Connection, key: &str) -> CoreResult<Option<String>> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)

@@ -1,20 +1,20 @@
 //! Engagements: the items of a visit's programme, hour by hour.
 
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::audit;
-use crate::error::{CoreError, CoreResult};
-use crate::ids::{EngagementId, PersonId, VehicleId, VenueId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select, Source};
-use crate::local_time;
+use crate::kernel::audit;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::ids::{EngagementId, PersonId, VehicleId, VenueId, VisitId};
+use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::kernel::local_time;
+use crate::kernel::record::{self, now, RecordKind, References};
+use crate::kernel::text_enum::text_enum;
+use crate::kernel::validate;
 use crate::person_name_sql;
-use crate::record::{self, now, RecordKind, References};
 use crate::store::{Store, Writer};
-use crate::text_enum::text_enum;
-use crate::validate;
+use crate::visits::Shift;
 
 text_enum!(EngagementKind {
     Meeting = "meeting",
@@ -60,9 +60,14 @@ pub struct Engagement {
     pub time_zone: String,
     pub venue_id: Option<VenueId>,
     pub venue_name: Option<String>,
+    pub venue_deleted: bool,
     pub responsible_person_id: Option<PersonId>,
     pub responsible_person_name: Option<String>,
+    pub responsible_person_deleted: bool,
     pub vehicle_id: Option<VehicleId>,
+    pub vehicle_deleted: bool,
+    /// Its visit is deleted: hidden from default lists, shown marked under "Show deleted".
+    pub belongs_to_deleted: bool,
     pub security_notes: Option<String>,
     pub notes: Option<String>,
     pub attendee_ids: Vec<PersonId>,
@@ -86,25 +91,28 @@ pub struct EngagementQuery {
 
 const COLUMNS: &str = concat!(
     "e.id, e.visit_id, v.title AS visit_title, v.time_zone, e.title, e.kind, e.starts_at, e.ends_at,
-    e.venue_id, ve.name AS venue_name, e.responsible_person_id,
+    e.venue_id, ve.name AS venue_name, ve.deleted_at IS NOT NULL AS venue_deleted, e.responsible_person_id,
     ",
     person_name_sql!("p"),
-    " AS responsible_person_name,
-    e.vehicle_id, e.security_notes, e.notes, e.created_at, e.updated_at, e.deleted_at"
+    " AS responsible_person_name, p.deleted_at IS NOT NULL AS responsible_person_deleted,
+    e.vehicle_id, vh.deleted_at IS NOT NULL AS vehicle_deleted, v.deleted_at IS NOT NULL AS belongs_to_deleted,
+    e.security_notes, e.notes, e.created_at, e.updated_at, e.deleted_at"
 );
 const FROM: &str = "engagements e JOIN visits v ON v.id = e.visit_id LEFT JOIN venues ve ON ve.id = e.venue_id
-    LEFT JOIN people p ON p.id = e.responsible_person_id";
+    LEFT JOIN people p ON p.id = e.responsible_person_id LEFT JOIN vehicles vh ON vh.id = e.vehicle_id";
+/// The owner rule (see the crate docs): a programme item goes with its visit.
+const LIVE_OWNERS: &str = "v.deleted_at IS NULL";
 const SOURCE: Source = Source { from: FROM, count_from: "engagements e JOIN visits v ON v.id = e.visit_id" };
 const SORTS: &[(&str, &str)] = &[("startsAt", "e.starts_at"), ("title", "e.title COLLATE NOCASE"), ("kind", "e.kind")];
 
 pub fn create(store: &mut Store, input: EngagementInput) -> CoreResult<Engagement> {
-    store.write(|w| insert(w, input))
+    store.write(|w| insert(w, EngagementId::new(), input))
 }
 
-pub fn insert(w: &Writer<'_>, input: EngagementInput) -> CoreResult<Engagement> {
+/// Creates the record with the given id inside an open write (the sample gives fixed ids).
+pub fn insert(w: &Writer<'_>, id: EngagementId, input: EngagementInput) -> CoreResult<Engagement> {
     let refs = References::new(w);
     let (i, starts_at, ends_at) = validated(w, input, &refs)?;
-    let id = EngagementId::new();
     w.execute(
         "INSERT INTO engagements (id, visit_id, title, kind, starts_at, ends_at, venue_id, responsible_person_id,
          vehicle_id, security_notes, notes, created_at, updated_at)
@@ -185,9 +193,9 @@ pub fn list(conn: &Connection, query: &EngagementQuery) -> CoreResult<Page<Engag
         .filter("e.venue_id = ?", query.venue_id.clone().map(|v| v.0))
         .filter("e.starts_at >= ?", query.starts_from.clone())
         .filter("e.starts_at < ?", query.starts_before.clone())
-        .search(&["e.title", "ve.name"], query.list.search.as_deref());
+        .search(&["e.title", "iif(ve.deleted_at IS NULL, ve.name, NULL)"], query.list.search.as_deref());
     if !query.list.include_deleted {
-        select.condition("v.deleted_at IS NULL");
+        select.condition(LIVE_OWNERS);
     }
     let order = order_by(&query.list, SORTS, "e.id");
     let mut page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
@@ -197,8 +205,8 @@ pub fn list(conn: &Connection, query: &EngagementQuery) -> CoreResult<Page<Engag
     Ok(page)
 }
 
-/// Keeps the clock times of a visit's programme when the visit moves from zone `from` to `to`.
-pub(crate) fn rezone(w: &Writer<'_>, visit: &VisitId, from: Tz, to: Tz) -> CoreResult<()> {
+/// Keeps the clock times of a visit's programme when the visit changes zone or moves its dates.
+pub(crate) fn reschedule(w: &Writer<'_>, visit: &VisitId, shift: Shift) -> CoreResult<()> {
     let items: Vec<(EngagementId, String, String)> = w
         .prepare("SELECT id, starts_at, ends_at FROM engagements WHERE visit_id = ?1")?
         .query_map([visit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -207,12 +215,7 @@ pub(crate) fn rezone(w: &Writer<'_>, visit: &VisitId, from: Tz, to: Tz) -> CoreR
         let snapshot = audit::snapshot(w, RecordKind::Engagement, id.as_str())?;
         w.execute(
             "UPDATE engagements SET starts_at = ?2, ends_at = ?3, updated_at = ?4 WHERE id = ?1",
-            rusqlite::params![
-                id,
-                local_time::rezone("timeZone", from, to, &starts_at)?,
-                local_time::rezone("timeZone", from, to, &ends_at)?,
-                now()
-            ],
+            rusqlite::params![id, shift.apply(&starts_at)?, shift.apply(&ends_at)?, now()],
         )?;
         audit::changed(w, RecordKind::Engagement, id.as_str(), Some(snapshot))?;
     }
@@ -285,9 +288,13 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Engagement> {
         time_zone,
         venue_id: row.get("venue_id")?,
         venue_name: row.get("venue_name")?,
+        venue_deleted: row.get("venue_deleted")?,
         responsible_person_id: row.get("responsible_person_id")?,
         responsible_person_name: row.get("responsible_person_name")?,
+        responsible_person_deleted: row.get("responsible_person_deleted")?,
         vehicle_id: row.get("vehicle_id")?,
+        vehicle_deleted: row.get("vehicle_deleted")?,
+        belongs_to_deleted: row.get("belongs_to_deleted")?,
         security_notes: row.get("security_notes")?,
         notes: row.get("notes")?,
         attendee_ids: Vec::new(),

@@ -4,8 +4,8 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::audit::{self, Operation};
-use crate::error::{CoreError, CoreResult};
+use crate::kernel::audit::{self, Operation};
+use crate::kernel::error::{CoreError, CoreResult};
 use crate::store::Writer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -52,9 +52,15 @@ impl RecordKind {
     }
 }
 
-/// The current instant as stored: UTC, RFC 3339 with milliseconds, so text order is time order.
+/// The current instant as stored (see [`instant`]).
 pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    instant(chrono::Utc::now())
+}
+
+/// An instant as every table stores it: UTC, RFC 3339 with milliseconds
+/// (`2026-01-28T05:30:00.000Z`), one fixed width, so text order is time order.
+pub fn instant(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// Checks that the records an input refers to exist and are not deleted. An edited record may

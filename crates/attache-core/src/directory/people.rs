@@ -4,13 +4,13 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::audit;
-use crate::error::{CoreError, CoreResult};
-use crate::ids::{OrganizationId, PersonId};
-use crate::listing::{order_by, ListQuery, Page, Select, Source};
-use crate::record::{self, now, RecordKind, References};
+use crate::kernel::audit;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::ids::{OrganizationId, PersonId};
+use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::kernel::record::{self, now, RecordKind, References};
+use crate::kernel::validate;
 use crate::store::{Store, Writer};
-use crate::validate;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -46,6 +46,8 @@ pub struct Person {
     pub position: Option<String>,
     pub organization_id: Option<OrganizationId>,
     pub organization_name: Option<String>,
+    /// The organization is deleted: its name is shown struck through.
+    pub organization_deleted: bool,
     pub country: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -70,10 +72,12 @@ pub struct PersonQuery {
 }
 
 const COLUMNS: &str = "p.id, p.honorific, p.given_name, p.family_name, p.native_name, p.position, p.organization_id,
-    o.name AS organization_name, p.country, p.email, p.phone, p.languages, p.protocol_rank, p.dietary_needs,
+    o.name AS organization_name, o.deleted_at IS NOT NULL AS organization_deleted, p.country, p.email, p.phone, p.languages, p.protocol_rank, p.dietary_needs,
     p.access_needs, p.bio, p.notes, p.created_at, p.updated_at, p.deleted_at";
 const FROM: &str = "people p LEFT JOIN organizations o ON o.id = p.organization_id";
 const SOURCE: Source = Source { from: FROM, count_from: "people p" };
+/// The organization's name where the organization is live, for the short-word search.
+const LIVE_ORGANIZATION_NAME: &str = "iif(o.deleted_at IS NULL, o.name, NULL)";
 const SORTS: &[(&str, &str)] = &[
     ("familyName", "p.family_name COLLATE NOCASE"),
     ("givenName", "p.given_name COLLATE NOCASE"),
@@ -110,13 +114,12 @@ pub fn display_name(honorific: Option<&str>, given: &str, family: Option<&str>) 
 }
 
 pub fn create(store: &mut Store, input: PersonInput) -> CoreResult<Person> {
-    store.write(|w| insert(w, input))
+    store.write(|w| insert(w, PersonId::new(), input))
 }
 
-/// Creates a person inside an open write (used by other areas' imports and the sample data).
-pub fn insert(w: &Writer<'_>, input: PersonInput) -> CoreResult<Person> {
+/// Creates the record with the given id inside an open write (the sample gives fixed ids).
+pub fn insert(w: &Writer<'_>, id: PersonId, input: PersonInput) -> CoreResult<Person> {
     let i = validated(input, &References::new(w))?;
-    let id = PersonId::new();
     w.execute(
         "INSERT INTO people (id, honorific, given_name, family_name, native_name, position, organization_id, country,
          email, phone, languages, protocol_rank, dietary_needs, access_needs, bio, notes, created_at, updated_at)
@@ -203,11 +206,12 @@ pub fn get(conn: &Connection, id: &PersonId) -> CoreResult<Person> {
 pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> {
     // A person is found by their own names, position and e-mail, or by their organization's
     // name: one rowid set (a UNION), since an OR of two IN-conditions scans every person.
+    // Never through a deleted organization: a search does not match through deleted records.
     let matching = format!(
         "p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?
          UNION SELECT m.rowid FROM people m WHERE m.deleted_at IS NULL AND m.organization_id IN
-             (SELECT o.id FROM organizations o WHERE {}))",
-        crate::organizations::ORGANIZATION_MATCH
+             (SELECT o.id FROM organizations o WHERE o.deleted_at IS NULL AND {}))",
+        crate::directory::organizations::ORGANIZATION_MATCH
     );
     let mut select = Select::new("p", &query.list);
     select
@@ -215,7 +219,7 @@ pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> 
         .filter("p.country = ?", query.country.clone().map(|c| c.to_ascii_uppercase()))
         .search_indexed(
             &[&matching],
-            &["p.given_name", "p.family_name", "p.native_name", "p.position", "p.email", "o.name"],
+            &["p.given_name", "p.family_name", "p.native_name", "p.position", "p.email", LIVE_ORGANIZATION_NAME],
             query.list.search.as_deref(),
         );
     let order = order_by(&query.list, SORTS, "p.id");
@@ -257,6 +261,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         position: row.get("position")?,
         organization_id: row.get("organization_id")?,
         organization_name: row.get("organization_name")?,
+        organization_deleted: row.get("organization_deleted")?,
         country: row.get("country")?,
         email: row.get("email")?,
         phone: row.get("phone")?,

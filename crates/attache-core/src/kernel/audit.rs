@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use specta::Type;
 
-use crate::error::CoreResult;
-use crate::record::{now, RecordKind};
+use crate::kernel::error::CoreResult;
+use crate::kernel::record::{now, RecordKind};
 use crate::store::Writer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -41,7 +41,7 @@ pub struct AuditEntry {
 }
 
 /// Columns that change on every write and would only add noise to the history.
-const UNAUDITED: &[&str] = &["updatedAt", "createdAt", "id"];
+const UNAUDITED: &[&str] = &["updatedAt", "createdAt", "id", "version"];
 
 /// The ids a record links to through a link table, audited as one field:
 /// (field, table, owner column, value, order).
@@ -53,6 +53,7 @@ fn links(kind: RecordKind) -> &'static [Link] {
             &[("sectorIds", "organization_sectors", "organization_id", "sector_id", "sector_id")]
         }
         RecordKind::Engagement => &[("attendeeIds", "engagement_attendees", "engagement_id", "person_id", "person_id")],
+        RecordKind::Action => &[("sectorIds", "action_sectors", "action_id", "sector_id", "sector_id")],
         RecordKind::Agreement => &[
             ("sectorIds", "agreement_sectors", "agreement_id", "sector_id", "sector_id"),
             (
@@ -102,10 +103,15 @@ pub fn changed(w: &Writer<'_>, kind: RecordKind, id: &str, before: Option<Snapsh
     append(w, kind, id, operation, &Value::Object(changes))
 }
 
+/// Records a change and stamps the record with the next version of this desktop's clock.
+/// Every change to a record passes here, so no record can change without a new version.
 pub fn append(w: &Writer<'_>, kind: RecordKind, id: &str, operation: Operation, changes: &Value) -> CoreResult<()> {
+    let version = w.clock.tick();
+    w.execute(&format!("UPDATE {} SET version = ?1 WHERE id = ?2", kind.table()), rusqlite::params![version, id])?;
     w.execute(
-        "INSERT INTO audit_log (at, actor, record_kind, record_id, operation, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        rusqlite::params![now(), w.actor, kind.name(), id, operation.as_str(), changes.to_string()],
+        "INSERT INTO audit_log (at, actor, record_kind, record_id, operation, changes, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        rusqlite::params![now(), w.actor, kind.name(), id, operation.as_str(), changes.to_string(), version],
     )?;
     Ok(())
 }

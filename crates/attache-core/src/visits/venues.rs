@@ -4,13 +4,13 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::audit;
-use crate::error::{CoreError, CoreResult};
-use crate::ids::VenueId;
-use crate::listing::{order_by, ListQuery, Page, Select, Source};
-use crate::record::{self, now, RecordKind};
+use crate::kernel::audit;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::ids::VenueId;
+use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::kernel::record::{self, now, RecordKind};
+use crate::kernel::validate;
 use crate::store::{Store, Writer};
-use crate::validate;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -53,12 +53,12 @@ const SORTS: &[(&str, &str)] =
     &[("name", "v.name COLLATE NOCASE"), ("city", "v.city COLLATE NOCASE"), ("capacity", "v.capacity")];
 
 pub fn create(store: &mut Store, input: VenueInput) -> CoreResult<Venue> {
-    store.write(|w| insert(w, input))
+    store.write(|w| insert(w, VenueId::new(), input))
 }
 
-pub fn insert(w: &Writer<'_>, input: VenueInput) -> CoreResult<Venue> {
+/// Creates the record with the given id inside an open write (the sample gives fixed ids).
+pub fn insert(w: &Writer<'_>, id: VenueId, input: VenueInput) -> CoreResult<Venue> {
     let i = validated(input)?;
-    let id = VenueId::new();
     w.execute(
         "INSERT INTO venues (id, name, address, city, country, capacity, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",

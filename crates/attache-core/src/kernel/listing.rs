@@ -4,7 +4,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::error::CoreResult;
+use crate::kernel::error::CoreResult;
 
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 pub const MAX_PAGE_SIZE: u32 = 500;

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
-use crate::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult};
 
 /// Longest single-line value (names, titles) and longest free text, in characters.
 pub const MAX_LINE: usize = 500;
@@ -77,7 +77,7 @@ pub fn email(field: &str, value: Option<String>) -> CoreResult<Option<String>> {
 pub fn country(field: &str, value: Option<String>) -> CoreResult<Option<String>> {
     let Some(value) = blank_to_none(value) else { return Ok(None) };
     let code = value.trim().to_ascii_uppercase();
-    if !crate::countries::is_iso_3166_alpha2(&code) {
+    if !crate::kernel::countries::is_iso_3166_alpha2(&code) {
         return Err(CoreError::invalid(
             field,
             format!("“{value}” is not an ISO 3166 country code (two letters, e.g. PK, RU)"),

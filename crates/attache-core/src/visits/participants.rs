@@ -1,20 +1,20 @@
 //! Participants: who takes part in a visit, on which side, in which role and order of precedence.
 
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::audit;
-use crate::error::{CoreError, CoreResult};
-use crate::ids::{ParticipantId, PersonId, VisitId};
-use crate::listing::{order_by, ListQuery, Page, Select, Source};
-use crate::local_time;
+use crate::kernel::audit;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::ids::{ParticipantId, PersonId, VisitId};
+use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
+use crate::kernel::local_time;
+use crate::kernel::record::{self, now, RecordKind, References};
+use crate::kernel::text_enum::text_enum;
+use crate::kernel::validate;
 use crate::person_name_sql;
-use crate::record::{self, now, RecordKind, References};
 use crate::store::{Store, Writer};
-use crate::text_enum::text_enum;
-use crate::validate;
+use crate::visits::Shift;
 
 text_enum!(Side { Host = "host", Guest = "guest", ThirdParty = "third_party" });
 
@@ -55,6 +55,10 @@ pub struct Participant {
     pub visit_id: VisitId,
     pub person_id: PersonId,
     pub person_name: String,
+    /// The person is deleted: the participant is hidden with them (see `belongs_to_deleted`).
+    pub person_deleted: bool,
+    /// Its visit or its person is deleted: hidden from default lists, marked under "Show deleted".
+    pub belongs_to_deleted: bool,
     pub native_name: Option<String>,
     pub position: Option<String>,
     pub organization_name: Option<String>,
@@ -92,6 +96,8 @@ const COLUMNS: &str = concat!(
     ",
     person_name_sql!("p"),
     " AS person_name,
+    p.deleted_at IS NOT NULL AS person_deleted,
+    (v.deleted_at IS NOT NULL OR p.deleted_at IS NOT NULL) AS belongs_to_deleted,
     p.native_name, p.position, o.name AS organization_name, p.protocol_rank, pa.side, pa.role, pa.rsvp,
     pa.checked_in_at, v.time_zone, pa.arrival_at, pa.departure_at, pa.hotel, pa.precedence_override, pa.notes, pa.created_at,
     pa.updated_at, pa.deleted_at"
@@ -103,7 +109,12 @@ const FROM: &str = "participants pa JOIN people p ON p.id = pa.person_id JOIN vi
 /// unranked last), heads of delegation before other roles at the same rank, then by name.
 pub const PRECEDENCE: &str = "coalesce(pa.precedence_override, p.protocol_rank, 1000000000);
     pa.role <> 'head_of_delegation'; p.family_name COLLATE NOCASE; p.given_name COLLATE NOCASE";
-const SOURCE: Source = Source { from: FROM, count_from: "participants pa JOIN visits v ON v.id = pa.visit_id" };
+const SOURCE: Source = Source {
+    from: FROM,
+    count_from: "participants pa JOIN visits v ON v.id = pa.visit_id JOIN people p ON p.id = pa.person_id",
+};
+/// The owner rule (see the crate docs): a participant goes with its visit and with its person.
+const LIVE_OWNERS: &str = "v.deleted_at IS NULL AND p.deleted_at IS NULL";
 const SORTS: &[(&str, &str)] = &[
     ("precedence", PRECEDENCE),
     ("personName", "p.family_name COLLATE NOCASE"),
@@ -113,12 +124,12 @@ const SORTS: &[(&str, &str)] = &[
 ];
 
 pub fn create(store: &mut Store, input: ParticipantInput) -> CoreResult<Participant> {
-    store.write(|w| insert(w, input))
+    store.write(|w| insert(w, ParticipantId::new(), input))
 }
 
-pub fn insert(w: &Writer<'_>, input: ParticipantInput) -> CoreResult<Participant> {
+/// Creates the record with the given id inside an open write (the sample gives fixed ids).
+pub fn insert(w: &Writer<'_>, id: ParticipantId, input: ParticipantInput) -> CoreResult<Participant> {
     let (i, arrival_at, departure_at) = validated(w, input, &References::new(w))?;
-    let id = ParticipantId::new();
     w.execute(
         "INSERT INTO participants (id, visit_id, person_id, side, role, rsvp, arrival_at, departure_at, hotel,
          precedence_override, notes, created_at, updated_at)
@@ -219,16 +230,19 @@ pub fn list(conn: &Connection, query: &ParticipantQuery) -> CoreResult<Page<Part
         .filter("pa.person_id = ?", query.person_id.clone().map(|p| p.0))
         .filter("pa.side = ?", query.side)
         .filter("pa.rsvp = ?", query.rsvp)
-        .search(&["p.given_name", "p.family_name", "p.native_name", "o.name"], query.list.search.as_deref());
+        .search(
+            &["p.given_name", "p.family_name", "p.native_name", "iif(o.deleted_at IS NULL, o.name, NULL)"],
+            query.list.search.as_deref(),
+        );
     if !query.list.include_deleted {
-        select.condition("v.deleted_at IS NULL"); // a deleted visit takes its participants with it
+        select.condition(LIVE_OWNERS);
     }
     let order = order_by(&query.list, SORTS, "pa.id");
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
 }
 
-/// Keeps participants' arrival and departure clock times when their visit changes zone.
-pub(crate) fn rezone(w: &Writer<'_>, visit: &VisitId, from: Tz, to: Tz) -> CoreResult<()> {
+/// Keeps participants' arrival and departure clock times when their visit changes zone or dates.
+pub(crate) fn reschedule(w: &Writer<'_>, visit: &VisitId, shift: Shift) -> CoreResult<()> {
     let rows: Vec<(ParticipantId, Option<String>, Option<String>)> = w
         .prepare(
             "SELECT id, arrival_at, departure_at FROM participants
@@ -236,7 +250,7 @@ pub(crate) fn rezone(w: &Writer<'_>, visit: &VisitId, from: Tz, to: Tz) -> CoreR
         )?
         .query_map([visit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
-    let moved = |t: Option<String>| t.map(|t| local_time::rezone("timeZone", from, to, &t)).transpose();
+    let moved = |t: Option<String>| t.map(|t| shift.apply(&t)).transpose();
     for (id, arrival_at, departure_at) in rows {
         let snapshot = audit::snapshot(w, RecordKind::Participant, id.as_str())?;
         w.execute(
@@ -295,6 +309,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
         visit_id: row.get("visit_id")?,
         person_id: row.get("person_id")?,
         person_name: row.get("person_name")?,
+        person_deleted: row.get("person_deleted")?,
+        belongs_to_deleted: row.get("belongs_to_deleted")?,
         native_name: row.get("native_name")?,
         position: row.get("position")?,
         organization_name: row.get("organization_name")?,

@@ -1,0 +1,11 @@
+//! Visits: the visit itself (incoming, outgoing or hosted), its programme hour by hour, who
+//! takes part, the venues it uses, and the whole visit at a glance.
+
+mod visit;
+
+pub mod engagements;
+pub mod overview;
+pub mod participants;
+pub mod venues;
+
+pub use visit::*;
