@@ -109,13 +109,17 @@ export class App {
       });
   }
 
-  /** Sets a form field like a person would: typing into text fields, choosing in pickers. */
-  async fill(id, value) {
+  /**
+   * Sets a form field like a person would: typing into text fields, choosing in pickers.
+   * `byScript` sets a text field's value at once, as a paste would (typing 20,000 characters
+   * through WebDriver takes minutes).
+   */
+  async fill(id, value, { byScript = false } = {}) {
     const field = await this.visible(`field-${id}`);
     const tag = (await field.getTagName()).toLowerCase();
     const type = ((await field.getAttribute('type')) ?? '').toLowerCase();
     const picker = tag === 'select' || ['date', 'datetime-local', 'time', 'month'].includes(type);
-    if (!picker) {
+    if (!picker && !byScript) {
       await field.setValue(value);
     }
     if (picker || (await field.getValue()) !== value) {
@@ -123,7 +127,8 @@ export class App {
     }
     const actual = await field.getValue();
     if (actual !== value) {
-      throw new Error(`field-${id} holds ${JSON.stringify(actual)} after entering ${JSON.stringify(value)}`);
+      const shown = (text) => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}… (${text.length} characters)` : text);
+      throw new Error(`field-${id} holds ${shown(actual)} after entering ${shown(value)}`);
     }
   }
 
@@ -143,13 +148,56 @@ export class App {
 
   /** Fails with the messages of any field errors on screen. */
   async expectNoFieldErrors() {
-    const shown = [];
+    const messages = [];
     for (const element of await this.browser.$$('[data-testid^="error-"]')) {
       if (await shown(element)) {
-        shown.push(`${await element.getAttribute('data-testid')}: ${await element.getText()}`);
+        messages.push(`${await element.getAttribute('data-testid')}: ${await element.getText()}`);
       }
     }
-    if (shown.length) throw new Error(`the form shows errors:\n${shown.join('\n')}`);
+    if (messages.length) throw new Error(`the form shows errors:\n${messages.join('\n')}`);
+  }
+
+  /**
+   * Calls a command of the app the way its UI does, over Tauri's IPC in the page, and resolves
+   * to the answer: what the core stored, rather than what a screen shows of it.
+   */
+  async invoke(command, args = {}) {
+    const outcome = await this.browser.executeAsync(
+      (cmd, cmdArgs, done) => {
+        window.__TAURI_INTERNALS__.invoke(cmd, cmdArgs).then(
+          (value) => done({ ok: true, value }),
+          (error) => done({ ok: false, error: typeof error === 'string' ? error : JSON.stringify(error) }),
+        );
+      },
+      command,
+      args,
+    );
+    if (!outcome?.ok) throw new Error(`${command} failed: ${outcome?.error}`);
+    return outcome.value;
+  }
+
+  /** The id in the current page's address, e.g. the visit's on /visits/<id>. */
+  async idInUrl(area) {
+    const url = await this.browser.getUrl();
+    const match = new RegExp(`/${area}/([^/?#]+)`).exec(url);
+    if (!match) throw new Error(`${url} is not a page of one of the ${area}`);
+    return decodeURIComponent(match[1]);
+  }
+
+  /**
+   * How far the page and `selector` (the first match) overflow sideways, in pixels: 0 when
+   * everything fits. A long value must be cut or wrapped, never widen the screen.
+   */
+  async horizontalOverflow(selector) {
+    return this.browser.execute((sel) => {
+      const over = (element) => (element ? Math.max(0, element.scrollWidth - element.clientWidth) : 0);
+      const element = document.querySelector(sel);
+      return {
+        page: over(document.documentElement),
+        main: over(document.querySelector('main')),
+        element: element ? Math.max(0, element.scrollWidth - element.parentElement.clientWidth) : null,
+      };
+    }, selector);
   }
 
   /** The text of a visible field error, which must say something. */

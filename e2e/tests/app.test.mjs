@@ -1,6 +1,7 @@
 // The first end-to-end cases: the real window, a fresh data folder, the built-in sample visit,
-// records created through the forms, validation shown at the field, and data surviving a
-// restart. The tests run in order and build on each other (5 checks what 2 and 3 created).
+// records created through the forms, validation shown at the field, data surviving a restart,
+// and a name long and strange enough to break a careless layout. The tests run in order and
+// build on each other (5 checks what 2 and 3 created).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { App, withArtifacts } from '../lib/app.mjs';
@@ -17,6 +18,28 @@ const visit = {
   endDate: '2026-09-16',
 };
 const engagement = { title: `Meeting at the Tatarstan Chamber ${tag}`, startsLocal: '2026-09-14T10:00', endsLocal: '2026-09-14T11:30' };
+// 10:00 in Moscow (UTC+3, no daylight saving) is 07:00 UTC; the core keeps milliseconds.
+const engagementStartsAt = '2026-09-14T07:00:00.000Z';
+
+// A given name of one word as long as the core accepts (500 characters, Cyrillic and Latin
+// mixed, no space), a biography of one 20,000-character word; a family name with markup that
+// must stay text, and an Urdu word (right to left) in the middle of Latin text.
+const longName = {
+  givenName: 'ЖуковZhukov'.repeat(50).slice(0, 500),
+  bio: 'БиографияBiography'.repeat(1_200).slice(0, 20_000),
+  familyName: `<b>bold</b><script>alert(1)</script> قریشی ${tag}`,
+};
+
+/** Every list query field, as the UI sends them. */
+const listQuery = (filters) => ({
+  page: 1,
+  pageSize: 50,
+  sort: null,
+  descending: false,
+  search: null,
+  includeDeleted: false,
+  ...filters,
+});
 
 let app;
 
@@ -46,8 +69,9 @@ describe('Attaché in a real window', () => {
       assert.ok(await programme.isDisplayed());
       await app.count('engagement-row', (n) => n === 2, 'exactly 2');
       await app.click('tab-participants');
-      const participants = await app.count('participant-row', (n) => n >= 8, 'at least 8');
-      assert.ok(participants >= 8);
+      // The sample has exactly eight participants: more would mean it was loaded twice.
+      const participants = await app.count('participant-row', (n) => n === 8, 'exactly 8');
+      assert.equal(participants, 8);
     }));
 
   it('creates a person through the form', STEP, () =>
@@ -86,6 +110,16 @@ describe('Attaché in a real window', () => {
       const row = await app.row(engagement.title, { id: 'engagement-row' });
       // Entered as 10:00 in the visit's time zone, shown in the visit's local time.
       assert.match(await row.getText(), /10:00/);
+
+      // And stored as the right instant: read back through the app's own IPC.
+      const visitId = await app.idInUrl('visits');
+      const page = await app.invoke('engagements_list', {
+        query: listQuery({ visitId, venueId: null, startsFrom: null, startsBefore: null }),
+      });
+      const stored = page.items.find((item) => item.title === engagement.title);
+      assert.ok(stored, `engagements_list has no "${engagement.title}" in visit ${visitId}`);
+      assert.equal(stored.startsAt, engagementStartsAt);
+      assert.equal(stored.startsLocal, engagement.startsLocal);
     }));
 
   it('shows a field error for invalid input', STEP, () =>
@@ -136,5 +170,66 @@ describe('Attaché in a real window', () => {
         if ((await element.getText()).includes('Sialkot')) sialkotRows.push(element);
       }
       assert.equal(sialkotRows.length, 1, 'the sample visit appears exactly once');
+    }));
+
+  it('keeps a 500-character name, a 20,000-character word, markup and Urdu from breaking the screens', STEP, () =>
+    step('long name', async () => {
+      await app.nav('people');
+      await app.click('new-button');
+      await app.fill('givenName', longName.givenName, { byScript: true });
+      await app.fill('familyName', longName.familyName);
+      await app.fill('bio', longName.bio, { byScript: true });
+      await app.save();
+      await app.expectNoFieldErrors();
+
+      // Saving opens the person's page: the name wraps there, as text.
+      await app.visible('edit-button');
+      const personId = await app.idInUrl('people');
+      const detail = await app.horizontalOverflow('main');
+      assert.equal(detail.page, 0, 'the person page scrolls sideways');
+      assert.equal(detail.main, 0, 'the person page content scrolls sideways');
+      const title = await app.browser.execute(() => {
+        const h1 = document.querySelector('[data-testid="page-title"]');
+        return { text: h1?.textContent ?? '', markup: document.querySelectorAll('main b, main script').length };
+      });
+      assert.ok(title.text.includes(longName.givenName), 'the page title holds the whole given name');
+      assert.ok(title.text.includes(longName.familyName), 'the page title shows the markup as text');
+      assert.equal(title.markup, 0, 'the family name was rendered as markup');
+      assert.ok((await app.bodyText()).includes(longName.bio.slice(0, 200)), 'the biography is shown');
+
+      // In the People list the name is cut, and every column stays in view.
+      await app.nav('people');
+      await (await app.visible('filter-search')).setValue(tag);
+      const rowSelector = `[data-testid="list-row"][data-id="${personId}"]`;
+      await app.browser.waitUntil(async () => app.browser.$(rowSelector).isDisplayed(), {
+        timeout: 10_000,
+        timeoutMsg: `the People list shows no row for ${personId}`,
+      });
+      const list = await app.horizontalOverflow('table[aria-label="People"]');
+      assert.equal(list.page, 0, 'the People list scrolls sideways');
+      assert.equal(list.main, 0, 'the People list content scrolls sideways');
+      assert.equal(list.element, 0, 'the People table is wider than its frame');
+      const layout = await app.browser.execute((sel) => {
+        const row = document.querySelector(sel);
+        const frame = row.closest('table').parentElement.getBoundingClientRect();
+        const inView = (element) => {
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && box.left >= frame.left - 1 && box.right <= frame.right + 1;
+        };
+        const headers = [...row.closest('table').querySelectorAll('thead th')];
+        const nameCell = row.querySelector('td');
+        return {
+          headers: headers.map((th) => ({ label: th.textContent.trim(), inView: inView(th) })),
+          nameInView: inView(nameCell),
+          nameTitle: nameCell.getAttribute('title') ?? '',
+          text: row.textContent,
+          markup: row.querySelectorAll('b, script').length,
+        };
+      }, rowSelector);
+      for (const header of layout.headers) assert.ok(header.inView, `the ${header.label} column is out of view`);
+      assert.ok(layout.nameInView, 'the name column is out of view');
+      assert.ok(layout.nameTitle.includes(longName.familyName), 'the cut name has no title with the family name');
+      assert.ok(layout.text.includes(longName.familyName), 'the row does not show the family name as text');
+      assert.equal(layout.markup, 0, 'the family name was rendered as markup in the list');
     }));
 });

@@ -35,8 +35,11 @@ export const commands = {
 	visitsUpdate: (id: VisitId, input: VisitInput) => __TAURI_INVOKE<Visit>("visits_update", { id, input }),
 	visitsDelete: (id: VisitId) => __TAURI_INVOKE<null>("visits_delete", { id }),
 	visitsRestore: (id: VisitId) => __TAURI_INVOKE<Visit>("visits_restore", { id }),
-	/**  The visit whole: programme, participants in precedence order, agreements, actions. */
-	visitsOverview: (id: VisitId) => __TAURI_INVOKE<VisitOverview>("visits_overview", { id }),
+	/**
+	 *  The visit whole: programme, participants in precedence order, agreements, actions; with
+	 *  `include_deleted`, also those deleted or hidden with the visit, marked.
+	 */
+	visitsOverview: (id: VisitId, includeDeleted: boolean) => __TAURI_INVOKE<VisitOverview>("visits_overview", { id, includeDeleted }),
 	engagementsList: (query: EngagementQuery) => __TAURI_INVOKE<Page<Engagement>>("engagements_list", { query }),
 	engagementsGet: (id: EngagementId) => __TAURI_INVOKE<Engagement>("engagements_get", { id }),
 	engagementsCreate: (input: EngagementInput) => __TAURI_INVOKE<Engagement>("engagements_create", { input }),
@@ -71,6 +74,7 @@ export type Action = {
 	details: string | null,
 	ownerPersonId: PersonId | null,
 	ownerName: string | null,
+	ownerDeleted: boolean,
 	dueOn: string | null,
 	priority: Priority,
 	status: ActionStatus,
@@ -78,12 +82,22 @@ export type Action = {
 	overdue: boolean,
 	visitId: VisitId | null,
 	visitTitle: string | null,
+	visitDeleted: boolean,
 	agreementId: AgreementId | null,
 	agreementTitle: string | null,
+	agreementDeleted: boolean,
 	organizationId: OrganizationId | null,
 	organizationName: string | null,
+	organizationDeleted: boolean,
 	personId: PersonId | null,
 	personName: string | null,
+	personDeleted: boolean,
+	/**
+	 *  Its visit or its agreement (or that agreement's visit) is deleted: hidden from default
+	 *  lists, counts and the dashboard, marked under "Show deleted".
+	 */
+	belongsToDeleted: boolean,
+	sectors: Sector[],
 	completedAt: string | null,
 	createdAt: string,
 	updatedAt: string,
@@ -103,6 +117,8 @@ export type ActionInput = {
 	agreementId: AgreementId | null,
 	organizationId: OrganizationId | null,
 	personId: PersonId | null,
+	/**  The sectors the action serves (the sample's follow-ups name energy, agriculture…). */
+	sectorIds: SectorId[],
 };
 
 export type ActionQuery = {
@@ -128,6 +144,9 @@ export type Agreement = {
 	signedPlace: string | null,
 	signedVisitId: VisitId | null,
 	signedVisitTitle: string | null,
+	signedVisitDeleted: boolean,
+	/**  The visit it was signed at is deleted: hidden from default lists, marked under "Show deleted". */
+	belongsToDeleted: boolean,
 	effectiveOn: string | null,
 	expiresOn: string | null,
 	renewalNoticeDays: number | null,
@@ -228,9 +247,14 @@ export type Engagement = {
 	timeZone: string,
 	venueId: VenueId | null,
 	venueName: string | null,
+	venueDeleted: boolean,
 	responsiblePersonId: PersonId | null,
 	responsiblePersonName: string | null,
+	responsiblePersonDeleted: boolean,
 	vehicleId: VehicleId | null,
+	vehicleDeleted: boolean,
+	/**  Its visit is deleted: hidden from default lists, shown marked under "Show deleted". */
+	belongsToDeleted: boolean,
 	securityNotes: string | null,
 	notes: string | null,
 	attendeeIds: PersonId[],
@@ -330,6 +354,10 @@ export type Participant = {
 	visitId: VisitId,
 	personId: PersonId,
 	personName: string,
+	/**  The person is deleted: the participant is hidden with them (see `belongs_to_deleted`). */
+	personDeleted: boolean,
+	/**  Its visit or its person is deleted: hidden from default lists, marked under "Show deleted". */
+	belongsToDeleted: boolean,
 	nativeName: string | null,
 	position: string | null,
 	organizationName: string | null,
@@ -380,8 +408,10 @@ export type ParticipantRole = "head_of_delegation" | "member" | "host" | "speake
 export type Party = {
 	organizationId: OrganizationId,
 	organizationName: string,
+	organizationDeleted: boolean,
 	signatoryPersonId: PersonId | null,
 	signatoryName: string | null,
+	signatoryDeleted: boolean,
 };
 
 export type PartyInput = {
@@ -399,6 +429,8 @@ export type Person = {
 	position: string | null,
 	organizationId: OrganizationId | null,
 	organizationName: string | null,
+	/**  The organization is deleted: its name is shown struck through. */
+	organizationDeleted: boolean,
 	country: string | null,
 	email: string | null,
 	phone: string | null,
@@ -500,13 +532,16 @@ export type Visit = {
 	status: VisitStatus,
 	hostOrganizationId: OrganizationId | null,
 	hostOrganizationName: string | null,
+	hostOrganizationDeleted: boolean,
 	guestOrganizationId: OrganizationId | null,
 	guestOrganizationName: string | null,
+	guestOrganizationDeleted: boolean,
 	city: string | null,
 	country: string | null,
 	timeZone: string,
 	startDate: string,
 	endDate: string,
+	exactDatesUnknown: boolean,
 	objectives: string | null,
 	securityLevel: SecurityLevel,
 	securityNotes: string | null,
@@ -532,10 +567,20 @@ export type VisitInput = {
 	timeZone: string,
 	startDate: string,
 	endDate: string,
+	/**
+	 *  Only the month or the span is known (a report says "in November 2025"): the dates hold
+	 *  that span, and the programme is not laid out day by day.
+	 */
+	exactDatesUnknown?: boolean,
 	objectives: string | null,
 	securityLevel: SecurityLevel,
 	securityNotes: string | null,
 	outcomeSummary: string | null,
+	/**
+	 *  Not stored: when the start date moves, move the programme (and arrivals and departures)
+	 *  by the same number of days, keeping their clock times. The UI asks the user first.
+	 */
+	moveProgramme?: boolean,
 };
 
 /**  A visit with its programme, participants (in precedence order), agreements and actions. */

@@ -16,7 +16,8 @@ describe('ActionForm', () => {
 			ownerPersonId: null,
 			visitId: null,
 			agreementId: null,
-			organizationId: null
+			organizationId: null,
+			sectors: []
 		} as unknown as Action;
 		render(ActionForm, { props: { open: true, record, onsaved: () => {} } });
 		await tick();

@@ -10,8 +10,10 @@ import { partyInputs, partyRows } from './parties';
 const party = (n: number, signatory = true): Party => ({
 	organizationId: `o${n}`,
 	organizationName: `Organization ${n}`,
+	organizationDeleted: false,
 	signatoryPersonId: signatory ? `p${n}` : null,
-	signatoryName: signatory ? `Signatory ${n}` : null
+	signatoryName: signatory ? `Signatory ${n}` : null,
+	signatoryDeleted: false
 });
 
 const agreement = {

@@ -35,6 +35,7 @@ export function emptyActionInput(links: Partial<ActionInput> = {}): ActionInput 
 		agreementId: null,
 		organizationId: null,
 		personId: null,
+		sectorIds: [],
 		...links
 	};
 }
@@ -50,6 +51,7 @@ export function actionInput(a: Action): ActionInput {
 		visitId: a.visitId,
 		agreementId: a.agreementId,
 		organizationId: a.organizationId,
-		personId: a.personId
+		personId: a.personId,
+		sectorIds: a.sectors.map((s) => s.id)
 	};
 }

@@ -59,9 +59,12 @@ describe('API wrappers', () => {
 		await visits.remove('v1');
 		await visits.restore('v1');
 		await visits.overview('v1');
-		expect(calls.map((c) => c.cmd)).toEqual(['visits_update', 'visits_delete', 'visits_restore', 'visits_overview']);
+		await visits.overview('v1', { includeDeleted: true });
+		expect(calls.map((c) => c.cmd)).toEqual(['visits_update', 'visits_delete', 'visits_restore', 'visits_overview', 'visits_overview']);
 		expect(calls[0].args).toEqual({ id: 'v1', input });
 		expect(calls[1].args).toEqual({ id: 'v1' });
+		expect(calls[3].args).toEqual({ id: 'v1', includeDeleted: false });
+		expect(calls[4].args).toEqual({ id: 'v1', includeDeleted: true });
 	});
 
 	it('calls the app-wide and participant commands by their names', async () => {

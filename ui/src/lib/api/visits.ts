@@ -17,7 +17,7 @@ const filters: Required<Omit<VisitQuery, keyof ListParams>> = {
 };
 
 export const visits: RecordApi<Visit, VisitInput, VisitQuery> & {
-	overview(id: string): Promise<VisitOverview>;
+	overview(id: string, options?: { includeDeleted?: boolean }): Promise<VisitOverview>;
 } = {
 	list: (query = {}) => call(() => commands.visitsList(buildQuery(filters, query))),
 	get: (id) => call(() => commands.visitsGet(id)),
@@ -25,8 +25,10 @@ export const visits: RecordApi<Visit, VisitInput, VisitQuery> & {
 	update: (id, input) => call(() => commands.visitsUpdate(id, input)),
 	remove: (id) => call(() => commands.visitsDelete(id)),
 	restore: (id) => call(() => commands.visitsRestore(id)),
-	// One round trip for the whole visit screen; participants arrive in precedence order.
-	overview: (id) => call(() => commands.visitsOverview(id))
+	// One round trip for the whole visit screen; participants arrive in precedence order. With
+	// `includeDeleted`, what was deleted (or hidden with the visit) comes too, marked.
+	overview: (id, { includeDeleted = false } = {}) =>
+		call(() => commands.visitsOverview(id, includeDeleted))
 };
 
 /** The user's own IANA zone: the sensible default for a new visit. */
@@ -46,6 +48,8 @@ export function emptyVisitInput(): VisitInput {
 		timeZone: userTimeZone(),
 		startDate: '',
 		endDate: '',
+		exactDatesUnknown: false,
+		moveProgramme: false,
 		objectives: null,
 		securityLevel: 'standard',
 		securityNotes: null,
@@ -65,6 +69,9 @@ export function visitInput(v: Visit): VisitInput {
 		timeZone: v.timeZone,
 		startDate: v.startDate,
 		endDate: v.endDate,
+		exactDatesUnknown: v.exactDatesUnknown,
+		// An instruction for one save, not stored: the form asks when the start date moves.
+		moveProgramme: false,
 		objectives: v.objectives,
 		securityLevel: v.securityLevel,
 		securityNotes: v.securityNotes,

@@ -68,6 +68,42 @@ describe('DataTable', () => {
 		expect(onOpen).toHaveBeenCalledWith(rows[1]);
 	});
 
+	it('puts the whole value of every cell in its title, and keeps it current', async () => {
+		const long = 'Ж'.repeat(10_000) + 'Khorev'.repeat(1_000);
+		render(DataTable<Row>, {
+			props: { label: 'People', columns, rows: [{ id: 'a', name: long, deletedAt: null }], cell }
+		});
+		const first = screen.getAllByTestId('list-row')[0].querySelector('td')!;
+		expect(first.getAttribute('title')).toBe(long);
+		// As when the row re-renders with new data.
+		first.querySelector('span')!.textContent = 'Albert P. Khorev';
+		await vi.waitFor(() => expect(first.getAttribute('title')).toBe('Albert P. Khorev'));
+	});
+
+	it('marks deleted rows, and says what a row was deleted with', () => {
+		type Item = Row & { belongsToDeleted: boolean };
+		const items: Item[] = [
+			{ id: 'a', name: 'Live', deletedAt: null, belongsToDeleted: false },
+			{ id: 'b', name: 'Removed', deletedAt: '2026-01-28T10:00:00.000Z', belongsToDeleted: false },
+			{ id: 'c', name: 'Orphaned', deletedAt: null, belongsToDeleted: true }
+		];
+		render(DataTable<Item>, {
+			props: {
+				label: 'Programme',
+				columns,
+				rows: items,
+				cell,
+				deletedNote: (row: Item) => (row.deletedAt ? 'Deleted' : 'Deleted with the visit')
+			}
+		});
+		const [live, removed, orphaned] = screen.getAllByTestId('list-row');
+		expect(live.dataset.deleted).toBeUndefined();
+		expect(removed.dataset.deleted).toBe('true');
+		expect(removed.textContent).toContain('Deleted');
+		expect(orphaned.dataset.deleted).toBe('true');
+		expect(orphaned.textContent).toContain('Deleted with the visit');
+	});
+
 	it('shows the page range and pages forward', async () => {
 		const { onPage } = setup();
 		expect(screen.getByTestId('page-range').textContent).toBe('1–50 of 1,234');

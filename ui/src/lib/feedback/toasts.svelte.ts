@@ -1,6 +1,7 @@
 // Transient messages in the corner. A toast may carry an Undo: deletes are soft, so undoing
 // one is a restore call, offered for a few seconds instead of an "are you sure?" on every click.
 import { toApiError } from '$lib/api/errors';
+import { isolate } from '$lib/format/bidi';
 
 export type Toast = {
 	id: number;
@@ -10,6 +11,7 @@ export type Toast = {
 };
 
 const SECONDS = { plain: 5, withUndo: 10 };
+const RESTORED = 'Restored.';
 
 /** A toast's countdown: it stops while anything holds it (the pointer, keyboard focus). */
 type Countdown = { remaining: number; startedAt: number; timer?: ReturnType<typeof setTimeout>; holds: Set<string> };
@@ -71,7 +73,7 @@ class Toasts {
 		this.dismiss(toast.id);
 		try {
 			await toast.undo?.();
-			this.show('Restored.', { tone: 'success' });
+			this.show(RESTORED, { tone: 'success' });
 		} catch (error) {
 			this.error(error);
 		}
@@ -91,10 +93,21 @@ export async function deleteWithUndo(options: {
 	onRestored?: () => void;
 }): Promise<void> {
 	await options.remove();
-	toasts.show(`Deleted “${options.what}”.`, {
+	toasts.show(`Deleted “${isolate(options.what)}”.`, {
 		undo: async () => {
 			await options.restore();
 			options.onRestored?.();
 		}
 	});
+}
+
+/** Restores a deleted record (from the trash, not an Undo) and says so; a failure is shown too. */
+export async function restoreWithNotice(restore: () => Promise<unknown>, onRestored: () => void) {
+	try {
+		await restore();
+		toasts.show(RESTORED, { tone: 'success' });
+		onRestored();
+	} catch (error) {
+		toasts.error(error);
+	}
 }

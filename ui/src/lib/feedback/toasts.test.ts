@@ -14,7 +14,7 @@ describe('delete with undo', () => {
 		await deleteWithUndo({ what: 'Sialkot visit', remove, restore, onRestored });
 		expect(remove).toHaveBeenCalledOnce();
 		const toast = toasts.items.at(-1)!;
-		expect(toast.message).toBe('Deleted “Sialkot visit”.');
+		expect(toast.message).toBe('Deleted “\u2068Sialkot visit\u2069”.');
 		expect(toast.undo).toBeTypeOf('function');
 		await toasts.undo(toast);
 		expect(restore).toHaveBeenCalledOnce();

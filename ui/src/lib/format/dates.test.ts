@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
 	daysBetween,
-	daysOf,
 	formatDate,
 	formatDateRange,
 	formatDue,
 	formatInstant,
 	formatTime,
+	formatVisitDates,
 	formatWallDateTime,
 	today,
 	wallDay,
@@ -32,14 +32,15 @@ describe('calendar dates', () => {
 		expect(formatDateRange('2026-01-28', '2026-01-28')).toBe('28 Jan 2026');
 	});
 
-	it('lists every day of a visit', () => {
-		expect(daysOf('2026-01-30', '2026-02-02')).toEqual([
-			'2026-01-30',
-			'2026-01-31',
-			'2026-02-01',
-			'2026-02-02'
-		]);
-		expect(daysOf('2026-02-02', '2026-01-30')).toEqual([]);
+	it('shows a visit whose exact days are not known as its month or months', () => {
+		const unknown = (startDate: string, endDate: string) =>
+			formatVisitDates({ startDate, endDate, exactDatesUnknown: true });
+		expect(unknown('2025-11-01', '2025-11-30')).toBe('November 2025');
+		expect(unknown('2025-11-01', '2025-12-31')).toBe('November – December 2025');
+		expect(unknown('2025-12-01', '2026-01-31')).toBe('December 2025 – January 2026');
+		expect(unknown('2026-02-01', '2026-02-28')).toBe('February 2026');
+		expect(unknown('2025-11-03', '2025-11-20')).toBe('From 3 Nov 2025 to 20 Nov 2025, exact dates unknown');
+		expect(formatVisitDates({ startDate: '2025-11-01', endDate: '2025-11-30', exactDatesUnknown: false })).toBe('1–30 Nov 2025');
 	});
 
 	it('counts days and phrases due dates', () => {

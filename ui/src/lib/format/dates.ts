@@ -39,6 +39,37 @@ export function formatDateRange(start: string | null, end: string | null): strin
 	return `${formatDate(start)} – ${formatDate(end)}`;
 }
 
+/**
+ * A visit's dates. When its exact days are not known (`exactDatesUnknown`), its start and end
+ * hold the range it falls in: whole months read as months ("November 2025", "November –
+ * December 2025"), any other range says so ("From 3 Nov 2025 to 20 Nov 2025, exact dates
+ * unknown").
+ */
+export function formatVisitDates(visit: {
+	startDate: string;
+	endDate: string;
+	exactDatesUnknown?: boolean;
+}): string {
+	const { startDate: start, endDate: end } = visit;
+	if (!visit.exactDatesUnknown) return formatDateRange(start, end);
+	const a = calendarDate(start);
+	const b = calendarDate(end);
+	if (!a || !b) return formatDateRange(start, end);
+	const month = (d: Date, year: boolean) =>
+		new Intl.DateTimeFormat(LOCALE, {
+			timeZone: 'UTC',
+			month: 'long',
+			...(year ? { year: 'numeric' } : {})
+		}).format(d);
+	const lastOfMonth = new Date(Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 0)).getUTCDate();
+	if (a.getUTCDate() === 1 && b.getUTCDate() === lastOfMonth && a <= b) {
+		const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
+		if (sameYear && a.getUTCMonth() === b.getUTCMonth()) return month(a, true);
+		return `${month(a, !sameYear)} – ${month(b, true)}`;
+	}
+	return `From ${formatDate(start)} to ${formatDate(end)}, exact dates unknown`;
+}
+
 /** A day heading for a programme: "Wednesday 28 January 2026". */
 export function formatDayHeading(date: string): string {
 	const d = calendarDate(date);
@@ -155,14 +186,4 @@ export function formatDue(dueOn: string | null, todayDate: string): string {
 	if (days === 1) return 'Due tomorrow';
 	if (days > 1) return `Due in ${days} days`;
 	return days === -1 ? '1 day overdue' : `${-days} days overdue`;
-}
-
-/** Every calendar day from `start` to `end` inclusive (at most `limit`), for a visit's programme. */
-export function daysOf(start: string, end: string, limit = 62): string[] {
-	const a = calendarDate(start);
-	const span = daysBetween(start, end);
-	if (!a || span === null || span < 0) return [];
-	return Array.from({ length: Math.min(span + 1, limit) }, (_, i) =>
-		new Date(a.getTime() + i * 86_400_000).toISOString().slice(0, 10)
-	);
 }

@@ -7,7 +7,7 @@ import { venues } from '$lib/api/venues';
 import { visits } from '$lib/api/visits';
 import type { Option } from '$lib/components/Field.svelte';
 import { vocabulary, type Vocabulary } from '$lib/domain/vocabulary';
-import { formatDateRange } from '$lib/format/dates';
+import { formatVisitDates } from '$lib/format/dates';
 
 const PICKER_SIZE = 20;
 
@@ -46,7 +46,7 @@ export async function visitOptions(search: string): Promise<Option[]> {
 	const page = await visits.list({ search, pageSize: PICKER_SIZE, sort: 'startDate', descending: true });
 	return page.items.map((v) => ({
 		value: v.id,
-		label: `${v.title} (${formatDateRange(v.startDate, v.endDate)})`
+		label: `${v.title} (${formatVisitDates(v)})`
 	}));
 }
 
