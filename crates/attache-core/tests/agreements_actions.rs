@@ -89,7 +89,8 @@ fn agreements_keep_parties_signatories_and_sectors() {
     .unwrap();
     assert!(updated.parties.is_empty() && updated.sectors.is_empty());
     agreements::delete(&mut store, &created.id).unwrap();
-    agreements::restore(&mut store, &created.id).unwrap();
+    assert!(agreements::get(store.conn(), &created.id).unwrap().deleted_at.is_some());
+    assert!(agreements::restore(&mut store, &created.id).unwrap().deleted_at.is_none());
     assert_eq!(
         common::audit_operations(&store, RecordKind::Agreement, created.id.as_str()),
         ["create", "update", "delete", "restore"]

@@ -54,7 +54,8 @@ fn organizations_crud_with_sectors() {
     .unwrap();
     assert_eq!(renamed.name, "Sialkot Chamber of Commerce and Industry");
     organizations::delete(&mut store, &org.id).unwrap();
-    organizations::restore(&mut store, &org.id).unwrap();
+    assert!(organizations::get(store.conn(), &org.id).unwrap().deleted_at.is_some());
+    assert!(organizations::restore(&mut store, &org.id).unwrap().deleted_at.is_none());
     assert_eq!(
         common::audit_operations(&store, RecordKind::Organization, org.id.as_str()),
         ["create", "update", "delete", "restore"]
@@ -94,7 +95,10 @@ fn venues_crud_and_validation() {
     .unwrap();
     assert_eq!(updated.capacity, Some(350));
     venues::delete(&mut store, &hall.id).unwrap();
-    venues::restore(&mut store, &hall.id).unwrap();
+    assert_eq!(venues::list(store.conn(), &VenueQuery::default()).unwrap().total, 0, "a deleted venue leaves the list");
+    let restored = venues::restore(&mut store, &hall.id).unwrap();
+    assert!(restored.deleted_at.is_none());
+    assert_eq!(venues::list(store.conn(), &VenueQuery::default()).unwrap().total, 1, "and comes back restored");
     assert_eq!(
         common::invalid_field(venues::create(
             &mut store,

@@ -186,8 +186,25 @@ fn lists_are_paged_sorted_searched_and_filtered_in_sql() {
         people::list(store.conn(), &PersonQuery { organization_id: Some(scci), ..PersonQuery::default() }).unwrap();
     assert_eq!(filtered.total, 12);
 
+    // Touch the first by name, so that no other order (creation, last edit) matches the default.
+    let name00 = first.items[0].clone();
+    people::update(
+        &mut store,
+        &name00.id,
+        PersonInput { organization_id: name00.organization_id.clone(), ..common::person_input("Member", "Name00") },
+    )
+    .unwrap();
+    let page = |q: ListQuery| people::list(store.conn(), &PersonQuery { list: q, ..PersonQuery::default() }).unwrap();
     let unknown_sort = page(ListQuery { sort: Some("1; DROP TABLE people".into()), ..ListQuery::default() });
-    assert_eq!(unknown_sort.total, 24, "an unknown sort falls back to the default");
+    let names = |p: &attache_core::kernel::listing::Page<people::Person>| {
+        p.items.iter().map(|p| p.family_name.clone().unwrap_or_default()).collect::<Vec<_>>()
+    };
+    let by_given = page(ListQuery { sort: Some("givenName".into()), ..ListQuery::default() });
+    assert_ne!(names(&by_given), names(&first), "the two sorts differ on this data");
+    let default = page(ListQuery { page_size: 10, ..ListQuery::default() });
+    assert_eq!(names(&default), names(&first), "the default sort is by family name");
+    assert_eq!(unknown_sort.total, 24, "an unknown sort is not an error, and the table is still there");
+    assert_eq!(names(&unknown_sort)[..10], names(&first)[..], "an unknown sort falls back to the default order");
 }
 
 #[test]

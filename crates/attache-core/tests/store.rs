@@ -70,25 +70,37 @@ fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
 
 #[test]
 fn enumerated_columns_reject_unknown_words() {
-    let (_dir, store) = common::temp_store();
-    let result = store.conn().execute(
-        "INSERT INTO organizations (id, name, kind, created_at, updated_at) VALUES ('x', 'X', 'cartel', 'now', 'now')",
-        [],
-    );
-    assert!(result.is_err(), "CHECK constraint on kind");
+    let (_dir, mut store) = common::temp_store();
+    let insert = |kind: &'static str| {
+        move |w: &attache_core::store::Writer<'_>| {
+            Ok(w.execute(
+                "INSERT INTO organizations (id, name, kind, created_at, updated_at) VALUES (?1, 'X', ?1, 'now', 'now')",
+                [kind],
+            )?)
+        }
+    };
+    assert!(store.write(insert("chamber")).is_ok(), "a known kind is accepted");
+    let refused = store.write(insert("cartel")).unwrap_err();
+    assert!(refused.to_string().contains("CHECK"), "CHECK constraint on kind: {refused}");
 }
 
 #[test]
-fn the_default_sectors_exist_once() {
+fn the_default_sectors_exist_once_with_fixed_ids_and_stay_deleted_when_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("attache.sqlite3");
-    drop(Store::open(&path).unwrap());
+    let rows =
+        |store: &Store| -> i64 { store.conn().query_row("SELECT count(*) FROM sectors", [], |r| r.get(0)).unwrap() };
+    let mut first = Store::open(&path).unwrap();
+    assert_eq!(rows(&first), 11);
+    first.write(|w| Ok(w.execute("UPDATE sectors SET deleted_at = 'x' WHERE code = 'education'", [])?)).unwrap();
+    drop(first);
+
     let store = Store::open(&path).unwrap();
+    assert_eq!(rows(&store), 11, "opening again adds no sector");
     let sectors = attache_core::directory::sectors::list(store.conn()).unwrap();
-    assert!(sectors.iter().any(|s| s.code == "pharmaceuticals"));
-    let mut codes: Vec<_> = sectors.iter().map(|s| s.code.clone()).collect();
-    codes.dedup();
-    assert_eq!(codes.len(), sectors.len());
+    assert_eq!(sectors.len(), 10, "a deleted default sector is not brought back");
+    let energy = sectors.iter().find(|s| s.code == "energy").unwrap();
+    assert_eq!(energy.id.as_str(), "00000000-0000-7000-8000-5ec700000001", "the same id on every desktop");
 }
 
 #[test]

@@ -101,6 +101,7 @@ fn visit_lifecycle_and_filters() {
     .unwrap();
     assert_eq!(with_deleted.total, 3);
     visits::restore(&mut store, &a.id).unwrap();
+    assert_eq!(visits::list(store.conn(), &VisitQuery::default()).unwrap().total, 3, "back in the list");
     assert_eq!(common::audit_operations(&store, RecordKind::Visit, a.id.as_str()), ["create", "delete", "restore"]);
 }
 
@@ -185,10 +186,19 @@ fn engagement_attendees_and_programme_order() {
 
     engagements::delete(&mut store, &later.id).unwrap();
     assert_eq!(
-        engagements::list(store.conn(), &EngagementQuery { visit_id: Some(visit.id), ..EngagementQuery::default() })
-            .unwrap()
-            .total,
+        engagements::list(
+            store.conn(),
+            &EngagementQuery { visit_id: Some(visit.id.clone()), ..EngagementQuery::default() }
+        )
+        .unwrap()
+        .total,
         1
     );
-    engagements::restore(&mut store, &later.id).unwrap();
+    let restored = engagements::restore(&mut store, &later.id).unwrap();
+    assert!(restored.deleted_at.is_none());
+    let programme =
+        engagements::list(store.conn(), &EngagementQuery { visit_id: Some(visit.id), ..EngagementQuery::default() })
+            .unwrap();
+    assert_eq!(programme.total, 2, "the restored item is back in the programme");
+    assert!(programme.items.iter().any(|e| e.id == later.id));
 }

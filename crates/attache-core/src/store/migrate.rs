@@ -100,6 +100,10 @@ mod tests {
         let mut conn = Connection::open(&path).unwrap();
         apply(&mut conn, &path, &[FIRST]).unwrap();
         conn.execute("INSERT INTO one (id) VALUES (7)", []).unwrap();
+        // Three backups from earlier migrations: the oldest goes when the new one is taken.
+        for stamp in ["20240101T000000Z", "20240201T000000Z", "20240301T000000Z"] {
+            std::fs::write(dir.path().join(format!("store.sqlite3.v0-{stamp}.bak")), b"old").unwrap();
+        }
 
         apply(&mut conn, &path, &[FIRST, SECOND]).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), 2);
@@ -110,8 +114,10 @@ mod tests {
             .map(|e| e.unwrap().path())
             .filter(|p| p.to_string_lossy().ends_with(".bak"))
             .collect();
-        assert_eq!(backups.len(), 1, "exactly one backup before the migration");
-        let copy = Connection::open(&backups[0]).unwrap();
+        assert_eq!(backups.len(), 3, "the new backup and the two newest before it: {backups:?}");
+        assert!(!backups.iter().any(|b| b.to_string_lossy().contains("20240101")), "the oldest is pruned");
+        let new = backups.iter().find(|b| b.to_string_lossy().contains(".v1-")).expect("a backup of version 1");
+        let copy = Connection::open(new).unwrap();
         assert_eq!(schema_version(&copy).unwrap(), 1);
         assert_eq!(tables(&copy), ["one"]);
         let kept: i64 = copy.query_row("SELECT id FROM one", [], |r| r.get(0)).unwrap();
