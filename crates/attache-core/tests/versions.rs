@@ -136,3 +136,30 @@ fn a_schema_2_store_gets_versions_fixed_sector_ids_and_millisecond_instants() {
         store.conn().query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
     assert_eq!(orphans, 0);
 }
+
+#[test]
+fn saving_an_unchanged_form_leaves_the_record_as_it_was() {
+    let (_dir, mut store) = common::temp_store();
+    let person = common::person(&mut store, "Denis", "Nevzorov");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let again = people::update(&mut store, &person.id, common::person_input("Denis", "Nevzorov")).unwrap();
+    assert_eq!(again.updated_at, person.updated_at, "not edited, so not newer");
+}
+
+#[test]
+fn closing_the_store_leaves_everything_in_the_main_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("attache.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        common::person(&mut store, "Denis", "Nevzorov");
+    }
+    let wal = dir.path().join("attache.sqlite3-wal");
+    assert!(!wal.exists() || std::fs::metadata(&wal).unwrap().len() == 0, "edits were left in the -wal file");
+    // A copy of the main file alone holds the edit.
+    let copy = dir.path().join("copy.sqlite3");
+    std::fs::copy(&path, &copy).unwrap();
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let people: i64 = conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0)).unwrap();
+    assert_eq!(people, 1);
+}

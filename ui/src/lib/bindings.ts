@@ -361,6 +361,7 @@ export type Participant = {
 	nativeName: string | null,
 	position: string | null,
 	organizationName: string | null,
+	organizationDeleted: boolean,
 	protocolRank: number | null,
 	side: Side,
 	role: ParticipantRole,

@@ -205,9 +205,8 @@ pub fn update(store: &mut Store, id: &ActionId, input: ActionInput) -> CoreResul
             ],
         )?;
         sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)?;
-        let after = get(w, id)?;
         audit::changed(w, RecordKind::Action, id.as_str(), Some(snapshot))?;
-        Ok(after)
+        get(w, id)
     })
 }
 

@@ -189,9 +189,8 @@ pub fn update(store: &mut Store, id: &AgreementId, input: AgreementInput) -> Cor
             ],
         )?;
         set_links(w, id, &i, &refs)?;
-        let after = get(w, id)?;
         audit::changed(w, RecordKind::Agreement, id.as_str(), Some(snapshot))?;
-        Ok(after)
+        get(w, id)
     })
 }
 

@@ -130,9 +130,8 @@ pub fn update(store: &mut Store, id: &OrganizationId, input: OrganizationInput) 
             ],
         )?;
         sectors::relink(w, "organization_sectors", "organization_id", id.as_str(), &input.sector_ids)?;
-        let after = get(w, id)?;
         audit::changed(w, RecordKind::Organization, id.as_str(), Some(snapshot))?;
-        Ok(after)
+        get(w, id)
     })
 }
 

@@ -179,9 +179,8 @@ pub fn update(store: &mut Store, id: &PersonId, input: PersonInput) -> CoreResul
                 now()
             ],
         )?;
-        let after = get(w, id)?;
         audit::changed(w, RecordKind::Person, id.as_str(), Some(snapshot))?;
-        Ok(after)
+        get(w, id)
     })
 }
 
@@ -209,8 +208,9 @@ pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> 
     // Never through a deleted organization: a search does not match through deleted records.
     let matching = format!(
         "p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?
-         UNION SELECT m.rowid FROM people m WHERE m.deleted_at IS NULL AND m.organization_id IN
+         UNION SELECT m.rowid FROM people m WHERE {} m.organization_id IN
              (SELECT o.id FROM organizations o WHERE o.deleted_at IS NULL AND {}))",
+        if query.list.include_deleted { "" } else { "m.deleted_at IS NULL AND" },
         crate::directory::organizations::ORGANIZATION_MATCH
     );
     let mut select = Select::new("p", &query.list);

@@ -96,9 +96,14 @@ pub fn snapshot(conn: &rusqlite::Connection, kind: RecordKind, id: &str) -> Core
 pub fn changed(w: &Writer<'_>, kind: RecordKind, id: &str, before: Option<Snapshot>) -> CoreResult<()> {
     let after = snapshot(w, kind, id)?;
     let operation = if before.is_none() { Operation::Create } else { Operation::Update };
-    let changes = diff(&before.unwrap_or_default(), &after);
+    let before = before.unwrap_or_default();
+    let changes = diff(&before, &after);
     if changes.is_empty() {
-        return Ok(()); // saving an unchanged form is not a change
+        // Saving an unchanged form is not a change: put back the `updated_at` the update wrote,
+        // so that a record never looks edited without a new version.
+        let sql = format!("UPDATE {} SET updated_at = ?1 WHERE id = ?2", kind.table());
+        w.execute(&sql, rusqlite::params![before.get("updatedAt").and_then(Value::as_str), id])?;
+        return Ok(());
     }
     append(w, kind, id, operation, &Value::Object(changes))
 }

@@ -13,6 +13,12 @@ use std::cell::Cell;
 
 /// The setting that holds this desktop's device id, made once per store (see migration 3).
 pub const DEVICE_KEY: &str = "device.id";
+/// The setting that holds the newest version given without an audit entry (migration 3 stamps
+/// every existing row): the clock never resumes below it.
+pub const FLOOR_KEY: &str = "clock.floor";
+/// The counter's width is five digits; at this many edits in one millisecond it carries into
+/// the milliseconds, so versions stay fixed-width and ordered as text.
+const COUNTER_LIMIT: u32 = 100_000;
 
 #[derive(Debug)]
 pub struct Clock {
@@ -40,7 +46,11 @@ impl Clock {
 
     fn tick_at(&self, wall_ms: i64) -> String {
         let (ms, counter) = self.last.get();
-        let next = if wall_ms > ms { (wall_ms, 0) } else { (ms, counter + 1) };
+        let next = match (wall_ms > ms, counter + 1) {
+            (true, _) => (wall_ms, 0),
+            (false, COUNTER_LIMIT) => (ms + 1, 0),
+            (false, counter) => (ms, counter),
+        };
         self.last.set(next);
         format(next.0, next.1, &self.device)
     }
@@ -86,6 +96,16 @@ mod tests {
         assert_eq!(a, "000000000001000.00000.aaaa");
         assert!(a < b && b < c && c < d, "{a} {b} {c} {d}");
         assert_eq!(d, "000000000001001.00000.aaaa");
+    }
+
+    #[test]
+    fn the_counter_carries_into_the_milliseconds_instead_of_growing_a_digit() {
+        let clock = Clock::resume("aaaa", Some("000000000005000.99998.aaaa"));
+        let last_in_the_ms = clock.tick_at(4_000);
+        let carried = clock.tick_at(4_000);
+        assert_eq!(last_in_the_ms, "000000000005000.99999.aaaa");
+        assert_eq!(carried, "000000000005001.00000.aaaa");
+        assert!(last_in_the_ms < carried);
     }
 
     #[test]

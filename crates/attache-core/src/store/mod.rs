@@ -21,8 +21,11 @@ pub use migrate::{schema_version, SCHEMA_VERSION};
 /// write; the only way to change data is [`Store::write`], which wraps the change in a
 /// transaction, and whose domain functions audit and version every record they touch.
 pub struct Store {
-    writer: Connection,
+    // Fields drop in order: the reader closes first, so that the writer, closing last, can
+    // checkpoint the WAL into the main file (a reader still open would stop it, and the latest
+    // edits would stay in `-wal`, lost to anyone who copies the `.sqlite3` file alone).
     reader: Connection,
+    writer: Connection,
     clock: Clock,
     path: PathBuf,
     actor: String,
@@ -42,7 +45,7 @@ impl Store {
         migrate::run(&mut writer, path)?;
         let clock = startup(&mut writer)?;
         let reader = open_reader(path)?;
-        Ok(Store { writer, reader, clock, path: path.to_owned(), actor: default_actor() })
+        Ok(Store { reader, writer, clock, path: path.to_owned(), actor: default_actor() })
     }
 
     pub fn path(&self) -> &Path {
@@ -125,9 +128,14 @@ fn startup(conn: &mut Connection) -> CoreResult<Clock> {
             device
         }
     };
-    let last: Option<String> =
-        tx.query_row("SELECT max(version) FROM audit_log", [], |r| r.get(0)).optional()?.flatten();
-    let clock = Clock::resume(&device, last.as_deref());
+    // The newest version given: the last audit entry's, or the floor migration 3 set for the
+    // rows it stamped without an audit entry. (The WHERE lets SQLite use the partial index.)
+    let audited: Option<String> = tx
+        .query_row("SELECT max(version) FROM audit_log WHERE version IS NOT NULL", [], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let floor = settings::get(&tx, clock::FLOOR_KEY)?;
+    let clock = Clock::resume(&device, audited.max(floor).as_deref());
     crate::directory::sectors::ensure_defaults(&tx, &clock)?;
     tx.commit()?;
     Ok(clock)

@@ -159,9 +159,8 @@ pub fn update(store: &mut Store, id: &EngagementId, input: EngagementInput) -> C
             ],
         )?;
         set_attendees(w, id, &i.attendee_ids, &refs)?;
-        let after = get(w, id)?;
         audit::changed(w, RecordKind::Engagement, id.as_str(), Some(snapshot))?;
-        Ok(after)
+        get(w, id)
     })
 }
 

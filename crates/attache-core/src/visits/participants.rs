@@ -62,6 +62,7 @@ pub struct Participant {
     pub native_name: Option<String>,
     pub position: Option<String>,
     pub organization_name: Option<String>,
+    pub organization_deleted: bool,
     pub protocol_rank: Option<i64>,
     pub side: Side,
     pub role: ParticipantRole,
@@ -98,7 +99,7 @@ const COLUMNS: &str = concat!(
     " AS person_name,
     p.deleted_at IS NOT NULL AS person_deleted,
     (v.deleted_at IS NOT NULL OR p.deleted_at IS NOT NULL) AS belongs_to_deleted,
-    p.native_name, p.position, o.name AS organization_name, p.protocol_rank, pa.side, pa.role, pa.rsvp,
+    p.native_name, p.position, o.name AS organization_name, o.deleted_at IS NOT NULL AS organization_deleted, p.protocol_rank, pa.side, pa.role, pa.rsvp,
     pa.checked_in_at, v.time_zone, pa.arrival_at, pa.departure_at, pa.hotel, pa.precedence_override, pa.notes, pa.created_at,
     pa.updated_at, pa.deleted_at"
 );
@@ -181,9 +182,8 @@ pub fn update(store: &mut Store, id: &ParticipantId, input: ParticipantInput) ->
             ],
         )
         .map_err(already_taking_part)?;
-        let after = get(w, id)?;
         audit::changed(w, RecordKind::Participant, id.as_str(), Some(snapshot))?;
-        Ok(after)
+        get(w, id)
     })
 }
 
@@ -198,9 +198,8 @@ pub fn check_in(store: &mut Store, id: &ParticipantId, checked_in: bool) -> Core
             "UPDATE participants SET checked_in_at = ?2, updated_at = ?3 WHERE id = ?1",
             rusqlite::params![id, at, now()],
         )?;
-        let after = get(w, id)?;
         audit::changed(w, RecordKind::Participant, id.as_str(), Some(snapshot))?;
-        Ok(after)
+        get(w, id)
     })
 }
 
@@ -314,6 +313,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
         native_name: row.get("native_name")?,
         position: row.get("position")?,
         organization_name: row.get("organization_name")?,
+        organization_deleted: row.get("organization_deleted")?,
         protocol_rank: row.get("protocol_rank")?,
         side: row.get("side")?,
         role: row.get("role")?,

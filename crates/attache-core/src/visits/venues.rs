@@ -80,9 +80,8 @@ pub fn update(store: &mut Store, id: &VenueId, input: VenueInput) -> CoreResult<
              WHERE id = ?1",
             rusqlite::params![id, i.name, i.address, i.city, i.country, i.capacity, i.notes, now()],
         )?;
-        let after = get(w, id)?;
         audit::changed(w, RecordKind::Venue, id.as_str(), Some(snapshot))?;
-        Ok(after)
+        get(w, id)
     })
 }
 

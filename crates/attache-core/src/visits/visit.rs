@@ -186,9 +186,8 @@ pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<
             crate::visits::engagements::reschedule(w, id, shift)?;
             crate::visits::participants::reschedule(w, id, shift)?;
         }
-        let after = get(w, id)?;
         audit::changed(w, RecordKind::Visit, id.as_str(), Some(snapshot))?;
-        Ok(after)
+        get(w, id)
     })
 }
 

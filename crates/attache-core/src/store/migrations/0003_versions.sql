@@ -56,6 +56,26 @@ UPDATE attachments SET version = printf('%015d.%05d.%s',
     CAST(round((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER), 0,
     (SELECT value FROM settings WHERE key = 'device.id'));
 
+-- The clock resumes after the newest version in the audit log; these stamps have no audit entry,
+-- so the newest of them is kept as the clock's floor.
+INSERT INTO settings (key, value, updated_at)
+SELECT 'clock.floor', newest, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM (
+    SELECT max(version) AS newest FROM (
+        SELECT version FROM sectors
+        UNION ALL SELECT version FROM organizations
+        UNION ALL SELECT version FROM people
+        UNION ALL SELECT version FROM venues
+        UNION ALL SELECT version FROM vehicles
+        UNION ALL SELECT version FROM visits
+        UNION ALL SELECT version FROM engagements
+        UNION ALL SELECT version FROM participants
+        UNION ALL SELECT version FROM agreements
+        UNION ALL SELECT version FROM actions
+        UNION ALL SELECT version FROM attachments
+    )
+) WHERE newest IS NOT NULL
+ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+
 ALTER TABLE audit_log ADD COLUMN version TEXT;
 CREATE INDEX audit_log_version ON audit_log (version) WHERE version IS NOT NULL;
 
