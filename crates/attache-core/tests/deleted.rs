@@ -12,7 +12,7 @@ use attache_core::directory::people::{self, PersonQuery};
 use attache_core::kernel::ids::{ActionId, AgreementId, OrganizationId, PersonId, VenueId, VisitId};
 use attache_core::kernel::listing::ListQuery;
 use attache_core::visits::engagements::{self, EngagementInput, EngagementKind, EngagementQuery};
-use attache_core::visits::participants::{self, ParticipantInput, ParticipantQuery, ParticipantRole, Rsvp, Side};
+use attache_core::visits::participants::{self, ParticipantInput, ParticipantQuery, ParticipantRole};
 use attache_core::visits::venues::{self, VenueInput};
 use attache_core::visits::{self, overview, VisitInput, VisitQuery};
 use attache_core::Store;
@@ -58,22 +58,9 @@ fn world(store: &mut Store) -> World {
         },
     )
     .unwrap();
-    participants::create(
-        store,
-        ParticipantInput {
-            visit_id: visit.clone(),
-            person_id: person.clone(),
-            side: Side::Guest,
-            role: ParticipantRole::HeadOfDelegation,
-            rsvp: Rsvp::Accepted,
-            arrival_local: None,
-            departure_local: None,
-            hotel: None,
-            precedence_override: None,
-            notes: None,
-        },
-    )
-    .unwrap();
+    let head =
+        ParticipantInput { role: ParticipantRole::HeadOfDelegation, ..common::participant_input(&visit, &person) };
+    participants::create(store, head).unwrap();
     let agreement = agreements::create(
         store,
         AgreementInput {

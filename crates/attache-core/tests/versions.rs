@@ -6,7 +6,7 @@ mod common;
 use attache_core::directory::people;
 use attache_core::kernel::clock;
 use attache_core::kernel::record::RecordKind;
-use attache_core::visits::participants::{self, ParticipantInput, ParticipantRole, Rsvp, Side};
+use attache_core::visits::participants;
 use attache_core::Store;
 
 fn version(store: &Store, table: &str, id: &str) -> String {
@@ -56,18 +56,7 @@ fn a_check_in_is_a_change_too() {
     let (_dir, mut store) = common::temp_store();
     let visit = common::visit(&mut store, "Sialkot");
     let person = common::person(&mut store, "Anton", "Vereshchagin");
-    let input = ParticipantInput {
-        visit_id: visit.id.clone(),
-        person_id: person.id.clone(),
-        side: Side::Guest,
-        role: ParticipantRole::Member,
-        rsvp: Rsvp::Accepted,
-        arrival_local: None,
-        departure_local: None,
-        hotel: None,
-        precedence_override: None,
-        notes: None,
-    };
+    let input = common::participant_input(&visit.id, &person.id);
     let participant = participants::create(&mut store, input).unwrap();
     let before = version(&store, "participants", participant.id.as_str());
     participants::check_in(&mut store, &participant.id, true).unwrap();

@@ -109,9 +109,10 @@ const COLUMNS: &str = "a.id, a.title, a.kind, a.status, a.signed_on, a.signed_pl
     v.title AS signed_visit_title, v.deleted_at IS NOT NULL AS signed_visit_deleted, a.effective_on, a.expires_on, a.renewal_notice_days, a.value_amount,
     a.value_currency, a.summary, a.created_at, a.updated_at, a.deleted_at";
 const FROM: &str = "agreements a LEFT JOIN visits v ON v.id = a.signed_visit_id";
-const SOURCE: Source = Source { from: FROM, count_from: FROM };
+const SOURCE: Source = Source { from: FROM, count_from: "agreements a" };
 /// The owner rule (see the crate docs): an agreement goes with the visit it was signed at.
-pub(crate) const LIVE_OWNERS: &str = "v.deleted_at IS NULL";
+/// Against the (small) set of deleted visits, so counting needs no join.
+const LIVE_OWNERS: &str = "coalesce(a.signed_visit_id, '') NOT IN (SELECT id FROM visits WHERE deleted_at IS NOT NULL)";
 const SORTS: &[(&str, &str)] = &[
     ("signedOn", "a.signed_on"),
     ("title", "a.title COLLATE NOCASE"),

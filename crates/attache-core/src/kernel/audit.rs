@@ -41,7 +41,8 @@ pub struct AuditEntry {
 }
 
 /// Columns that change on every write and would only add noise to the history.
-const UNAUDITED: &[&str] = &["updatedAt", "createdAt", "id", "version"];
+/// `hiddenByOwner` is derived from the owners (see migration 3), not a change to the record.
+const UNAUDITED: &[&str] = &["updatedAt", "createdAt", "id", "version", "hiddenByOwner"];
 
 /// The ids a record links to through a link table, audited as one field:
 /// (field, table, owner column, value, order).

@@ -3,7 +3,9 @@
 use attache_core::directory::organizations::{self, OrganizationInput, OrganizationKind};
 use attache_core::directory::people::{self, Person, PersonInput};
 use attache_core::kernel::ids::OrganizationId;
+use attache_core::kernel::ids::{PersonId, VisitId};
 use attache_core::kernel::listing::ListQuery;
+use attache_core::visits::participants::{ParticipantInput, ParticipantRole, Rsvp, Side};
 use attache_core::visits::{self, SecurityLevel, Visit, VisitDirection, VisitInput, VisitStatus};
 use attache_core::Store;
 use tempfile::TempDir;
@@ -76,4 +78,20 @@ pub fn invalid_field<T: std::fmt::Debug>(result: attache_core::CoreResult<T>) ->
 
 pub fn audit_operations(store: &Store, kind: attache_core::kernel::record::RecordKind, id: &str) -> Vec<String> {
     attache_core::kernel::audit::history(store.conn(), kind, id).unwrap().into_iter().map(|e| e.operation).collect()
+}
+
+/// A guest delegate taking part in a visit, with nothing else said.
+pub fn participant_input(visit: &VisitId, person: &PersonId) -> ParticipantInput {
+    ParticipantInput {
+        visit_id: visit.clone(),
+        person_id: person.clone(),
+        side: Side::Guest,
+        role: ParticipantRole::Member,
+        rsvp: Rsvp::Accepted,
+        arrival_local: None,
+        departure_local: None,
+        hotel: None,
+        precedence_override: None,
+        notes: None,
+    }
 }
