@@ -256,9 +256,13 @@ pub fn list_on(conn: &Connection, query: &ActionQuery, today: NaiveDate) -> Core
         select.filter(&format!("{DUE_SQL} < ?"), Some(today.clone()));
     }
     let order = order_by(&query.list, SORTS, "x.id");
-    let page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, |row| from_row(row, &today))?;
-    let items = page.items.into_iter().map(|a| with_sectors(conn, a)).collect::<CoreResult<_>>()?;
-    Ok(Page { items, ..page })
+    let mut page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, |row| from_row(row, &today))?;
+    let ids: Vec<&str> = page.items.iter().map(|a| a.id.as_str()).collect();
+    let mut sectors = sectors::linked_to_each(conn, "action_sectors", "action_id", &ids)?;
+    for action in &mut page.items {
+        action.sectors = sectors.remove(action.id.as_str()).unwrap_or_default();
+    }
+    Ok(page)
 }
 
 fn with_sectors(conn: &Connection, mut action: Action) -> CoreResult<Action> {

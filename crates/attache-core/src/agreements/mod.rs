@@ -106,13 +106,13 @@ pub struct AgreementQuery {
 }
 
 const COLUMNS: &str = "a.id, a.title, a.kind, a.status, a.signed_on, a.signed_place, a.signed_visit_id,
-    v.title AS signed_visit_title, v.deleted_at IS NOT NULL AS signed_visit_deleted, a.effective_on, a.expires_on, a.renewal_notice_days, a.value_amount,
+    v.title AS signed_visit_title, v.deleted_at IS NOT NULL AS signed_visit_deleted, a.hidden_by_owner, a.effective_on, a.expires_on, a.renewal_notice_days, a.value_amount,
     a.value_currency, a.summary, a.created_at, a.updated_at, a.deleted_at";
 const FROM: &str = "agreements a LEFT JOIN visits v ON v.id = a.signed_visit_id";
 const SOURCE: Source = Source { from: FROM, count_from: "agreements a" };
-/// The owner rule (see the crate docs): an agreement goes with the visit it was signed at.
-/// Against the (small) set of deleted visits, so counting needs no join.
-const LIVE_OWNERS: &str = "coalesce(a.signed_visit_id, '') NOT IN (SELECT id FROM visits WHERE deleted_at IS NOT NULL)";
+/// The owner rule (see the crate docs): an agreement goes with the visit it was signed at. Kept
+/// on the row by triggers (migration 3), so the list indexes count live agreements alone.
+const LIVE_OWNERS: &str = "a.hidden_by_owner = 0";
 const SORTS: &[(&str, &str)] = &[
     ("signedOn", "a.signed_on"),
     ("title", "a.title COLLATE NOCASE"),
@@ -235,12 +235,25 @@ pub fn list(conn: &Connection, query: &AgreementQuery) -> CoreResult<Page<Agreem
     }
     let order = order_by(&query.list, SORTS, "a.id");
     let page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
-    let items = page.items.into_iter().map(|a| with_links(conn, a)).collect::<CoreResult<_>>()?;
+    let ids: Vec<&str> = page.items.iter().map(|a| a.id.as_str()).collect();
+    let mut sectors = sectors::linked_to_each(conn, "agreement_sectors", "agreement_id", &ids)?;
+    let items = page
+        .items
+        .into_iter()
+        .map(|mut a| {
+            a.sectors = sectors.remove(a.id.as_str()).unwrap_or_default();
+            with_parties(conn, a)
+        })
+        .collect::<CoreResult<_>>()?;
     Ok(Page { items, ..page })
 }
 
 fn with_links(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agreement> {
     agreement.sectors = sectors::linked(conn, "agreement_sectors", "agreement_id", agreement.id.as_str())?;
+    with_parties(conn, agreement)
+}
+
+fn with_parties(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agreement> {
     let sql = concat!(
         "SELECT pt.organization_id, o.name, o.deleted_at IS NOT NULL, pt.signatory_person_id, ",
         person_name_sql!("p"),
@@ -317,7 +330,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Agreement> {
         signed_visit_id: row.get("signed_visit_id")?,
         signed_visit_title: row.get("signed_visit_title")?,
         signed_visit_deleted: row.get("signed_visit_deleted")?,
-        belongs_to_deleted: row.get("signed_visit_deleted")?,
+        belongs_to_deleted: row.get("hidden_by_owner")?,
         effective_on: row.get("effective_on")?,
         expires_on: row.get("expires_on")?,
         renewal_notice_days: row.get("renewal_notice_days")?,

@@ -1,5 +1,7 @@
 //! The sector taxonomy used to classify organizations and agreements.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -79,6 +81,33 @@ pub fn linked(
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([owner_id], |r| Ok(Sector { id: r.get(0)?, code: r.get(1)?, name: r.get(2)? }))?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The sectors linked to each of `owner_ids`, in one query for a whole page of records.
+pub fn linked_to_each(
+    conn: &rusqlite::Connection,
+    link_table: &str,
+    owner_column: &str,
+    owner_ids: &[&str],
+) -> CoreResult<HashMap<String, Vec<Sector>>> {
+    let mut linked: HashMap<String, Vec<Sector>> = HashMap::new();
+    if owner_ids.is_empty() {
+        return Ok(linked);
+    }
+    let slots = vec!["?"; owner_ids.len()].join(", ");
+    let sql = format!(
+        "SELECT l.{owner_column}, s.id, s.code, s.name FROM {link_table} l JOIN sectors s ON s.id = l.sector_id
+         WHERE l.{owner_column} IN ({slots}) ORDER BY s.name"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(owner_ids), |r| {
+        Ok((r.get::<_, String>(0)?, Sector { id: r.get(1)?, code: r.get(2)?, name: r.get(3)? }))
+    })?;
+    for row in rows {
+        let (owner, sector) = row?;
+        linked.entry(owner).or_default().push(sector);
+    }
+    Ok(linked)
 }
 
 /// Replaces the sector links of one record, checking every sector exists.

@@ -187,3 +187,31 @@ DROP INDEX actions_person;
 CREATE INDEX actions_person ON actions (person_id) WHERE deleted_at IS NULL AND hidden_by_owner = 0;
 DROP INDEX actions_updated;
 CREATE INDEX actions_updated ON actions (updated_at, id) WHERE deleted_at IS NULL AND hidden_by_owner = 0;
+
+-- Agreements follow the visit they were signed at: the same, kept on the row.
+ALTER TABLE agreements ADD COLUMN hidden_by_owner INTEGER NOT NULL DEFAULT 0 CHECK (hidden_by_owner IN (0, 1));
+UPDATE agreements SET hidden_by_owner =
+    EXISTS (SELECT 1 FROM visits v WHERE v.id = agreements.signed_visit_id AND v.deleted_at IS NOT NULL);
+CREATE TRIGGER agreements_owner_insert AFTER INSERT ON agreements BEGIN
+    UPDATE agreements SET hidden_by_owner =
+        EXISTS (SELECT 1 FROM visits v WHERE v.id = agreements.signed_visit_id AND v.deleted_at IS NOT NULL)
+    WHERE id = new.id;
+END;
+CREATE TRIGGER agreements_owner_relink AFTER UPDATE OF signed_visit_id ON agreements BEGIN
+    UPDATE agreements SET hidden_by_owner =
+        EXISTS (SELECT 1 FROM visits v WHERE v.id = agreements.signed_visit_id AND v.deleted_at IS NOT NULL)
+    WHERE id = new.id;
+END;
+CREATE TRIGGER visits_hide_agreements AFTER UPDATE OF deleted_at ON visits BEGIN
+    UPDATE agreements SET hidden_by_owner = new.deleted_at IS NOT NULL WHERE signed_visit_id = new.id;
+END;
+DROP INDEX agreements_title;
+CREATE INDEX agreements_title ON agreements (title COLLATE NOCASE, id) WHERE deleted_at IS NULL AND hidden_by_owner = 0;
+DROP INDEX agreements_status;
+CREATE INDEX agreements_status ON agreements (status, expires_on) WHERE deleted_at IS NULL AND hidden_by_owner = 0;
+DROP INDEX agreements_kind;
+CREATE INDEX agreements_kind ON agreements (kind) WHERE deleted_at IS NULL AND hidden_by_owner = 0;
+DROP INDEX agreements_signed;
+CREATE INDEX agreements_signed ON agreements (signed_on, id) WHERE deleted_at IS NULL AND hidden_by_owner = 0;
+DROP INDEX agreements_expires;
+CREATE INDEX agreements_expires ON agreements (expires_on, id) WHERE deleted_at IS NULL AND hidden_by_owner = 0;
