@@ -74,6 +74,14 @@ describe('Attaché in a real window', () => {
       assert.equal(participants, 8);
     }));
 
+  it("lists the visits a person takes part in on the person's page", STEP, () =>
+    step('person visits', async () => {
+      await app.nav('people');
+      await app.click(await app.row('Khorev', { area: 'people' }));
+      await app.count('person-visit', (n) => n === 1, 'exactly 1');
+      assert.match(await app.bodyText(), /Russian Ambassador's visit to the Sialkot Chamber/);
+    }));
+
   it('creates a person through the form', STEP, () =>
     step('create person', async () => {
       await app.nav('people');

@@ -241,6 +241,16 @@ fn a_deleted_person_hides_their_participation_and_is_struck_through_elsewhere() 
     let no_participation = Shown { participants: 0, participants_of_visit: 0, visits_of_person: 0, ..EVERYTHING };
     assert_eq!(shown(&store, &w), no_participation);
 
+    // The person's page under "Show deleted" has the participation, marked, with its visit.
+    let theirs = participants::list(
+        store.conn(),
+        &ParticipantQuery { list: all(true), person_id: Some(w.person.clone()), ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(theirs.items.len(), 1);
+    assert!(theirs.items[0].belongs_to_deleted && !theirs.items[0].visit_deleted);
+    assert_eq!(theirs.items[0].visit_title, "Trade visit");
+
     let whole = overview::visit(store.conn(), &w.visit, true).unwrap();
     assert!(whole.participants[0].person_deleted && whole.participants[0].belongs_to_deleted);
     assert!(whole.engagements[0].responsible_person_deleted && !whole.engagements[0].belongs_to_deleted);

@@ -352,6 +352,10 @@ export type Page<T> = {
 export type Participant = {
 	id: ParticipantId,
 	visitId: VisitId,
+	/**  The visit's title and first day, for a person's list of the visits they take part in. */
+	visitTitle: string,
+	visitStartDate: string,
+	visitDeleted: boolean,
 	personId: PersonId,
 	personName: string,
 	/**  The person is deleted: the participant is hidden with them (see `belongs_to_deleted`). */

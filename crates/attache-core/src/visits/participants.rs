@@ -53,6 +53,10 @@ pub struct ParticipantInput {
 pub struct Participant {
     pub id: ParticipantId,
     pub visit_id: VisitId,
+    /// The visit's title and first day, for a person's list of the visits they take part in.
+    pub visit_title: String,
+    pub visit_start_date: String,
+    pub visit_deleted: bool,
     pub person_id: PersonId,
     pub person_name: String,
     /// The person is deleted: the participant is hidden with them (see `belongs_to_deleted`).
@@ -93,7 +97,8 @@ pub struct ParticipantQuery {
 }
 
 const COLUMNS: &str = concat!(
-    "pa.id, pa.visit_id, pa.person_id,
+    "pa.id, pa.visit_id, v.title AS visit_title, v.start_date AS visit_start_date,
+    v.deleted_at IS NOT NULL AS visit_deleted, pa.person_id,
     ",
     person_name_sql!("p"),
     " AS person_name,
@@ -306,6 +311,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
     Ok(Participant {
         id: row.get("id")?,
         visit_id: row.get("visit_id")?,
+        visit_title: row.get("visit_title")?,
+        visit_start_date: row.get("visit_start_date")?,
+        visit_deleted: row.get("visit_deleted")?,
         person_id: row.get("person_id")?,
         person_name: row.get("person_name")?,
         person_deleted: row.get("person_deleted")?,
