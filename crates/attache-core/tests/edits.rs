@@ -236,6 +236,25 @@ fn moving_a_visits_dates_moves_its_programme_when_asked_and_only_then() {
 }
 
 #[test]
+fn a_deleted_item_keeps_its_day_when_the_programme_moves() {
+    let (_dir, mut store) = common::temp_store();
+    let visit = common::visit(&mut store, "Sialkot");
+    let kept = engagements::create(&mut store, meeting(&visit)).unwrap();
+    let gone = engagements::create(&mut store, meeting(&visit)).unwrap();
+    engagements::delete(&mut store, &gone.id).unwrap();
+    let later = VisitInput {
+        start_date: "2026-02-02".into(),
+        end_date: "2026-02-03".into(),
+        move_programme: true,
+        ..common::visit_input("Sialkot")
+    };
+    visits::update(&mut store, &visit.id, later).unwrap();
+    assert_eq!(engagements::get(store.conn(), &kept.id).unwrap().starts_local, "2026-02-02T13:00");
+    let restored = engagements::restore(&mut store, &gone.id).unwrap();
+    assert_eq!(restored.starts_local, "2026-01-28T13:00", "the user moved what they could see");
+}
+
+#[test]
 fn a_programme_moved_across_a_change_of_clocks_keeps_its_clock_times() {
     let (_dir, mut store) = common::temp_store();
     // 10:00 in Berlin is 09:00 UTC in winter and 08:00 UTC in summer (clocks go forward on 29 March 2026).

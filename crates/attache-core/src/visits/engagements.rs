@@ -206,11 +206,12 @@ pub fn list(conn: &Connection, query: &EngagementQuery) -> CoreResult<Page<Engag
 
 /// Keeps the clock times of a visit's programme when the visit changes zone or moves its dates.
 pub(crate) fn reschedule(w: &Writer<'_>, visit: &VisitId, shift: Shift) -> CoreResult<()> {
-    let items: Vec<(EngagementId, String, String)> = w
-        .prepare("SELECT id, starts_at, ends_at FROM engagements WHERE visit_id = ?1")?
-        .query_map([visit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    let items: Vec<(EngagementId, String, String, bool)> = w
+        .prepare("SELECT id, starts_at, ends_at, deleted_at IS NULL FROM engagements WHERE visit_id = ?1")?
+        .query_map([visit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
-    for (id, starts_at, ends_at) in items {
+    for (id, starts_at, ends_at, live) in items {
+        let shift = if live { shift } else { shift.for_hidden() };
         let snapshot = audit::snapshot(w, RecordKind::Engagement, id.as_str())?;
         w.execute(
             "UPDATE engagements SET starts_at = ?2, ends_at = ?3, updated_at = ?4 WHERE id = ?1",

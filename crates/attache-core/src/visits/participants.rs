@@ -247,15 +247,17 @@ pub fn list(conn: &Connection, query: &ParticipantQuery) -> CoreResult<Page<Part
 
 /// Keeps participants' arrival and departure clock times when their visit changes zone or dates.
 pub(crate) fn reschedule(w: &Writer<'_>, visit: &VisitId, shift: Shift) -> CoreResult<()> {
-    let rows: Vec<(ParticipantId, Option<String>, Option<String>)> = w
+    let rows: Vec<(ParticipantId, Option<String>, Option<String>, bool)> = w
         .prepare(
-            "SELECT id, arrival_at, departure_at FROM participants
-             WHERE visit_id = ?1 AND (arrival_at IS NOT NULL OR departure_at IS NOT NULL)",
+            "SELECT pa.id, pa.arrival_at, pa.departure_at, pa.deleted_at IS NULL AND p.deleted_at IS NULL
+             FROM participants pa JOIN people p ON p.id = pa.person_id
+             WHERE pa.visit_id = ?1 AND (pa.arrival_at IS NOT NULL OR pa.departure_at IS NOT NULL)",
         )?
-        .query_map([visit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([visit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
-    let moved = |t: Option<String>| t.map(|t| shift.apply(&t)).transpose();
-    for (id, arrival_at, departure_at) in rows {
+    for (id, arrival_at, departure_at, live) in rows {
+        let shift = if live { shift } else { shift.for_hidden() };
+        let moved = |t: Option<String>| t.map(|t| shift.apply(&t)).transpose();
         let snapshot = audit::snapshot(w, RecordKind::Participant, id.as_str())?;
         w.execute(
             "UPDATE participants SET arrival_at = ?2, departure_at = ?3, updated_at = ?4 WHERE id = ?1",

@@ -207,6 +207,13 @@ impl Shift {
         let field = if self.days != 0 { "startDate" } else { "timeZone" };
         local_time::reschedule(field, self.from, self.to, self.days, utc)
     }
+
+    /// The shift for a record that is deleted or hidden with its owner: it keeps its clock
+    /// times in a new zone like every record, but not a move of dates, which the user was
+    /// asked about for the programme they could see (a restored item comes back on its day).
+    pub fn for_hidden(self) -> Shift {
+        Shift { days: 0, ..self }
+    }
 }
 
 fn days_between(from: &str, to: &str) -> i64 {
