@@ -74,13 +74,7 @@ pub fn linked(
     owner_column: &str,
     owner_id: &str,
 ) -> CoreResult<Vec<Sector>> {
-    let sql = format!(
-        "SELECT s.id, s.code, s.name FROM {link_table} l JOIN sectors s ON s.id = l.sector_id
-         WHERE l.{owner_column} = ?1 ORDER BY s.name"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([owner_id], |r| Ok(Sector { id: r.get(0)?, code: r.get(1)?, name: r.get(2)? }))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    Ok(linked_to_each(conn, link_table, owner_column, &[owner_id])?.remove(owner_id).unwrap_or_default())
 }
 
 /// The sectors linked to each of `owner_ids`, in one query for a whole page of records.
@@ -99,7 +93,7 @@ pub fn linked_to_each(
         "SELECT l.{owner_column}, s.id, s.code, s.name FROM {link_table} l JOIN sectors s ON s.id = l.sector_id
          WHERE l.{owner_column} IN ({slots}) ORDER BY s.name"
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(owner_ids), |r| {
         Ok((r.get::<_, String>(0)?, Sector { id: r.get(1)?, code: r.get(2)?, name: r.get(3)? }))
     })?;

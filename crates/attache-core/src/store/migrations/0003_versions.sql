@@ -126,11 +126,6 @@ CREATE INDEX action_sectors_sector ON action_sectors (sector_id);
 ALTER TABLE visits ADD COLUMN exact_dates_unknown INTEGER NOT NULL DEFAULT 0
     CHECK (exact_dates_unknown IN (0, 1));
 
--- The owner rule for deleted records checks lists against the sets of deleted visits and
--- agreements: these indexes find those sets without reading every row.
-CREATE INDEX visits_deleted ON visits (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE INDEX agreements_deleted ON agreements (deleted_at) WHERE deleted_at IS NOT NULL;
-
 -- An action is hidden with its visit, its agreement, or the visit that agreement was signed at
 -- (the owner rule for deleted records, see the core's docs). The lists of actions are the
 -- largest, and checking each row's owners while counting 10,000 of them cost ~15 ms at full
