@@ -1,47 +1,12 @@
 mod common;
 
 use attache_core::actions::{self, ActionInput, ActionQuery, ActionStatus, Priority};
-use attache_core::agreements::{self, AgreementInput, AgreementKind, AgreementQuery, AgreementStatus, PartyInput};
+use attache_core::agreements::{self, AgreementInput, AgreementQuery, AgreementStatus, PartyInput};
 use attache_core::directory::sectors;
 use attache_core::kernel::record::RecordKind;
 
 fn overdue_count(store: &attache_core::Store) -> u32 {
     actions::list(store.conn(), &ActionQuery { overdue_only: true, ..ActionQuery::default() }).unwrap().total
-}
-
-fn agreement_input(title: &str) -> AgreementInput {
-    AgreementInput {
-        title: title.into(),
-        kind: AgreementKind::Mou,
-        status: AgreementStatus::Signed,
-        signed_on: Some("2025-11-20".into()),
-        signed_place: Some("Islamabad".into()),
-        signed_visit_id: None,
-        effective_on: Some("2025-11-20".into()),
-        expires_on: Some("2030-11-19".into()),
-        renewal_notice_days: Some(90),
-        value_amount: None,
-        value_currency: None,
-        summary: None,
-        sector_ids: vec![],
-        parties: vec![],
-    }
-}
-
-fn action_input(title: &str) -> ActionInput {
-    ActionInput {
-        title: title.into(),
-        details: None,
-        owner_person_id: None,
-        due_on: None,
-        priority: Priority::Normal,
-        status: ActionStatus::Open,
-        visit_id: None,
-        agreement_id: None,
-        organization_id: None,
-        person_id: None,
-        sector_ids: vec![],
-    }
 }
 
 #[test]
@@ -61,7 +26,7 @@ fn agreements_keep_parties_signatories_and_sectors() {
             ],
             value_amount: Some(1_000_000.0),
             value_currency: Some("usd".into()),
-            ..agreement_input("MoU on energy cooperation")
+            ..common::agreement_input("MoU on energy cooperation")
         },
     )
     .unwrap();
@@ -84,7 +49,7 @@ fn agreements_keep_parties_signatories_and_sectors() {
     let updated = agreements::update(
         &mut store,
         &created.id,
-        AgreementInput { status: AgreementStatus::InForce, ..agreement_input("MoU on energy cooperation") },
+        AgreementInput { status: AgreementStatus::InForce, ..common::agreement_input("MoU on energy cooperation") },
     )
     .unwrap();
     assert!(updated.parties.is_empty() && updated.sectors.is_empty());
@@ -103,22 +68,25 @@ fn agreement_validation() {
     let field = |store: &mut attache_core::Store, input: AgreementInput| {
         common::invalid_field(agreements::create(store, input))
     };
-    assert_eq!(field(&mut store, agreement_input("")), "title");
+    assert_eq!(field(&mut store, common::agreement_input("")), "title");
     assert_eq!(
-        field(&mut store, AgreementInput { expires_on: Some("2020-01-01".into()), ..agreement_input("x") }),
+        field(&mut store, AgreementInput { expires_on: Some("2020-01-01".into()), ..common::agreement_input("x") }),
         "expiresOn"
     );
     assert_eq!(
-        field(&mut store, AgreementInput { signed_on: Some("20 Nov".into()), ..agreement_input("x") }),
+        field(&mut store, AgreementInput { signed_on: Some("20 Nov".into()), ..common::agreement_input("x") }),
         "signedOn"
     );
     assert_eq!(
-        field(&mut store, AgreementInput { value_currency: Some("dollars".into()), ..agreement_input("x") }),
+        field(&mut store, AgreementInput { value_currency: Some("dollars".into()), ..common::agreement_input("x") }),
         "valueCurrency"
     );
-    assert_eq!(field(&mut store, AgreementInput { value_amount: Some(-5.0), ..agreement_input("x") }), "valueAmount");
     assert_eq!(
-        field(&mut store, AgreementInput { renewal_notice_days: Some(-1), ..agreement_input("x") }),
+        field(&mut store, AgreementInput { value_amount: Some(-5.0), ..common::agreement_input("x") }),
+        "valueAmount"
+    );
+    assert_eq!(
+        field(&mut store, AgreementInput { renewal_notice_days: Some(-1), ..common::agreement_input("x") }),
         "renewalNoticeDays"
     );
     assert_eq!(
@@ -126,13 +94,13 @@ fn agreement_validation() {
             &mut store,
             AgreementInput {
                 parties: vec![PartyInput { organization_id: "gone".into(), signatory_person_id: None }],
-                ..agreement_input("x")
+                ..common::agreement_input("x")
             }
         ),
         "parties"
     );
     assert_eq!(
-        field(&mut store, AgreementInput { sector_ids: vec!["nope".into()], ..agreement_input("x") }),
+        field(&mut store, AgreementInput { sector_ids: vec!["nope".into()], ..common::agreement_input("x") }),
         "sectorIds"
     );
 }
@@ -146,7 +114,7 @@ fn actions_track_completion_and_overdue() {
         ActionInput {
             due_on: Some("2020-01-01".into()),
             owner_person_id: Some(owner.id.clone()),
-            ..action_input("Send minutes")
+            ..common::action_input("Send minutes")
         },
     )
     .unwrap();
@@ -155,7 +123,7 @@ fn actions_track_completion_and_overdue() {
         ActionInput {
             due_on: Some("2999-01-01".into()),
             priority: Priority::Urgent,
-            ..action_input("Plan delegation")
+            ..common::action_input("Plan delegation")
         },
     )
     .unwrap();
@@ -179,12 +147,16 @@ fn actions_track_completion_and_overdue() {
     let done = actions::update(
         &mut store,
         &overdue.id,
-        ActionInput { status: ActionStatus::Done, due_on: Some("2020-01-01".into()), ..action_input("Send minutes") },
+        ActionInput {
+            status: ActionStatus::Done,
+            due_on: Some("2020-01-01".into()),
+            ..common::action_input("Send minutes")
+        },
     )
     .unwrap();
     assert!(done.completed_at.is_some() && !done.overdue);
     assert_eq!(overdue_count(&store), 0);
-    let reopened = actions::update(&mut store, &overdue.id, action_input("Send minutes")).unwrap();
+    let reopened = actions::update(&mut store, &overdue.id, common::action_input("Send minutes")).unwrap();
     assert!(reopened.completed_at.is_none());
     let pending = actions::list(store.conn(), &ActionQuery { pending_only: true, ..ActionQuery::default() }).unwrap();
     assert_eq!(pending.total, 2);
@@ -195,15 +167,21 @@ fn action_validation() {
     let (_dir, mut store) = common::temp_store();
     let field =
         |store: &mut attache_core::Store, input: ActionInput| common::invalid_field(actions::create(store, input));
-    assert_eq!(field(&mut store, action_input(" ")), "title");
-    assert_eq!(field(&mut store, ActionInput { due_on: Some("next week".into()), ..action_input("x") }), "dueOn");
+    assert_eq!(field(&mut store, common::action_input(" ")), "title");
     assert_eq!(
-        field(&mut store, ActionInput { owner_person_id: Some("ghost".into()), ..action_input("x") }),
+        field(&mut store, ActionInput { due_on: Some("next week".into()), ..common::action_input("x") }),
+        "dueOn"
+    );
+    assert_eq!(
+        field(&mut store, ActionInput { owner_person_id: Some("ghost".into()), ..common::action_input("x") }),
         "ownerPersonId"
     );
-    assert_eq!(field(&mut store, ActionInput { visit_id: Some("ghost".into()), ..action_input("x") }), "visitId");
     assert_eq!(
-        field(&mut store, ActionInput { agreement_id: Some("ghost".into()), ..action_input("x") }),
+        field(&mut store, ActionInput { visit_id: Some("ghost".into()), ..common::action_input("x") }),
+        "visitId"
+    );
+    assert_eq!(
+        field(&mut store, ActionInput { agreement_id: Some("ghost".into()), ..common::action_input("x") }),
         "agreementId"
     );
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use attache_core::dashboard;
-use attache_core::visits::engagements::{self, EngagementInput, EngagementKind};
+use attache_core::visits::engagements::{self};
 use attache_core::visits::{self, VisitInput};
 use chrono::NaiveDate;
 use chrono_tz::Europe::Berlin;
@@ -23,19 +23,7 @@ fn berlin_programme(store: &mut attache_core::Store, from: &str, to: &str, start
     };
     let visit = visits::create(store, input).unwrap();
     for start in starts {
-        let item = EngagementInput {
-            visit_id: visit.id.clone(),
-            title: format!("At {start}"),
-            kind: EngagementKind::Meeting,
-            starts_local: (*start).into(),
-            ends_local: (*start).into(),
-            venue_id: None,
-            responsible_person_id: None,
-            vehicle_id: None,
-            security_notes: None,
-            notes: None,
-            attendee_ids: vec![],
-        };
+        let item = common::engagement_input(&visit.id, &format!("At {start}"), start, start);
         engagements::create(store, item).unwrap();
     }
 }

@@ -4,14 +4,14 @@
 
 mod common;
 
-use attache_core::actions::{self, ActionInput, ActionQuery, ActionStatus, Priority};
-use attache_core::agreements::{self, AgreementInput, AgreementKind, AgreementQuery, AgreementStatus, PartyInput};
+use attache_core::actions::{self, ActionInput, ActionQuery};
+use attache_core::agreements::{self, AgreementInput, AgreementQuery, PartyInput};
 use attache_core::dashboard;
 use attache_core::directory::organizations;
 use attache_core::directory::people::{self, PersonQuery};
 use attache_core::kernel::ids::{ActionId, AgreementId, OrganizationId, PersonId, VenueId, VisitId};
 use attache_core::kernel::listing::ListQuery;
-use attache_core::visits::engagements::{self, EngagementInput, EngagementKind, EngagementQuery};
+use attache_core::visits::engagements::{self, EngagementInput, EngagementQuery};
 use attache_core::visits::participants::{self, ParticipantInput, ParticipantQuery, ParticipantRole};
 use attache_core::visits::venues::{self, VenueInput};
 use attache_core::visits::{self, overview, VisitInput, VisitQuery};
@@ -41,59 +41,27 @@ fn world(store: &mut Store) -> World {
     )
     .unwrap()
     .id;
-    engagements::create(
-        store,
-        EngagementInput {
-            visit_id: visit.clone(),
-            title: "Meeting".into(),
-            kind: EngagementKind::Meeting,
-            starts_local: "2026-01-28T10:00".into(),
-            ends_local: "2026-01-28T11:00".into(),
-            venue_id: Some(venue.clone()),
-            responsible_person_id: Some(person.clone()),
-            vehicle_id: None,
-            security_notes: None,
-            notes: None,
-            attendee_ids: vec![person.clone()],
-        },
-    )
-    .unwrap();
+    let meeting = EngagementInput {
+        venue_id: Some(venue.clone()),
+        responsible_person_id: Some(person.clone()),
+        attendee_ids: vec![person.clone()],
+        ..common::engagement_input(&visit, "Meeting", "2026-01-28T10:00", "2026-01-28T11:00")
+    };
+    engagements::create(store, meeting).unwrap();
     let head =
         ParticipantInput { role: ParticipantRole::HeadOfDelegation, ..common::participant_input(&visit, &person) };
     participants::create(store, head).unwrap();
-    let agreement = agreements::create(
-        store,
-        AgreementInput {
-            title: "MoU".into(),
-            kind: AgreementKind::Mou,
-            status: AgreementStatus::Signed,
-            signed_on: Some("2026-01-28".into()),
-            signed_place: None,
-            signed_visit_id: Some(visit.clone()),
-            effective_on: None,
-            expires_on: None,
-            renewal_notice_days: None,
-            value_amount: None,
-            value_currency: None,
-            summary: None,
-            sector_ids: vec![],
-            parties: vec![PartyInput { organization_id: host.clone(), signatory_person_id: Some(person.clone()) }],
-        },
-    )
-    .unwrap()
-    .id;
+    let mou = AgreementInput {
+        signed_on: Some("2026-01-28".into()),
+        signed_visit_id: Some(visit.clone()),
+        parties: vec![PartyInput { organization_id: host.clone(), signatory_person_id: Some(person.clone()) }],
+        ..common::agreement_input("MoU")
+    };
+    let agreement = agreements::create(store, mou).unwrap().id;
     let action = |title: &str| ActionInput {
-        title: title.into(),
-        details: None,
         owner_person_id: Some(person.clone()),
         due_on: Some("2026-01-01".into()),
-        priority: Priority::Normal,
-        status: ActionStatus::Open,
-        visit_id: None,
-        agreement_id: None,
-        organization_id: None,
-        person_id: None,
-        sector_ids: vec![],
+        ..common::action_input(title)
     };
     let of_visit =
         actions::create(store, ActionInput { visit_id: Some(visit.clone()), ..action("Of the visit") }).unwrap().id;

@@ -10,24 +10,12 @@ use attache_core::kernel::audit;
 use attache_core::kernel::ids::EngagementId;
 use attache_core::kernel::listing::ListQuery;
 use attache_core::kernel::record::RecordKind;
-use attache_core::visits::engagements::{self, EngagementInput, EngagementKind};
+use attache_core::visits::engagements::{self, EngagementInput};
 use attache_core::visits::participants::{self, ParticipantInput, ParticipantQuery, ParticipantRole, Rsvp, Side};
 use attache_core::visits::{self, VisitInput};
 
 fn meeting(visit: &attache_core::visits::Visit) -> EngagementInput {
-    EngagementInput {
-        visit_id: visit.id.clone(),
-        title: "Meeting at the SCCI Auditorium".into(),
-        kind: EngagementKind::Meeting,
-        starts_local: "2026-01-28T13:00".into(),
-        ends_local: "2026-01-28T14:30".into(),
-        venue_id: None,
-        responsible_person_id: None,
-        vehicle_id: None,
-        security_notes: None,
-        notes: None,
-        attendee_ids: vec![],
-    }
+    common::engagement_input(&visit.id, "Meeting at the SCCI Auditorium", "2026-01-28T13:00", "2026-01-28T14:30")
 }
 
 fn guest(visit: &attache_core::visits::Visit, person: &attache_core::directory::people::Person) -> ParticipantInput {

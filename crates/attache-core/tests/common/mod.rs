@@ -1,10 +1,13 @@
 #![allow(dead_code)] // each test file uses its own subset
 
+use attache_core::actions::{ActionInput, ActionStatus, Priority};
+use attache_core::agreements::{AgreementInput, AgreementKind, AgreementStatus};
 use attache_core::directory::organizations::{self, OrganizationInput, OrganizationKind};
 use attache_core::directory::people::{self, Person, PersonInput};
 use attache_core::kernel::ids::OrganizationId;
 use attache_core::kernel::ids::{PersonId, VisitId};
 use attache_core::kernel::listing::ListQuery;
+use attache_core::visits::engagements::{EngagementInput, EngagementKind};
 use attache_core::visits::participants::{ParticipantInput, ParticipantRole, Rsvp, Side};
 use attache_core::visits::{self, SecurityLevel, Visit, VisitDirection, VisitInput, VisitStatus};
 use attache_core::Store;
@@ -93,5 +96,59 @@ pub fn participant_input(visit: &VisitId, person: &PersonId) -> ParticipantInput
         hotel: None,
         precedence_override: None,
         notes: None,
+    }
+}
+
+/// A signed MoU with no parties, links or sectors.
+pub fn agreement_input(title: &str) -> AgreementInput {
+    AgreementInput {
+        title: title.into(),
+        kind: AgreementKind::Mou,
+        status: AgreementStatus::Signed,
+        signed_on: Some("2025-11-20".into()),
+        signed_place: Some("Islamabad".into()),
+        signed_visit_id: None,
+        effective_on: Some("2025-11-20".into()),
+        expires_on: Some("2030-11-19".into()),
+        renewal_notice_days: Some(90),
+        value_amount: None,
+        value_currency: None,
+        summary: None,
+        sector_ids: vec![],
+        parties: vec![],
+    }
+}
+
+/// An open action of normal priority, linked to nothing.
+pub fn action_input(title: &str) -> ActionInput {
+    ActionInput {
+        title: title.into(),
+        details: None,
+        owner_person_id: None,
+        due_on: None,
+        priority: Priority::Normal,
+        status: ActionStatus::Open,
+        visit_id: None,
+        agreement_id: None,
+        organization_id: None,
+        person_id: None,
+        sector_ids: vec![],
+    }
+}
+
+/// A meeting in a visit's programme, from `starts` to `ends` in the visit's wall-clock time.
+pub fn engagement_input(visit: &VisitId, title: &str, starts: &str, ends: &str) -> EngagementInput {
+    EngagementInput {
+        visit_id: visit.clone(),
+        title: title.into(),
+        kind: EngagementKind::Meeting,
+        starts_local: starts.into(),
+        ends_local: ends.into(),
+        venue_id: None,
+        responsible_person_id: None,
+        vehicle_id: None,
+        security_notes: None,
+        notes: None,
+        attendee_ids: vec![],
     }
 }
