@@ -205,6 +205,20 @@ describe('Attaché in a real window', () => {
       assert.equal(title.markup, 0, 'the family name was rendered as markup');
       assert.ok((await app.bodyText()).includes(longName.bio.slice(0, 200)), 'the biography is shown');
 
+      // A colleague at an organization with a name as long as the core accepts, since deleted:
+      // its name is struck through in the list, cut like any other, and widens nothing.
+      const longOrganization = await app.invoke('organizations_create', {
+        input: { name: longName.givenName, shortName: null, kind: 'company', country: null, city: null, website: null, sectorIds: [], notes: null },
+      });
+      await app.invoke('people_create', {
+        input: {
+          honorific: null, givenName: 'Colleague', familyName: `Naqvi ${tag}`, nativeName: null, position: null,
+          organizationId: longOrganization.id, country: null, email: null, phone: null, languages: null,
+          protocolRank: null, dietaryNeeds: null, accessNeeds: null, bio: null, notes: null,
+        },
+      });
+      await app.invoke('organizations_delete', { id: longOrganization.id });
+
       // In the People list the name is cut, and every column stays in view.
       await app.nav('people');
       await (await app.visible('filter-search')).setValue(tag);
@@ -212,6 +226,10 @@ describe('Attaché in a real window', () => {
       await app.browser.waitUntil(async () => app.browser.$(rowSelector).isDisplayed(), {
         timeout: 10_000,
         timeoutMsg: `the People list shows no row for ${personId}`,
+      });
+      await app.browser.waitUntil(async () => (await app.bodyText()).includes(`Naqvi ${tag}`), {
+        timeout: 10_000,
+        timeoutMsg: 'the People list shows no row for the colleague',
       });
       const list = await app.horizontalOverflow('table[aria-label="People"]');
       assert.equal(list.page, 0, 'the People list scrolls sideways');
