@@ -9,6 +9,7 @@ fn input(name: &str) -> OrganizationInput {
     OrganizationInput {
         name: name.into(),
         short_name: None,
+        native_name: None,
         kind: OrganizationKind::Embassy,
         country: Some("RU".into()),
         city: None,

@@ -128,6 +128,15 @@ fn a_schema_1_store_is_backed_up_and_upgraded_with_its_search_index() {
         1,
         "existing rows are indexed"
     );
+    let query = attache_core::directory::people::PersonQuery {
+        list: attache_core::kernel::listing::ListQuery { search: Some("Верещ".into()), ..Default::default() },
+        ..Default::default()
+    };
+    assert_eq!(
+        attache_core::directory::people::list(store.conn(), &query).unwrap().total,
+        1,
+        "existing rows get their name keys"
+    );
     let backups: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -30,6 +30,9 @@ text_enum!(OrganizationKind {
 pub struct OrganizationInput {
     pub name: String,
     pub short_name: Option<String>,
+    /// The name in the original language and script (Торгово-промышленная палата, سیالکوٹ چیمبر).
+    #[serde(default)]
+    pub native_name: Option<String>,
     pub kind: OrganizationKind,
     pub country: Option<String>,
     pub city: Option<String>,
@@ -45,6 +48,7 @@ pub struct Organization {
     pub id: OrganizationId,
     pub name: String,
     pub short_name: Option<String>,
+    pub native_name: Option<String>,
     pub kind: OrganizationKind,
     pub country: Option<String>,
     pub city: Option<String>,
@@ -66,11 +70,12 @@ pub struct OrganizationQuery {
     pub sector_id: Option<SectorId>,
 }
 
-const COLUMNS: &str = "o.id, o.name, o.short_name, o.kind, o.country, o.city, o.website, o.notes, o.created_at, o.updated_at, o.deleted_at";
+const COLUMNS: &str = "o.id, o.name, o.short_name, o.native_name, o.kind, o.country, o.city, o.website, o.notes, o.created_at, o.updated_at, o.deleted_at";
 const SOURCE: Source = Source { from: "organizations o", count_from: "organizations o" };
-/// Organizations whose name, short name or city contains the bound FTS5 phrase.
-pub(crate) const ORGANIZATION_MATCH: &str =
-    "o.rowid IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ?)";
+/// Organizations whose name, short name, native name or city contains the bound FTS5 phrase,
+/// or whose names match it in any spelling (one rowid set).
+pub(crate) const ORGANIZATION_MATCH: &str = "o.rowid IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ?
+    UNION SELECT rowid FROM organization_names WHERE organization_names MATCH ?names)";
 const SORTS: &[(&str, &str)] = &[
     ("name", "o.name COLLATE NOCASE"),
     ("kind", "o.kind"),
@@ -88,8 +93,8 @@ pub fn create(store: &mut Store, input: OrganizationInput) -> CoreResult<Organiz
 pub fn insert(w: &Writer<'_>, id: OrganizationId, input: OrganizationInput) -> CoreResult<Organization> {
     let input = validated(w, input)?;
     w.execute(
-        "INSERT INTO organizations (id, name, short_name, kind, country, city, website, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        "INSERT INTO organizations (id, name, short_name, kind, country, city, website, notes, created_at, updated_at, native_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
         rusqlite::params![
             id,
             input.name,
@@ -99,7 +104,8 @@ pub fn insert(w: &Writer<'_>, id: OrganizationId, input: OrganizationInput) -> C
             input.city,
             input.website,
             input.notes,
-            now()
+            now(),
+            input.native_name
         ],
     )?;
     sectors::relink(w, "organization_sectors", "organization_id", id.as_str(), &input.sector_ids)?;
@@ -116,7 +122,7 @@ pub fn update(store: &mut Store, id: &OrganizationId, input: OrganizationInput) 
         let input = validated(w, input)?;
         w.execute(
             "UPDATE organizations SET name = ?2, short_name = ?3, kind = ?4, country = ?5, city = ?6, website = ?7,
-             notes = ?8, updated_at = ?9 WHERE id = ?1",
+             notes = ?8, updated_at = ?9, native_name = ?10 WHERE id = ?1",
             rusqlite::params![
                 id,
                 input.name,
@@ -126,7 +132,8 @@ pub fn update(store: &mut Store, id: &OrganizationId, input: OrganizationInput) 
                 input.city,
                 input.website,
                 input.notes,
-                now()
+                now(),
+                input.native_name
             ],
         )?;
         sectors::relink(w, "organization_sectors", "organization_id", id.as_str(), &input.sector_ids)?;
@@ -165,7 +172,7 @@ pub fn list(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Page<Org
             "EXISTS (SELECT 1 FROM organization_sectors s WHERE s.organization_id = o.id AND s.sector_id = ?)",
             query.sector_id.clone().map(|s| s.0),
         )
-        .search_indexed(&[ORGANIZATION_MATCH], &["o.name", "o.short_name", "o.city"], query.list.search.as_deref());
+        .search_indexed(&[ORGANIZATION_MATCH], &["o.name", "o.short_name", "o.native_name", "o.city"], query.list.search.as_deref());
     let order = order_by(&query.list, SORTS, "o.id");
     let mut page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
     for organization in &mut page.items {
@@ -179,6 +186,7 @@ fn validated(_w: &Writer<'_>, input: OrganizationInput) -> CoreResult<Organizati
     validate::required("name", "Name", &input.name)?;
     Ok(OrganizationInput {
         short_name: validate::line("shortName", "Short name", input.short_name)?,
+        native_name: validate::line("nativeName", "Name in the original language", input.native_name)?,
         country: validate::country("country", input.country)?,
         city: validate::line("city", "City", input.city)?,
         website: validate::line("website", "Website", input.website)?,
@@ -192,6 +200,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
         id: row.get("id")?,
         name: row.get("name")?,
         short_name: row.get("short_name")?,
+        native_name: row.get("native_name")?,
         kind: row.get("kind")?,
         country: row.get("country")?,
         city: row.get("city")?,

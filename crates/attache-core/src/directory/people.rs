@@ -208,6 +208,7 @@ pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> 
     // Never through a deleted organization: a search does not match through deleted records.
     let matching = format!(
         "p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?
+         UNION SELECT rowid FROM people_names WHERE people_names MATCH ?names
          UNION SELECT m.rowid FROM people m WHERE {} m.organization_id IN
              (SELECT o.id FROM organizations o WHERE o.deleted_at IS NULL AND {}))",
         if query.list.include_deleted { "" } else { "m.deleted_at IS NULL AND" },

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::kernel::error::CoreResult;
+use crate::kernel::transliteration;
 
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 pub const MAX_PAGE_SIZE: u32 = 500;
@@ -91,16 +92,28 @@ impl Select {
 
     /// Like [`Select::search`], but words of three characters or more go through full-text
     /// trigram indexes: each of `indexed` is a condition whose every `?` is bound to the word as
-    /// an FTS5 phrase (e.g. `p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?)`).
+    /// an FTS5 phrase (e.g. `p.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ?)`),
+    /// and every [`NAMES`] to the word as a query over a name-key index (`latin`/`skeleton`
+    /// columns; see kernel/transliteration.rs), so that "Khorev" also finds "Хорев".
     /// Keep it to one condition where you can: SQLite cannot use the rowid for an OR of two.
     /// Shorter words, which a trigram index cannot find, fall back to LIKE over `columns`.
     pub fn search_indexed(&mut self, indexed: &[&str], columns: &[&str], search: Option<&str>) -> &mut Self {
         for word in search.unwrap_or_default().split_whitespace().take(8) {
             if !indexed.is_empty() && word.chars().count() >= 3 {
                 let phrase = format!("\"{}\"", word.replace('"', "\"\""));
-                self.conditions.push(format!("({})", indexed.join(" OR ")));
-                let slots = indexed.iter().map(|c| c.matches('?').count()).sum();
-                self.params.extend(std::iter::repeat_n(Value::Text(phrase), slots));
+                // A word that folds to too little for the index is looked for as typed.
+                let names = transliteration::names_query(word).unwrap_or_else(|| format!("latin : {phrase}"));
+                let conditions: Vec<String> = indexed.iter().map(|c| c.replace(NAMES, "?")).collect();
+                self.conditions.push(format!("({})", conditions.join(" OR ")));
+                for condition in indexed {
+                    let mut parts = condition.split(NAMES).peekable();
+                    while let Some(part) = parts.next() {
+                        self.params.extend(std::iter::repeat_n(Value::Text(phrase.clone()), part.matches('?').count()));
+                        if parts.peek().is_some() {
+                            self.params.push(Value::Text(names.clone()));
+                        }
+                    }
+                }
             } else {
                 let pattern = format!("%{}%", escape_like(word));
                 let any: Vec<String> = columns.iter().map(|c| format!("{c} LIKE ? ESCAPE '\\'")).collect();
@@ -189,6 +202,9 @@ impl Select {
         }
     }
 }
+
+/// In a condition given to [`Select::search_indexed`], the place of a name-key query.
+pub const NAMES: &str = "?names";
 
 /// Picks the ORDER BY for `query.sort` from the domain's allowed `(name, sql)` pairs, falling back
 /// to the first; `tiebreak` keeps paging stable when sort values repeat. A sort of several terms

@@ -10,4 +10,5 @@ pub mod error;
 pub mod ids;
 pub mod listing;
 pub mod record;
+pub mod transliteration;
 pub mod validate;

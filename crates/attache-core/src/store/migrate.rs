@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_versions.sql"),
+    include_str!("migrations/0004_names.sql"),
 ];
 
 /// The schema version this build of Attaché writes.

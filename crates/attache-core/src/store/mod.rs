@@ -14,6 +14,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, Transactio
 
 use crate::kernel::clock::{self, Clock};
 use crate::kernel::error::CoreResult;
+use crate::kernel::transliteration;
 
 pub use migrate::{schema_version, SCHEMA_VERSION};
 
@@ -106,6 +107,21 @@ fn configure(conn: &Connection) -> CoreResult<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    register_name_keys(conn)
+}
+
+/// `name_latin(…)` and `name_skeleton(…)`: the search keys of any number of names (NULLs
+/// skipped), which the name indexes' triggers compute (migration 0004). Without them on the
+/// connection, a write to people or organizations fails rather than leaving the index stale.
+fn register_name_keys(conn: &Connection) -> CoreResult<()> {
+    use rusqlite::functions::{Context, FunctionFlags};
+    fn names(ctx: &Context<'_>) -> rusqlite::Result<String> {
+        let parts = (0..ctx.len()).map(|i| ctx.get::<Option<String>>(i)).collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(parts.into_iter().flatten().collect::<Vec<_>>().join(" "))
+    }
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS;
+    conn.create_scalar_function("name_latin", -1, flags, |ctx| Ok(transliteration::latin_key(&names(ctx)?)))?;
+    conn.create_scalar_function("name_skeleton", -1, flags, |ctx| Ok(transliteration::skeleton_key(&names(ctx)?)))?;
     Ok(())
 }
 

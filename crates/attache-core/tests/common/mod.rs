@@ -28,6 +28,7 @@ pub fn organization(store: &mut Store, name: &str) -> OrganizationId {
     let input = OrganizationInput {
         name: name.into(),
         short_name: None,
+        native_name: None,
         kind: OrganizationKind::Chamber,
         country: Some("PK".into()),
         city: Some("Sialkot".into()),
