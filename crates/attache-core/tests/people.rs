@@ -243,3 +243,22 @@ fn search_finds_substrings_in_any_script_and_follows_edits() {
     assert!(search(&store, "khorev").is_empty(), "the index follows an edit");
     assert_eq!(search(&store, "jorge"), ["Alberto"]);
 }
+
+#[test]
+fn a_refused_input_says_why_in_words_the_ui_can_translate() {
+    use attache_core::kernel::error::Reason;
+    let (_dir, mut store) = common::temp_store();
+    let reason = |result: attache_core::CoreResult<people::Person>| match result {
+        Err(CoreError::Validation { field, reason, .. }) => (field, reason),
+        other => panic!("expected a validation error, got {other:?}"),
+    };
+    assert_eq!(reason(people::create(&mut store, common::person_input(" ", "Khorev"))), ("givenName".into(), Reason::Required));
+    assert_eq!(
+        reason(people::create(&mut store, common::person_input(&"Я".repeat(501), "Khorev"))),
+        ("givenName".into(), Reason::TooLong { max: 500 })
+    );
+    assert_eq!(
+        reason(people::create(&mut store, PersonInput { email: Some("khorev at mid.ru".into()), ..common::person_input("Albert", "Khorev") })),
+        ("email".into(), Reason::NotAnEmail { value: "khorev at mid.ru".into() })
+    );
+}

@@ -197,6 +197,7 @@ export type AppError = {
 	code: ErrorCode,
 	message: string,
 	field: string | null,
+	reason: Reason | null,
 };
 
 export type AppInfo = {
@@ -308,6 +309,7 @@ export type Organization = {
 	id: OrganizationId,
 	name: string,
 	shortName: string | null,
+	nativeName: string | null,
 	kind: OrganizationKind,
 	country: string | null,
 	city: string | null,
@@ -324,6 +326,8 @@ export type OrganizationId = string;
 export type OrganizationInput = {
 	name: string,
 	shortName: string | null,
+	/**  The name in the original language and script (Торгово-промышленная палата, سیالکوٹ چیمبر). */
+	nativeName?: string | null,
 	kind: OrganizationKind,
 	country: string | null,
 	city: string | null,
@@ -478,6 +482,16 @@ export type PersonQuery = {
 } & ListQuery;
 
 export type Priority = "low" | "normal" | "high" | "urgent";
+
+/**
+ *  Why an input or an edit was refused, with what a sentence about it needs. The UI says it
+ *  in the user's language from this; `message` stays English, for the CLI and the logs.
+ */
+export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | { kind: "notAnEmail"; value: string } | { kind: "notACountry"; value: string } | { kind: "notATimeZone"; value: string } | { kind: "notACurrency"; value: string } | { kind: "notADate" } | { kind: "notADateTime" } | { kind: "tooSmall"; min: number } | { kind: "notPositive" } | 
+/**  An end (date, time, departure, expiry) before its start. */
+{ kind: "beforeStart" } | 
+/**  A wall time the clocks skip in the visit's zone. */
+{ kind: "noSuchLocalTime"; local: string; zone: string } | { kind: "chosenDeleted"; record: RecordKind } | { kind: "chosenMissing"; record: RecordKind } | { kind: "unknownSector" } | { kind: "listedTwice" } | { kind: "alreadyTakesPart" } | { kind: "recordDeleted"; record: RecordKind } | { kind: "equivalentExists"; record: RecordKind };
 
 export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action";
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::kernel::clock::Clock;
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Reason};
 use crate::kernel::ids::SectorId;
 use crate::kernel::record::now;
 
@@ -121,7 +121,7 @@ pub fn relink(
                 r.get(0)
             })?;
         if !exists {
-            return Err(CoreError::invalid("sectorIds", format!("sector {sector} does not exist")));
+            return Err(CoreError::invalid("sectorIds", Reason::UnknownSector, format!("sector {sector} does not exist")));
         }
         insert.execute(rusqlite::params![owner_id, sector])?;
     }

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use specta::Type;
 
+use crate::kernel::record::RecordKind;
+
 /// What went wrong, as a stable machine-readable code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -15,15 +17,43 @@ pub enum ErrorCode {
     Io,
 }
 
+/// Why an input or an edit was refused, with what a sentence about it needs. The UI says it
+/// in the user's language from this; `message` stays English, for the CLI and the logs.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Reason {
+    Required,
+    TooLong { max: u32 },
+    NotAnEmail { value: String },
+    NotACountry { value: String },
+    NotATimeZone { value: String },
+    NotACurrency { value: String },
+    NotADate,
+    NotADateTime,
+    TooSmall { min: i32 },
+    NotPositive,
+    /// An end (date, time, departure, expiry) before its start.
+    BeforeStart,
+    /// A wall time the clocks skip in the visit's zone.
+    NoSuchLocalTime { local: String, zone: String },
+    ChosenDeleted { record: RecordKind },
+    ChosenMissing { record: RecordKind },
+    UnknownSector,
+    ListedTwice,
+    AlreadyTakesPart,
+    RecordDeleted { record: RecordKind },
+    EquivalentExists { record: RecordKind },
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     /// Input the user must fix; `field` is the camelCase name of the offending input field.
     #[error("{message}")]
-    Validation { field: String, message: String },
+    Validation { field: String, reason: Reason, message: String },
     #[error("{entity} {id} does not exist")]
     NotFound { entity: &'static str, id: String },
     #[error("{message}")]
-    Conflict { field: Option<String>, message: String },
+    Conflict { field: Option<String>, reason: Reason, message: String },
     #[error("This data file was written by a newer version of Attaché (schema {found}; this version knows up to {supported}). Update Attaché to open it.")]
     SchemaTooNew { found: i64, supported: i64 },
     #[error("database error: {0}")]
@@ -35,8 +65,15 @@ pub enum CoreError {
 pub type CoreResult<T> = Result<T, CoreError>;
 
 impl CoreError {
-    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        CoreError::Validation { field: field.to_owned(), message: message.into() }
+    pub fn invalid(field: &str, reason: Reason, message: impl Into<String>) -> Self {
+        CoreError::Validation { field: field.to_owned(), reason, message: message.into() }
+    }
+
+    pub fn reason(&self) -> Option<&Reason> {
+        match self {
+            CoreError::Validation { reason, .. } | CoreError::Conflict { reason, .. } => Some(reason),
+            _ => None,
+        }
     }
 
     pub fn code(&self) -> ErrorCode {
@@ -66,10 +103,40 @@ pub struct AppError {
     pub code: ErrorCode,
     pub message: String,
     pub field: Option<String>,
+    pub reason: Option<Reason>,
 }
 
 impl From<CoreError> for AppError {
     fn from(error: CoreError) -> Self {
-        AppError { code: error.code(), field: error.field().map(str::to_owned), message: error.to_string() }
+        AppError {
+            code: error.code(),
+            field: error.field().map(str::to_owned),
+            reason: error.reason().cloned(),
+            message: error.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ui_receives_the_reason_with_what_its_sentence_needs() {
+        let error = CoreError::invalid("givenName", Reason::TooLong { max: 500 }, "Given name is too long");
+        let json = serde_json::to_value(AppError::from(error)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "validation",
+                "message": "Given name is too long",
+                "field": "givenName",
+                "reason": { "kind": "tooLong", "max": 500 }
+            })
+        );
+        let deleted = CoreError::invalid("visitId", Reason::ChosenDeleted { record: RecordKind::Visit }, "x");
+        assert_eq!(serde_json::to_value(AppError::from(deleted)).unwrap()["reason"], serde_json::json!({ "kind": "chosenDeleted", "record": "visit" }));
+        let missing = AppError::from(CoreError::NotFound { entity: "visit", id: "v1".into() });
+        assert_eq!(missing.reason, None);
     }
 }

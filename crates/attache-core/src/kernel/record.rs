@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::kernel::audit::{self, Operation};
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Reason};
 use crate::store::Writer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -91,8 +91,8 @@ impl<'c> References<'c> {
         let sql = format!("SELECT deleted_at IS NULL FROM {} WHERE id = ?1", kind.table());
         match self.conn.query_row(&sql, [id], |row| row.get::<_, bool>(0)).optional()? {
             Some(true) => Ok(()),
-            Some(false) => Err(CoreError::invalid(field, format!("the chosen {} has been deleted", kind.name()))),
-            None => Err(CoreError::invalid(field, format!("the chosen {} does not exist", kind.name()))),
+            Some(false) => Err(CoreError::invalid(field, Reason::ChosenDeleted { record: kind }, format!("the chosen {} has been deleted", kind.name()))),
+            None => Err(CoreError::invalid(field, Reason::ChosenMissing { record: kind }, format!("the chosen {} does not exist", kind.name()))),
         }
     }
 
@@ -107,6 +107,7 @@ pub fn refuse_deleted(kind: RecordKind, deleted_at: &Option<String>) -> CoreResu
     if deleted_at.is_some() {
         return Err(CoreError::Conflict {
             field: None,
+            reason: Reason::RecordDeleted { record: kind },
             message: format!("this {} has been deleted; restore it first", kind.name()),
         });
     }
@@ -143,6 +144,7 @@ fn conflict_on_restore(error: rusqlite::Error, kind: RecordKind) -> CoreError {
     if is_unique_violation(&error) {
         return CoreError::Conflict {
             field: None,
+            reason: Reason::EquivalentExists { record: kind },
             message: format!("this {} cannot be restored: an equivalent one exists now", kind.name()),
         };
     }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Reason};
 
 /// Longest single-line value (names, titles) and longest free text, in characters.
 pub const MAX_LINE: usize = 500;
@@ -15,7 +15,7 @@ pub const MAX_TEXT: usize = 100_000;
 /// A required single-line value: not blank, not over [`MAX_LINE`].
 pub fn required(field: &str, label: &str, value: &str) -> CoreResult<()> {
     if value.trim().is_empty() {
-        return Err(CoreError::invalid(field, format!("{label} is required")));
+        return Err(CoreError::invalid(field, Reason::Required, format!("{label} is required")));
     }
     max_chars(field, label, value, MAX_LINE)
 }
@@ -40,7 +40,7 @@ pub fn text(field: &str, label: &str, value: Option<String>) -> CoreResult<Optio
 
 fn max_chars(field: &str, label: &str, value: &str, max: usize) -> CoreResult<()> {
     if value.chars().count() > max {
-        return Err(CoreError::invalid(field, format!("{label} is too long (at most {max} characters)")));
+        return Err(CoreError::invalid(field, Reason::TooLong { max: max as u32 }, format!("{label} is too long (at most {max} characters)")));
     }
     Ok(())
 }
@@ -67,6 +67,7 @@ pub fn email(field: &str, value: Option<String>) -> CoreResult<Option<String>> {
     if !valid {
         return Err(CoreError::invalid(
             field,
+            Reason::NotAnEmail { value: address.to_owned() },
             format!("“{address}” is not an e-mail address (expected name@example.org)"),
         ));
     }
@@ -80,6 +81,7 @@ pub fn country(field: &str, value: Option<String>) -> CoreResult<Option<String>>
     if !crate::kernel::countries::is_iso_3166_alpha2(&code) {
         return Err(CoreError::invalid(
             field,
+            Reason::NotACountry { value: value.clone() },
             format!("“{value}” is not an ISO 3166 country code (two letters, e.g. PK, RU)"),
         ));
     }
@@ -89,16 +91,16 @@ pub fn country(field: &str, value: Option<String>) -> CoreResult<Option<String>>
 /// An IANA time zone name such as `Asia/Karachi`.
 pub fn time_zone(field: &str, value: &str) -> CoreResult<Tz> {
     Tz::from_str(value.trim())
-        .map_err(|_| CoreError::invalid(field, format!("“{value}” is not a known IANA time zone (e.g. Asia/Karachi)")))
+        .map_err(|_| CoreError::invalid(field, Reason::NotATimeZone { value: value.to_owned() }, format!("“{value}” is not a known IANA time zone (e.g. Asia/Karachi)")))
 }
 
 /// A calendar date `YYYY-MM-DD`.
 pub fn date(field: &str, label: &str, value: &str) -> CoreResult<NaiveDate> {
     if value.trim().is_empty() {
-        return Err(CoreError::invalid(field, format!("{label} is required")));
+        return Err(CoreError::invalid(field, Reason::Required, format!("{label} is required")));
     }
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| CoreError::invalid(field, format!("{label} must be a date like 2026-01-28")))
+        .map_err(|_| CoreError::invalid(field, Reason::NotADate, format!("{label} must be a date like 2026-01-28")))
 }
 
 pub fn optional_date(field: &str, label: &str, value: Option<String>) -> CoreResult<Option<String>> {
@@ -112,11 +114,11 @@ pub fn optional_date(field: &str, label: &str, value: Option<String>) -> CoreRes
 pub fn local_date_time(field: &str, label: &str, value: &str) -> CoreResult<NaiveDateTime> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(CoreError::invalid(field, format!("{label} is required")));
+        return Err(CoreError::invalid(field, Reason::Required, format!("{label} is required")));
     }
     NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| CoreError::invalid(field, format!("{label} must be a date and time like 2026-01-28T10:30")))
+        .map_err(|_| CoreError::invalid(field, Reason::NotADateTime, format!("{label} must be a date and time like 2026-01-28T10:30")))
 }
 
 /// An optional ISO 4217 currency code; stored upper-case.
@@ -126,6 +128,7 @@ pub fn currency(field: &str, value: Option<String>) -> CoreResult<Option<String>
     if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
         return Err(CoreError::invalid(
             field,
+            Reason::NotACurrency { value: value.clone() },
             format!("“{value}” is not a currency code (three letters, e.g. USD, PKR)"),
         ));
     }
@@ -135,7 +138,7 @@ pub fn currency(field: &str, value: Option<String>) -> CoreResult<Option<String>
 /// An optional whole number not below `min`.
 pub fn at_least(field: &str, label: &str, value: Option<i64>, min: i64) -> CoreResult<Option<i64>> {
     match value {
-        Some(v) if v < min => Err(CoreError::invalid(field, format!("{label} must be {min} or more"))),
+        Some(v) if v < min => Err(CoreError::invalid(field, Reason::TooSmall { min: min as i32 }, format!("{label} must be {min} or more"))),
         other => Ok(other),
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::kernel::audit;
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Reason};
 use crate::kernel::ids::{EngagementId, PersonId, VehicleId, VenueId, VisitId};
 use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::kernel::local_time;
@@ -255,7 +255,7 @@ fn validated(
     let start = validate::local_date_time("startsLocal", "Start", &input.starts_local)?;
     let end = validate::local_date_time("endsLocal", "End", &input.ends_local)?;
     if end < start {
-        return Err(CoreError::invalid("endsLocal", "End is before the start"));
+        return Err(CoreError::invalid("endsLocal", Reason::BeforeStart, "End is before the start"));
     }
     let starts_at = local_time::to_utc("startsLocal", zone, start)?;
     let ends_at = local_time::to_utc("endsLocal", zone, end)?;

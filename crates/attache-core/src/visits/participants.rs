@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::kernel::audit;
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Reason};
 use crate::kernel::ids::{ParticipantId, PersonId, VisitId};
 use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::kernel::local_time;
@@ -270,7 +270,7 @@ pub(crate) fn reschedule(w: &Writer<'_>, visit: &VisitId, shift: Shift) -> CoreR
 
 fn already_taking_part(error: rusqlite::Error) -> CoreError {
     if record::is_unique_violation(&error) {
-        return CoreError::invalid("personId", "this person already takes part in the visit");
+        return CoreError::invalid("personId", Reason::AlreadyTakesPart, "this person already takes part in the visit");
     }
     error.into()
 }
@@ -294,7 +294,7 @@ fn validated(
     let departure_at = instant("departureLocal", "Departure", &input.departure_local)?;
     if let (Some(a), Some(d)) = (&arrival_at, &departure_at) {
         if d < a {
-            return Err(CoreError::invalid("departureLocal", "Departure is before the arrival"));
+            return Err(CoreError::invalid("departureLocal", Reason::BeforeStart, "Departure is before the arrival"));
         }
     }
     let input = ParticipantInput {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::kernel::audit;
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Reason};
 use crate::kernel::ids::{OrganizationId, VisitId};
 use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::kernel::local_time;
@@ -226,7 +226,7 @@ fn days_between(from: &str, to: &str) -> i64 {
 /// The time zone a visit is planned in.
 pub fn time_zone(conn: &Connection, id: &VisitId) -> CoreResult<Tz> {
     let name: String = conn.query_row("SELECT time_zone FROM visits WHERE id = ?1", [id], |r| r.get(0))?;
-    Tz::from_str(&name).map_err(|_| CoreError::invalid("visitId", format!("the visit's time zone {name} is unknown")))
+    Tz::from_str(&name).map_err(|_| CoreError::invalid("visitId", Reason::NotATimeZone { value: name.clone() }, format!("the visit's time zone {name} is unknown")))
 }
 
 pub fn delete(store: &mut Store, id: &VisitId) -> CoreResult<()> {
@@ -280,7 +280,7 @@ fn validated(input: VisitInput, refs: &References<'_>) -> CoreResult<VisitInput>
     let start = validate::date("startDate", "Start date", &input.start_date)?;
     let end = validate::date("endDate", "End date", &input.end_date)?;
     if end < start {
-        return Err(CoreError::invalid("endDate", "End date is before the start date"));
+        return Err(CoreError::invalid("endDate", Reason::BeforeStart, "End date is before the start date"));
     }
     refs.check_opt(RecordKind::Organization, input.host_organization_id.as_ref(), "hostOrganizationId")?;
     refs.check_opt(RecordKind::Organization, input.guest_organization_id.as_ref(), "guestOrganizationId")?;

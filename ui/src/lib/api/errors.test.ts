@@ -1,32 +1,58 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chooseLanguage } from '$lib/i18n/locale.svelte';
 import { formErrors, toApiError } from './errors';
 
 const personFields = (field: string) => ['givenName', 'email', 'country'].includes(field);
 
+afterEach(() => chooseLanguage('system'));
+
 describe('toApiError', () => {
-	it('keeps an AppError as it is', () => {
-		const e = { code: 'validation', message: 'Email is not valid', field: 'email' };
-		expect(toApiError(e)).toEqual(e);
+	it('turns the core’s reason into a sentence and keeps its own words as the detail', () => {
+		const e = { code: 'validation', message: 'Given name is required', field: 'givenName', reason: { kind: 'required' } };
+		expect(toApiError(e)).toEqual({ ...e, message: 'Required.', detail: 'Given name is required' });
+	});
+
+	it('says the reason in the chosen language, with its values', () => {
+		const tooLong = { code: 'validation', message: 'x', field: 'givenName', reason: { kind: 'tooLong', max: 500 } };
+		chooseLanguage('ru');
+		expect(toApiError(tooLong).message).toBe('Слишком длинно: не более 500 символов.');
+		const deleted = { code: 'validation', message: 'x', field: 'visitId', reason: { kind: 'chosenDeleted', record: 'visit' } };
+		chooseLanguage('ur');
+		expect(toApiError(deleted).message).toContain('دورہ');
+		chooseLanguage('en');
+		expect(toApiError(deleted).message).toBe('The chosen visit has been deleted. Restore it or choose another.');
+	});
+
+	it('picks the words for an end before its start by the field', () => {
+		const at = (field: string) => toApiError({ code: 'validation', message: 'x', field, reason: { kind: 'beforeStart' } }).message;
+		expect(at('endsLocal')).toBe('The end is before the start.');
+		expect(at('expiresOn')).toBe('The expiry date is before the effective date.');
+		expect(at('departureLocal')).toBe('The departure is before the arrival.');
+	});
+
+	it('keeps the core’s words for a refusal without a reason', () => {
+		expect(toApiError({ code: 'conflict', message: 'Already exists', field: null }).message).toBe('Already exists');
 	});
 
 	it('wraps strings and exceptions as unexpected errors', () => {
 		expect(toApiError('command people_list not found')).toEqual({
 			code: 'unexpected',
-			message: 'command people_list not found',
-			field: null
+			message: 'Something went wrong (command people_list not found).',
+			field: null,
+			detail: 'command people_list not found'
 		});
-		expect(toApiError(new Error('boom')).message).toBe('boom');
-		expect(toApiError(undefined).code).toBe('unexpected');
+		expect(toApiError(new Error('boom')).detail).toBe('boom');
+		expect(toApiError(undefined).message).toBe('Something went wrong.');
 	});
 });
 
 describe('formErrors', () => {
 	it('puts a validation error on the field it names', () => {
 		const routed = formErrors(
-			{ code: 'validation', message: '“x” is not an email address', field: 'email' },
+			{ code: 'validation', message: 'x', field: 'email', reason: { kind: 'notAnEmail', value: 'x' } },
 			personFields
 		);
-		expect(routed).toEqual({ fields: { email: '“x” is not an email address' }, general: null });
+		expect(routed).toEqual({ fields: { email: '“x” is not an e-mail address (expected name@example.org).' }, general: null });
 	});
 
 	it('maps nested field paths to the top-level field', () => {
@@ -44,6 +70,6 @@ describe('formErrors', () => {
 			fields: {},
 			general: 'Bad rank'
 		});
-		expect(formErrors('network down', personFields).general).toBe('network down');
+		expect(formErrors('network down', personFields).general).toBe('Something went wrong (network down).');
 	});
 });

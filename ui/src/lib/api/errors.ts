@@ -1,9 +1,18 @@
 // Every command rejects with an `AppError` ({ code, message, field }). Anything else that
 // reaches the UI (a Tauri transport error is a plain string) is normalised here, so screens
 // only ever deal with one error shape and never match on message text.
-import type { AppError, ErrorCode } from '$lib/bindings';
+import type { AppError, ErrorCode, Reason, RecordKind } from '$lib/bindings';
+import { m } from '$lib/paraglide/messages';
 
-export type ApiError = Omit<AppError, 'code'> & { code: ErrorCode | 'unexpected' };
+/**
+ * An error as screens show it: `message` is a sentence in the user's language, made from the
+ * core's code, reason and field; `detail` keeps the core's own (English) message.
+ */
+export type ApiError = Omit<AppError, 'code' | 'reason'> & {
+	code: ErrorCode | 'unexpected';
+	reason?: Reason | null;
+	detail?: string;
+};
 
 export function isAppError(value: unknown): value is AppError {
 	return (
@@ -16,15 +25,74 @@ export function isAppError(value: unknown): value is AppError {
 
 export function toApiError(value: unknown): ApiError {
 	if (isAppError(value)) {
-		return { code: value.code, message: value.message, field: value.field ?? null };
+		const error = { code: value.code, field: value.field ?? null, reason: value.reason ?? null, detail: value.message };
+		return { ...error, message: sentence(error) };
 	}
-	const message =
-		typeof value === 'string'
-			? value
-			: value instanceof Error
-				? value.message
-				: 'Something went wrong.';
-	return { code: 'unexpected', message, field: null };
+	const detail = typeof value === 'string' ? value : value instanceof Error ? value.message : '';
+	const error = { code: 'unexpected' as const, field: null, detail };
+	return { ...error, message: sentence(error) };
+}
+
+function recordName(record: RecordKind): string {
+	const names: Record<RecordKind, () => string> = {
+		organization: m.errors_record_organization,
+		person: m.errors_record_person,
+		venue: m.errors_record_venue,
+		vehicle: m.errors_record_vehicle,
+		visit: m.errors_record_visit,
+		engagement: m.errors_record_engagement,
+		participant: m.errors_record_participant,
+		agreement: m.errors_record_agreement,
+		action: m.errors_record_action
+	};
+	return names[record]();
+}
+
+function beforeStart(field: string | null): string {
+	if (field === 'endsLocal' || field === 'endDate') return m.errors_ends_before_start();
+	if (field === 'expiresOn') return m.errors_expires_before_effective();
+	if (field === 'departureLocal') return m.errors_departs_before_arrival();
+	return m.errors_before_start();
+}
+
+function reasonSentence(reason: Reason, field: string | null): string {
+	switch (reason.kind) {
+		case 'required': return m.errors_required();
+		case 'tooLong': return m.errors_too_long({ max: reason.max });
+		case 'notAnEmail': return m.errors_not_an_email({ value: reason.value });
+		case 'notACountry': return m.errors_not_a_country({ value: reason.value });
+		case 'notATimeZone': return m.errors_not_a_time_zone({ value: reason.value });
+		case 'notACurrency': return m.errors_not_a_currency({ value: reason.value });
+		case 'notADate': return m.errors_not_a_date();
+		case 'notADateTime': return m.errors_not_a_date_time();
+		case 'tooSmall': return m.errors_too_small({ min: reason.min });
+		case 'notPositive': return m.errors_not_positive();
+		case 'beforeStart': return beforeStart(field);
+		case 'noSuchLocalTime': return m.errors_no_such_local_time({ local: reason.local.replace('T', ' '), zone: reason.zone });
+		case 'chosenDeleted': return m.errors_chosen_deleted({ record: recordName(reason.record) });
+		case 'chosenMissing': return m.errors_chosen_missing({ record: recordName(reason.record) });
+		case 'unknownSector': return m.errors_unknown_sector();
+		case 'listedTwice': return m.errors_listed_twice();
+		case 'alreadyTakesPart': return m.errors_already_takes_part();
+		case 'recordDeleted': return m.errors_record_deleted({ record: recordName(reason.record) });
+		case 'equivalentExists': return m.errors_equivalent_exists({ record: recordName(reason.record) });
+	}
+}
+
+/** The error as a sentence in the user's language. Codes without a reason get a general one. */
+export function sentence(error: { code: ApiError['code']; field: string | null; reason?: Reason | null; detail?: string }): string {
+	if (error.reason) return reasonSentence(error.reason, error.field);
+	const detail = error.detail ?? '';
+	switch (error.code) {
+		case 'not_found': return m.errors_not_found();
+		case 'schema_too_new': return m.errors_schema_too_new();
+		case 'storage': return m.errors_storage({ detail });
+		case 'io': return m.errors_io({ detail });
+		// A refusal from an older core, without a reason: its own words are the best there are.
+		case 'validation':
+		case 'conflict': return detail || m.errors_unexpected();
+		default: return detail ? m.errors_unexpected_detail({ detail }) : m.errors_unexpected();
+	}
 }
 
 /** Runs a command and rejects with an `ApiError` whatever the command threw. */
