@@ -258,4 +258,62 @@ describe('Attaché in a real window', () => {
       assert.ok(layout.text.includes(longName.familyName), 'the row does not show the family name as text');
       assert.equal(layout.markup, 0, 'the family name was rendered as markup in the list');
     }));
+
+  it('finds a name in either script, reads in Russian, and mirrors for Urdu', STEP, () =>
+    step('languages', async () => {
+      // "Хорев" and "Khorev" find the same person, and only them.
+      const found = async (query) => {
+        await app.nav('people');
+        const search = await app.visible('filter-search');
+        await search.clearValue();
+        await search.setValue(query);
+        await app.count('list-row', (n) => n === 1, `exactly 1 for ${query}`);
+        return (await app.row('Khorev', { area: 'people' })).getAttribute('data-id');
+      };
+      const inCyrillic = await found('Хорев');
+      assert.equal(await found('Khorev'), inCyrillic, 'Хорев and Khorev are the same person');
+      assert.equal(await found('khor'), inCyrillic, 'a lower-case part of the name finds them too');
+
+      const pageState = () =>
+        app.browser.execute(() => {
+          const sidebar = document.querySelector('nav.sidebar').getBoundingClientRect();
+          return {
+            lang: document.documentElement.lang,
+            dir: document.documentElement.dir,
+            sidebarCentre: sidebar.left + sidebar.width / 2,
+            width: window.innerWidth,
+            title: document.title,
+          };
+        });
+      const choose = async (language) => {
+        await app.nav('settings');
+        await (await app.visible('language-select')).selectByAttribute('value', language);
+        await app.browser.waitUntil(async () => (await pageState()).lang === (language === 'system' ? 'en' : language), {
+          timeout: 10_000,
+          timeoutMsg: `the page did not switch to ${language}`,
+        });
+      };
+
+      await choose('ru');
+      await app.nav('dashboard');
+      await app.browser.waitUntil(async () => /Сводка/.test(await app.bodyText()), { timeout: 10_000, timeoutMsg: 'no Russian dashboard' });
+      const russian = await app.bodyText();
+      assert.match(russian, /Визиты/, 'the sidebar reads in Russian');
+      assert.doesNotMatch(russian, /\b(Dashboard|Visits|Settings|Upcoming|Overdue)\b/, 'English left on the Russian dashboard');
+      assert.equal((await pageState()).dir, 'ltr');
+
+      await choose('ur');
+      const urdu = await pageState();
+      assert.equal(urdu.dir, 'rtl', 'Urdu lays the page out right to left');
+      assert.ok(urdu.sidebarCentre > urdu.width / 2, `the sidebar is on the right in Urdu (${urdu.sidebarCentre} of ${urdu.width})`);
+      await app.nav('dashboard');
+      assert.match(await app.bodyText(), /جائزہ/, 'the dashboard reads in Urdu');
+
+      // The choice is remembered across a restart, then given back to the system.
+      await app.quit();
+      app = await App.start();
+      assert.equal((await pageState()).dir, 'rtl', 'Urdu was not remembered');
+      await choose('system');
+      assert.equal((await pageState()).dir, 'ltr');
+    }));
 });
