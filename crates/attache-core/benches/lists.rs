@@ -129,6 +129,36 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
                 )
             }),
         ),
+        (
+            "people: search \"Смирнов4\" (Cyrillic for Latin names)",
+            Box::new(|c: &Connection| {
+                drop(
+                    people::list(
+                        c,
+                        &PersonQuery {
+                            list: ListQuery { search: Some("Смирнов4".into()), ..page("familyName") },
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
+            "people: search \"قریشی\" (Urdu for Qureshi)",
+            Box::new(|c: &Connection| {
+                drop(
+                    people::list(
+                        c,
+                        &PersonQuery {
+                            list: ListQuery { search: Some("قریشی".into()), ..page("familyName") },
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
         ("people: get one", Box::new(move |c: &Connection| drop(people::get(c, &p1.as_str().into()).unwrap()))),
         (
             "venues: first page",

@@ -1,6 +1,7 @@
 // The parties of an agreement as the form edits them. Each row has a stable key (so removing
 // one keeps the others, pickers and all) and carries the names shown for what it has picked.
 import type { AppError, Party, PartyInput } from '$lib/bindings';
+import { m } from '$lib/paraglide/messages';
 
 export type PartyRow = {
 	key: number;
@@ -36,7 +37,7 @@ export function partyInputs(rows: PartyRow[]): PartyInput[] {
 		const error: AppError = {
 			code: 'validation',
 			field: 'parties',
-			message: 'Choose the organization each signatory signs for.'
+			message: m.agreements_form_error_signatory_without_party()
 		};
 		throw error;
 	}

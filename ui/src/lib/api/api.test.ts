@@ -79,14 +79,16 @@ describe('API wrappers', () => {
 		]);
 	});
 
-	it('rejects with the AppError the backend sent', async () => {
+	it('rejects with the AppError the backend sent, said in the user’s language', async () => {
 		record(() => {
-			throw { code: 'validation', message: 'Title is required', field: 'title' };
+			throw { code: 'validation', message: 'Title is required', field: 'title', reason: { kind: 'required' } };
 		});
 		await expect(visits.create(emptyVisitInput())).rejects.toEqual({
 			code: 'validation',
-			message: 'Title is required',
-			field: 'title'
+			message: 'Required.',
+			field: 'title',
+			reason: { kind: 'required' },
+			detail: 'Title is required'
 		});
 	});
 
@@ -96,8 +98,9 @@ describe('API wrappers', () => {
 		});
 		await expect(actions.create(emptyActionInput())).rejects.toEqual({
 			code: 'unexpected',
-			message: 'command actions_create not found',
-			field: null
+			message: 'Something went wrong (command actions_create not found).',
+			field: null,
+			detail: 'command actions_create not found'
 		});
 	});
 

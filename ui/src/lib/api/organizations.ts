@@ -23,6 +23,7 @@ export function emptyOrganizationInput(): Required<OrganizationInput> {
 	return {
 		name: '',
 		shortName: null,
+		nativeName: null,
 		kind: 'company',
 		country: null,
 		city: null,
@@ -36,6 +37,7 @@ export function organizationInput(o: Organization): Required<OrganizationInput> 
 	return {
 		name: o.name,
 		shortName: o.shortName,
+		nativeName: o.nativeName,
 		kind: o.kind,
 		country: o.country,
 		city: o.city,
