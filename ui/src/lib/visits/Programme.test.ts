@@ -1,7 +1,16 @@
 import { render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engagement, Visit } from '$lib/bindings';
 import Programme from './Programme.svelte';
+
+// The system's languages as the webview reports them: British conventions (day before month)
+// for English, whatever machine the tests run on.
+function systemLanguages(tags: string[] | null) {
+	if (tags) Object.defineProperty(navigator, 'languages', { value: tags, configurable: true });
+	else delete (navigator as { languages?: unknown }).languages;
+}
+beforeAll(() => systemLanguages(['en-GB', 'en']));
+afterAll(() => systemLanguages(null));
 
 const visit = (more: Partial<Visit> = {}) =>
 	({

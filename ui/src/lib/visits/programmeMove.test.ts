@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chooseLanguage } from '$lib/i18n/locale.svelte';
 import { programmeMoveMessage, shouldAskToMove } from './programmeMove';
 
 describe('moving a programme with its visit', () => {
@@ -24,4 +25,23 @@ describe('moving a programme with its visit', () => {
 			'The arrival and departure of one participant will move 2 days later, keeping their times.'
 		);
 	});
+
+	it('counts days and items with each language’s plural forms', () => {
+		chooseLanguage('ru');
+		expect(programmeMoveMessage({ items: 5, travellers: 0 }, 3)).toBe(
+			'5 мероприятий программы будут перенесены на 3 дня позже; время проведения не изменится.'
+		);
+		expect(programmeMoveMessage({ items: 21, travellers: 0 }, -1)).toBe(
+			'21 мероприятие программы будет перенесено на 1 день раньше; время проведения не изменится.'
+		);
+		expect(programmeMoveMessage({ items: 2, travellers: 4 }, 11)).toBe(
+			'2 мероприятия программы и даты прибытия и отъезда 4 участников будут перенесены на 11 дней позже; время не изменится.'
+		);
+		chooseLanguage('ur');
+		expect(programmeMoveMessage({ items: 1, travellers: 0 }, 2)).toBe(
+			'پروگرام کی مصروفیت 2 دن بعد کی تاریخ پر منتقل ہو جائے گی؛ اس کا وقت وہی رہے گا۔'
+		);
+	});
 });
+
+afterEach(() => chooseLanguage('system'));
