@@ -1,17 +1,30 @@
 // The app's sections and keyboard shortcuts. Kept free of Svelte so the key handling is unit
 // tested; the root layout only performs the command returned here.
 import type { IconName } from '$lib/components/Icon.svelte';
+import { m } from '$lib/paraglide/messages';
 
-export type Section = { key: string; label: string; href: string; icon: IconName };
+export type Section = { key: string; readonly label: string; href: string; icon: IconName };
+
+/** A section whose label is asked of the catalogue each time it is shown. */
+function section(key: string, href: string, icon: IconName, label: () => string): Section {
+	return {
+		key,
+		href,
+		icon,
+		get label() {
+			return label();
+		}
+	};
+}
 
 export const sections: Section[] = [
-	{ key: 'dashboard', label: 'Dashboard', href: '/', icon: 'dashboard' },
-	{ key: 'visits', label: 'Visits', href: '/visits', icon: 'visits' },
-	{ key: 'people', label: 'People', href: '/people', icon: 'people' },
-	{ key: 'organizations', label: 'Organizations', href: '/organizations', icon: 'organizations' },
-	{ key: 'agreements', label: 'Agreements', href: '/agreements', icon: 'agreements' },
-	{ key: 'actions', label: 'Actions', href: '/actions', icon: 'actions' },
-	{ key: 'settings', label: 'Settings', href: '/settings', icon: 'settings' }
+	section('dashboard', '/', 'dashboard', m.shell_nav_dashboard),
+	section('visits', '/visits', 'visits', m.shell_nav_visits),
+	section('people', '/people', 'people', m.shell_nav_people),
+	section('organizations', '/organizations', 'organizations', m.shell_nav_organizations),
+	section('agreements', '/agreements', 'agreements', m.shell_nav_agreements),
+	section('actions', '/actions', 'actions', m.shell_nav_actions),
+	section('settings', '/settings', 'settings', m.shell_nav_settings)
 ];
 
 /** The section a path belongs to: "/visits/abc" → visits. */
@@ -22,7 +35,7 @@ export function sectionOf(pathname: string): Section {
 
 /** How shortcuts are written on this platform: "⌘1" on a Mac, "Ctrl+1" elsewhere. */
 export const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-export const mod = isMac ? '⌘' : 'Ctrl+';
+export const mod = isMac ? '⌘' : 'Ctrl+'; // i18n-exempt: the key's name as printed on keyboards
 
 export type ShortcutCommand =
 	| { kind: 'navigate'; href: string }

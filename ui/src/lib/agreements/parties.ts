@@ -37,6 +37,7 @@ export function partyInputs(rows: PartyRow[]): PartyInput[] {
 		const error: AppError = {
 			code: 'validation',
 			field: 'parties',
+			reason: null,
 			message: m.agreements_form_error_signatory_without_party()
 		};
 		throw error;

@@ -3,18 +3,41 @@
 // default lists but shown, marked, on its page under "Show deleted". Links to a deleted record
 // stay visible, struck through. The words live here so every screen says the same thing.
 import type { Action, Participant } from '$lib/bindings';
+import { m } from '$lib/paraglide/messages';
 
+// Getters: each read asks the catalogue, so the words follow a change of language.
 export const deletionLabels = {
-	showDeleted: 'Show deleted',
-	deleted: 'Deleted',
+	get showDeleted() {
+		return m.vocabulary_deletion_show_deleted();
+	},
+	get deleted() {
+		return m.vocabulary_deletion_deleted();
+	},
 	/** Read after a struck-through name by screen readers, which do not announce the strike. */
-	spoken: ' (deleted)',
-	withVisit: 'Deleted with the visit',
-	withPerson: 'Deleted with the person',
-	withAgreement: 'Deleted with the agreement',
-	withAgreementVisit: 'Deleted with the agreement’s visit',
-	withOwner: 'Deleted with the record it belongs to'
-} as const;
+	get spoken() {
+		return m.vocabulary_deletion_spoken();
+	},
+	get withVisit() {
+		return m.vocabulary_deletion_with_visit();
+	},
+	get withPerson() {
+		return m.vocabulary_deletion_with_person();
+	},
+	get withAgreement() {
+		return m.vocabulary_deletion_with_agreement();
+	},
+	get withAgreementVisit() {
+		return m.vocabulary_deletion_with_agreement_visit();
+	},
+	get withOwner() {
+		return m.vocabulary_deletion_with_owner();
+	}
+};
+
+/** A deleted record's name as one plain text (a tooltip): "Trade fair (deleted)". */
+export function deletedName(name: string): string {
+	return m.vocabulary_deletion_named({ name });
+}
 
 /** Any record a list can show: its own deletion, and whether what it belongs to is deleted. */
 export type Deletable = { deletedAt?: string | null; belongsToDeleted?: boolean };

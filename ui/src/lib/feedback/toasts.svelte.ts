@@ -2,6 +2,7 @@
 // one is a restore call, offered for a few seconds instead of an "are you sure?" on every click.
 import { toApiError } from '$lib/api/errors';
 import { isolate } from '$lib/format/bidi';
+import { m } from '$lib/paraglide/messages';
 
 export type Toast = {
 	id: number;
@@ -11,7 +12,6 @@ export type Toast = {
 };
 
 const SECONDS = { plain: 5, withUndo: 10 };
-const RESTORED = 'Restored.';
 
 /** A toast's countdown: it stops while anything holds it (the pointer, keyboard focus). */
 type Countdown = { remaining: number; startedAt: number; timer?: ReturnType<typeof setTimeout>; holds: Set<string> };
@@ -73,7 +73,7 @@ class Toasts {
 		this.dismiss(toast.id);
 		try {
 			await toast.undo?.();
-			this.show(RESTORED, { tone: 'success' });
+			this.show(m.common_toast_restored(), { tone: 'success' });
 		} catch (error) {
 			this.error(error);
 		}
@@ -93,7 +93,7 @@ export async function deleteWithUndo(options: {
 	onRestored?: () => void;
 }): Promise<void> {
 	await options.remove();
-	toasts.show(`Deleted “${isolate(options.what)}”.`, {
+	toasts.show(m.common_toast_deleted({ name: isolate(options.what) }), {
 		undo: async () => {
 			await options.restore();
 			options.onRestored?.();
@@ -105,7 +105,7 @@ export async function deleteWithUndo(options: {
 export async function restoreWithNotice(restore: () => Promise<unknown>, onRestored: () => void) {
 	try {
 		await restore();
-		toasts.show(RESTORED, { tone: 'success' });
+		toasts.show(m.common_toast_restored(), { tone: 'success' });
 		onRestored();
 	} catch (error) {
 		toasts.error(error);

@@ -1,8 +1,10 @@
 // Dates and times as protocol officers read them. Calendar dates ("YYYY-MM-DD") are never
 // passed through `new Date(string)` (that would read them as UTC midnight and shift the day);
-// instants (RFC 3339 UTC) are shown in an explicit IANA zone. The locale is fixed to en-GB
-// (day before month, 24-hour clock) until the UI is translated.
-const LOCALE = 'en-GB';
+// instants (RFC 3339 UTC) are shown in an explicit IANA zone. Dates are written as the chosen
+// language writes them (`formatTag()`, asked on every call so a change of language applies at
+// once); times always use the 24-hour clock, as programmes do.
+import { formatTag } from '$lib/i18n/locale.svelte';
+import { m } from '$lib/paraglide/messages';
 
 function calendarDate(date: string): Date | null {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -15,28 +17,23 @@ export function formatDate(date: string | null | undefined, weekday = false): st
 	if (!date) return '—';
 	const d = calendarDate(date);
 	if (!d) return date;
-	return new Intl.DateTimeFormat(LOCALE, {
-		timeZone: 'UTC',
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		...(weekday ? { weekday: 'short' } : {})
-	}).format(d);
+	return new Intl.DateTimeFormat(formatTag(), { ...SHORT_DATE, ...(weekday ? { weekday: 'short' } : {}) }).format(d);
 }
 
-/** A visit's span: "28–30 Jan 2026", "30 Jan – 2 Feb 2026", "30 Dec 2025 – 2 Jan 2026". */
+const SHORT_DATE: Intl.DateTimeFormatOptions = { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' };
+
+/**
+ * A visit's span, shortened as the language does it: "28–30 Jan 2026", "30 Jan – 2 Feb 2026",
+ * "30 Dec 2025 – 2 Jan 2026" in British English, "28–30 янв. 2026 г." in Russian.
+ */
 export function formatDateRange(start: string | null, end: string | null): string {
 	const a = start ? calendarDate(start) : null;
 	const b = end ? calendarDate(end) : null;
 	if (!a || !b) return formatDate(start ?? end);
 	if (start === end) return formatDate(start);
-	const part = (d: Date, opts: Intl.DateTimeFormatOptions) =>
-		new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', ...opts }).format(d);
-	const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
-	const sameMonth = sameYear && a.getUTCMonth() === b.getUTCMonth();
-	if (sameMonth) return `${a.getUTCDate()}–${formatDate(end)}`;
-	if (sameYear) return `${part(a, { day: 'numeric', month: 'short' })} – ${formatDate(end)}`;
-	return `${formatDate(start)} – ${formatDate(end)}`;
+	// A span that ends before it starts is shown as stored, not silently reordered.
+	if (a > b) return `${formatDate(start)} – ${formatDate(end)}`;
+	return new Intl.DateTimeFormat(formatTag(), SHORT_DATE).formatRange(a, b);
 }
 
 /**
@@ -55,26 +52,20 @@ export function formatVisitDates(visit: {
 	const a = calendarDate(start);
 	const b = calendarDate(end);
 	if (!a || !b) return formatDateRange(start, end);
-	const month = (d: Date, year: boolean) =>
-		new Intl.DateTimeFormat(LOCALE, {
-			timeZone: 'UTC',
-			month: 'long',
-			...(year ? { year: 'numeric' } : {})
-		}).format(d);
 	const lastOfMonth = new Date(Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 0)).getUTCDate();
 	if (a.getUTCDate() === 1 && b.getUTCDate() === lastOfMonth && a <= b) {
-		const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
-		if (sameYear && a.getUTCMonth() === b.getUTCMonth()) return month(a, true);
-		return `${month(a, !sameYear)} – ${month(b, true)}`;
+		const months = new Intl.DateTimeFormat(formatTag(), { timeZone: 'UTC', month: 'long', year: 'numeric' });
+		const sameMonth = a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
+		return sameMonth ? months.format(a) : months.formatRange(a, b);
 	}
-	return `From ${formatDate(start)} to ${formatDate(end)}, exact dates unknown`;
+	return m.common_dates_inexact({ start: formatDate(start), end: formatDate(end) });
 }
 
 /** A day heading for a programme: "Wednesday 28 January 2026". */
 export function formatDayHeading(date: string): string {
 	const d = calendarDate(date);
 	if (!d) return date;
-	return new Intl.DateTimeFormat(LOCALE, {
+	return new Intl.DateTimeFormat(formatTag(), {
 		timeZone: 'UTC',
 		weekday: 'long',
 		day: 'numeric',
@@ -97,10 +88,18 @@ export function wallDay(local: string | null | undefined): string {
 /** Wall time "YYYY-MM-DDTHH:MM" → "14 Sep, 10:00": a moment within a visit, so no year. */
 export function formatWallDateTime(local: string | null | undefined): string {
 	const day = calendarDate(wallDay(local));
-	const time = wallTime(local);
+	const time = /T(\d{2}):(\d{2})/.exec(local ?? '');
 	if (!day || !time) return local ?? '';
-	const date = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(day);
-	return `${date}, ${time}`;
+	// The wall time is put on a UTC date and shown in UTC: no zone can shift it.
+	day.setUTCHours(Number(time[1]), Number(time[2]));
+	return new Intl.DateTimeFormat(formatTag(), {
+		timeZone: 'UTC',
+		day: 'numeric',
+		month: 'short',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(day);
 }
 
 /** An instant shown in `timeZone`: "28 Jan 2026, 14:30". Falls back to UTC for an unknown zone. */
@@ -117,9 +116,9 @@ export function formatInstant(iso: string | null | undefined, timeZone?: string)
 		hourCycle: 'h23'
 	};
 	try {
-		return new Intl.DateTimeFormat(LOCALE, { ...opts, timeZone }).format(d);
+		return new Intl.DateTimeFormat(formatTag(), { ...opts, timeZone }).format(d);
 	} catch {
-		return new Intl.DateTimeFormat(LOCALE, { ...opts, timeZone: 'UTC' }).format(d) + ' UTC';
+		return new Intl.DateTimeFormat(formatTag(), { ...opts, timeZone: 'UTC', timeZoneName: 'short' }).format(d);
 	}
 }
 
@@ -128,7 +127,7 @@ export function formatTime(iso: string, timeZone?: string): string {
 	const d = new Date(iso);
 	if (Number.isNaN(d.getTime())) return '';
 	try {
-		return new Intl.DateTimeFormat(LOCALE, {
+		return new Intl.DateTimeFormat(formatTag(), {
 			hour: '2-digit',
 			minute: '2-digit',
 			hourCycle: 'h23',
@@ -142,7 +141,7 @@ export function formatTime(iso: string, timeZone?: string): string {
 /** The zone's short name at an instant, e.g. "GMT+5" or "CET". */
 export function zoneName(timeZone: string, at: string | Date = new Date()): string {
 	try {
-		const parts = new Intl.DateTimeFormat(LOCALE, { timeZone, timeZoneName: 'short' }).formatToParts(
+		const parts = new Intl.DateTimeFormat(formatTag(), { timeZone, timeZoneName: 'short' }).formatToParts(
 			typeof at === 'string' ? new Date(at) : at
 		);
 		return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
@@ -160,8 +159,8 @@ export function zonesDiffer(a: string, b: string, at: string | Date = new Date()
 
 /** Today's calendar date in `timeZone` as "YYYY-MM-DD". */
 export function today(timeZone?: string, now: Date = new Date()): string {
-	// en-CA formats as YYYY-MM-DD.
-	return new Intl.DateTimeFormat('en-CA', {
+	// en-CA formats as YYYY-MM-DD: a machine format, whatever the UI language.
+	return new Intl.DateTimeFormat('en-CA', { // i18n-exempt: locale tag of the ISO date format
 		timeZone,
 		year: 'numeric',
 		month: '2-digit',
@@ -179,11 +178,41 @@ export function daysBetween(from: string, to: string): number | null {
 
 /** A due date relative to today: "Due today", "Due in 3 days", "2 days overdue". */
 export function formatDue(dueOn: string | null, todayDate: string): string {
-	if (!dueOn) return 'No due date';
+	if (!dueOn) return m.common_due_none();
 	const days = daysBetween(todayDate, dueOn);
 	if (days === null) return dueOn;
-	if (days === 0) return 'Due today';
-	if (days === 1) return 'Due tomorrow';
-	if (days > 1) return `Due in ${days} days`;
-	return days === -1 ? '1 day overdue' : `${-days} days overdue`;
+	if (days === 0) return m.common_due_today();
+	if (days === 1) return m.common_due_tomorrow();
+	if (days > 1) return m.common_due_in_days({ count: days });
+	return m.common_due_overdue_days({ count: -days });
+}
+
+// Where CLDR's week data cannot be read (an engine without `Intl.Locale` week info), the first
+// day of the week for the languages the UI speaks, by tag then by language.
+const FIRST_DAY_FALLBACK: Record<string, number> = {
+	ru: 1,
+	'en-us': 7,
+	'en-gb': 1,
+	'en-pk': 7,
+	'en-in': 7,
+	en: 7,
+	ur: 7,
+	'ur-pk': 7,
+	'ur-in': 7
+};
+
+/** The first day of the week where `tag`'s conventions hold: 1 = Monday … 7 = Sunday. */
+export function firstDayOfWeek(tag: string = formatTag()): number {
+	try {
+		const locale = new Intl.Locale(tag) as Intl.Locale & {
+			getWeekInfo?: () => { firstDay: number };
+			weekInfo?: { firstDay: number };
+		};
+		const firstDay = (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay;
+		if (firstDay && firstDay >= 1 && firstDay <= 7) return firstDay;
+	} catch {
+		// An unreadable tag falls through to the table.
+	}
+	const lower = tag.toLowerCase().replaceAll('_', '-');
+	return FIRST_DAY_FALLBACK[lower] ?? FIRST_DAY_FALLBACK[lower.split(/[-_]/)[0]] ?? 1;
 }

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, pageCount, pageRange } from './numbers';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chooseLanguage } from '$lib/i18n/locale.svelte';
+import { formatCount, formatList, formatMoney, pageCount, pageRange } from './numbers';
+
+// British conventions for English, whatever machine the tests run on.
+beforeAll(() => Object.defineProperty(navigator, 'languages', { value: ['en-GB', 'en'], configurable: true }));
+afterAll(() => delete (navigator as { languages?: unknown }).languages);
 
 describe('numbers', () => {
 	it('captions the pager', () => {
@@ -22,5 +27,29 @@ describe('numbers', () => {
 		expect(formatMoney(2500000, 'USD')).toBe('US$2,500,000');
 		expect(formatMoney(1500, 'dollars')).toBe('1,500 dollars');
 		expect(formatMoney(null, 'USD')).toBe('—');
+	});
+
+	it('lists words as the language does', () => {
+		expect(formatList(['title', 'status', 'notes'])).toBe('title, status and notes');
+		expect(formatList(['title'])).toBe('title');
+	});
+});
+
+describe('numbers in Russian and Urdu', () => {
+	afterEach(() => chooseLanguage('system'));
+
+	it('groups digits and captions the pager in Russian', () => {
+		chooseLanguage('ru');
+		// Russian groups thousands with a (no-break) space.
+		expect(formatCount(1234567).replace(/\s/g, ' ')).toBe('1 234 567');
+		expect(pageRange(1, 50, 1234).replace(/\s/g, ' ')).toBe('1–50 из 1 234');
+		expect(pageRange(1, 50, 0)).toBe('Нет записей');
+		expect(formatList(['а', 'б', 'в'])).toBe('а, б и в');
+	});
+
+	it('captions the pager in Urdu', () => {
+		chooseLanguage('ur');
+		expect(pageRange(1, 50, 1234)).toBe('1,234 میں سے 1–50');
+		expect(pageRange(1, 50, 0)).toBe('کوئی ریکارڈ نہیں');
 	});
 });

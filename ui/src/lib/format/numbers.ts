@@ -1,16 +1,19 @@
-const LOCALE = 'en-GB';
+// Numbers, counts and lists in the chosen language's conventions (`formatTag()`, asked on every
+// call so a change of language applies at once): "1,234" in English, "1 234" in Russian.
+import { formatTag } from '$lib/i18n/locale.svelte';
+import { m } from '$lib/paraglide/messages';
 
 /** 1234 → "1,234"; a count the store stopped at (`capped`) → "10,000+". */
 export function formatCount(n: number, capped = false): string {
-	return new Intl.NumberFormat(LOCALE).format(n) + (capped ? '+' : '');
+	return new Intl.NumberFormat(formatTag()).format(n) + (capped ? '+' : '');
 }
 
 /** The pager's caption: "1–50 of 1,234" (or "of 10,000+" past the store's count cap). */
 export function pageRange(page: number, pageSize: number, total: number, capped = false): string {
-	if (total <= 0) return 'No records';
+	if (total <= 0) return m.common_pager_none();
 	const first = (page - 1) * pageSize + 1;
 	const last = capped ? page * pageSize : Math.min(page * pageSize, total);
-	return `${formatCount(first)}–${formatCount(last)} of ${formatCount(total, capped)}`;
+	return m.common_pager_range({ first: formatCount(first), last: formatCount(last), total: formatCount(total, capped) });
 }
 
 export function pageCount(pageSize: number, total: number): number {
@@ -22,12 +25,21 @@ export function formatMoney(amount: number | null, currency: string | null): str
 	if (amount === null || amount === undefined) return '—';
 	if (!currency) return formatCount(amount);
 	try {
-		return new Intl.NumberFormat(LOCALE, {
+		return new Intl.NumberFormat(formatTag(), {
 			style: 'currency',
 			currency,
 			maximumFractionDigits: 0
 		}).format(amount);
 	} catch {
 		return `${formatCount(amount)} ${currency}`;
+	}
+}
+
+/** Words joined as the language lists them: "a, b and c", "a, b и c", "a، b اور c". */
+export function formatList(items: string[]): string {
+	try {
+		return new Intl.ListFormat(formatTag(), { style: 'long', type: 'conjunction' }).format(items);
+	} catch {
+		return items.join(', ');
 	}
 }

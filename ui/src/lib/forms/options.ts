@@ -8,11 +8,13 @@ import { visits } from '$lib/api/visits';
 import type { Option } from '$lib/components/Field.svelte';
 import { vocabulary, type Vocabulary } from '$lib/domain/vocabulary';
 import { formatVisitDates } from '$lib/format/dates';
+import { m } from '$lib/paraglide/messages';
 
 const PICKER_SIZE = 20;
 
+/** The terms themselves: their `label` is read when shown, so it follows the language. */
 export function choices(kind: Vocabulary): Option[] {
-	return vocabulary[kind].map(({ value, label }) => ({ value, label }));
+	return [...vocabulary[kind]];
 }
 
 export async function organizationOptions(search: string): Promise<Option[]> {
@@ -33,7 +35,7 @@ export async function personOptions(search: string): Promise<Option[]> {
 
 export async function venueOptions(search: string): Promise<Option[]> {
 	const page = await venues.list({ search, pageSize: PICKER_SIZE, sort: 'name' });
-	return page.items.map((v) => ({ value: v.id, label: v.city ? `${v.name}, ${v.city}` : v.name }));
+	return page.items.map((v) => ({ value: v.id, label: v.city ? m.common_option_venue({ name: v.name, city: v.city }) : v.name }));
 }
 
 /** Venues have no screen of their own yet: they are created by name from the programme editor. */

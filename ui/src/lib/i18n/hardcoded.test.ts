@@ -58,7 +58,7 @@ function scanSvelte(file: string, source: string): Finding[] {
 		if (Array.isArray(node)) return node.forEach((n) => walk(n, inKbd));
 		if (!node || typeof node !== 'object') return;
 		const n = node as Record<string, unknown> & { type?: string; start: number };
-		if (n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration') return;
+		if (n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || n.type === 'StyleDirective') return;
 		if (n.type === 'Text' && /\p{L}/u.test(String(n.data)) && !inKbd) add(n.start, String(n.data));
 		if (n.type === 'Attribute' && NOT_TEXT_ATTRIBUTES.test(String(n.name))) return;
 		if (n.type === 'Attribute' && Array.isArray(n.value)) {

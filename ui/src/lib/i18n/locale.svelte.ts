@@ -11,9 +11,9 @@ const STORAGE_KEY = 'attache.language';
 
 /** The languages in the order Settings offers them, each named in its own language. */
 export const languages: { locale: Locale; name: string }[] = [
-	{ locale: 'en', name: 'English' },
-	{ locale: 'ru', name: 'Русский' },
-	{ locale: 'ur', name: 'اردو' }
+	{ locale: 'en', name: 'English' }, // i18n-exempt: language names are written in their own language
+	{ locale: 'ru', name: 'Русский' }, // i18n-exempt: language names are written in their own language
+	{ locale: 'ur', name: 'اردو' } // i18n-exempt: language names are written in their own language
 ];
 
 function isLocale(value: unknown): value is Locale {
