@@ -161,7 +161,7 @@ describe('in the chosen language', () => {
 	it('phrases Urdu due dates', () => {
 		chooseLanguage('ur');
 		const from = '2026-01-01';
-		expect(formatDue('2026-01-04', from)).toBe('آخری تاریخ 3 دن بعد');
+		expect(formatDue('2026-01-04', from)).toBe('آخری تاریخ میں 3 دن باقی');
 		expect(formatDue('2025-12-31', from)).toBe('1 دن کی تاخیر');
 		expect(formatDue('2025-12-27', from)).toBe('5 دن کی تاخیر');
 		expect(formatDue(null, from)).toBe('کوئی آخری تاریخ نہیں');
