@@ -145,6 +145,21 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
             }),
         ),
         (
+            "people: search \"Qureshi\" (the same 5,000 people in Latin)",
+            Box::new(|c: &Connection| {
+                drop(
+                    people::list(
+                        c,
+                        &PersonQuery {
+                            list: ListQuery { search: Some("Qureshi".into()), ..page("familyName") },
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                )
+            }),
+        ),
+        (
             "people: search \"قریشی\" (Urdu for Qureshi)",
             Box::new(|c: &Connection| {
                 drop(

@@ -10,7 +10,8 @@ use attache_core::kernel::listing::ListQuery;
 use attache_core::store::Store;
 
 fn search(store: &Store, text: &str) -> Vec<PersonId> {
-    let query = PersonQuery { list: ListQuery { search: Some(text.into()), ..common::query(50) }, ..Default::default() };
+    let query =
+        PersonQuery { list: ListQuery { search: Some(text.into()), ..common::query(50) }, ..Default::default() };
     people::list(store.conn(), &query).unwrap().items.into_iter().map(|p| p.id).collect()
 }
 
@@ -24,7 +25,8 @@ fn a_russian_name_is_found_in_cyrillic_and_in_latin() {
     let (_dir, mut store) = common::temp_store();
     let khorev = person(&mut store, "Albert P.", "Khorev", Some("Альберт Хорев"));
     person(&mut store, "Denis", "Nevzorov", Some("Денис Невзоров"));
-    for query in ["Khorev", "khorev", "Хорев", "хорев", "Horev", "Хор", "Альберт Khorev", "KHOREV"] {
+    for query in ["Khorev", "khorev", "Хорев", "хорев", "Horev", "Хор", "Альберт Khorev", "KHOREV"]
+    {
         assert_eq!(search(&store, query), vec![khorev.clone()], "{query}");
     }
 }
@@ -70,7 +72,10 @@ fn diacritics_and_case_are_ignored() {
 fn an_edited_name_is_found_by_its_new_spelling_only() {
     let (_dir, mut store) = common::temp_store();
     let id = person(&mut store, "Sergey", "Chekalin", Some("Сергей Чекалин"));
-    let mut input = PersonInput { native_name: Some("Антон Верещагин".into()), ..common::person_input("Anton", "Vereshchagin") };
+    let mut input = PersonInput {
+        native_name: Some("Антон Верещагин".into()),
+        ..common::person_input("Anton", "Vereshchagin")
+    };
     input.honorific = None;
     people::update(&mut store, &id, input).unwrap();
     assert_eq!(search(&store, "Чекалин"), Vec::<PersonId>::new());
@@ -95,7 +100,10 @@ fn an_organization_is_found_by_its_name_in_the_original_language_and_finds_its_p
     let embassy = organizations::create(&mut store, input).unwrap();
     assert_eq!(embassy.native_name.as_deref(), Some("Посольство Российской Федерации"));
     let find = |store: &Store, text: &str| {
-        let query = OrganizationQuery { list: ListQuery { search: Some(text.into()), ..common::query(50) }, ..Default::default() };
+        let query = OrganizationQuery {
+            list: ListQuery { search: Some(text.into()), ..common::query(50) },
+            ..Default::default()
+        };
         organizations::list(store.conn(), &query).unwrap().items.into_iter().map(|o| o.id).collect::<Vec<_>>()
     };
     assert_eq!(find(&store, "Посольство"), vec![embassy.id.clone()]);
@@ -115,7 +123,19 @@ fn an_organization_is_found_by_its_name_in_the_original_language_and_finds_its_p
 fn hostile_search_text_is_only_ever_text() {
     let (_dir, mut store) = common::temp_store();
     person(&mut store, "Albert", "Khorev", Some("Альберт Хорев"));
-    for query in ["\"", "latin : \"x\"", "Khorev OR", "* NEAR(", "skeleton:", "'; DROP TABLE people; --", "\u{202e}Хорев"] {
-        assert!(people::list(store.conn(), &PersonQuery { list: ListQuery { search: Some(query.into()), ..common::query(50) }, ..Default::default() }).is_ok(), "{query}");
+    for query in
+        ["\"", "latin : \"x\"", "Khorev OR", "* NEAR(", "skeleton:", "'; DROP TABLE people; --", "\u{202e}Хорев"]
+    {
+        assert!(
+            people::list(
+                store.conn(),
+                &PersonQuery {
+                    list: ListQuery { search: Some(query.into()), ..common::query(50) },
+                    ..Default::default()
+                }
+            )
+            .is_ok(),
+            "{query}"
+        );
     }
 }

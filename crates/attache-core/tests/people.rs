@@ -252,13 +252,19 @@ fn a_refused_input_says_why_in_words_the_ui_can_translate() {
         Err(CoreError::Validation { field, reason, .. }) => (field, reason),
         other => panic!("expected a validation error, got {other:?}"),
     };
-    assert_eq!(reason(people::create(&mut store, common::person_input(" ", "Khorev"))), ("givenName".into(), Reason::Required));
+    assert_eq!(
+        reason(people::create(&mut store, common::person_input(" ", "Khorev"))),
+        ("givenName".into(), Reason::Required)
+    );
     assert_eq!(
         reason(people::create(&mut store, common::person_input(&"Я".repeat(501), "Khorev"))),
         ("givenName".into(), Reason::TooLong { max: 500 })
     );
     assert_eq!(
-        reason(people::create(&mut store, PersonInput { email: Some("khorev at mid.ru".into()), ..common::person_input("Albert", "Khorev") })),
+        reason(people::create(
+            &mut store,
+            PersonInput { email: Some("khorev at mid.ru".into()), ..common::person_input("Albert", "Khorev") }
+        )),
         ("email".into(), Reason::NotAnEmail { value: "khorev at mid.ru".into() })
     );
 }

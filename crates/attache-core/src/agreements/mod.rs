@@ -293,14 +293,22 @@ fn validated(input: AgreementInput, refs: &References<'_>) -> CoreResult<Agreeme
     validate::required("title", "Title", &input.title)?;
     for (index, party) in input.parties.iter().enumerate() {
         if input.parties[..index].iter().any(|earlier| earlier.organization_id == party.organization_id) {
-            return Err(CoreError::invalid("parties", Reason::ListedTwice, "the same organization is listed twice as a party"));
+            return Err(CoreError::invalid(
+                "parties",
+                Reason::ListedTwice,
+                "the same organization is listed twice as a party",
+            ));
         }
     }
     let effective_on = validate::optional_date("effectiveOn", "Effective date", input.effective_on)?;
     let expires_on = validate::optional_date("expiresOn", "Expiry date", input.expires_on)?;
     if let (Some(from), Some(to)) = (&effective_on, &expires_on) {
         if to < from {
-            return Err(CoreError::invalid("expiresOn", Reason::BeforeStart, "Expiry date is before the effective date"));
+            return Err(CoreError::invalid(
+                "expiresOn",
+                Reason::BeforeStart,
+                "Expiry date is before the effective date",
+            ));
         }
     }
     if input.value_amount.is_some_and(|v| !v.is_finite() || v < 0.0) {

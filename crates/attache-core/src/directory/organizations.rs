@@ -74,7 +74,8 @@ const COLUMNS: &str = "o.id, o.name, o.short_name, o.native_name, o.kind, o.coun
 const SOURCE: Source = Source { from: "organizations o", count_from: "organizations o" };
 /// Organizations whose name, short name, native name or city contains the bound FTS5 phrase,
 /// or whose names match it in any spelling (one rowid set).
-pub(crate) const ORGANIZATION_MATCH: &str = "o.rowid IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ?
+pub(crate) const ORGANIZATION_MATCH: &str =
+    "o.rowid IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ?
     UNION SELECT rowid FROM organization_names WHERE organization_names MATCH ?names)";
 const SORTS: &[(&str, &str)] = &[
     ("name", "o.name COLLATE NOCASE"),
@@ -172,7 +173,11 @@ pub fn list(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Page<Org
             "EXISTS (SELECT 1 FROM organization_sectors s WHERE s.organization_id = o.id AND s.sector_id = ?)",
             query.sector_id.clone().map(|s| s.0),
         )
-        .search_indexed(&[ORGANIZATION_MATCH], &["o.name", "o.short_name", "o.native_name", "o.city"], query.list.search.as_deref());
+        .search_indexed(
+            &[ORGANIZATION_MATCH],
+            &["o.name", "o.short_name", "o.native_name", "o.city"],
+            query.list.search.as_deref(),
+        );
     let order = order_by(&query.list, SORTS, "o.id");
     let mut page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
     for organization in &mut page.items {

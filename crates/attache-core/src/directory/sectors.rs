@@ -121,7 +121,11 @@ pub fn relink(
                 r.get(0)
             })?;
         if !exists {
-            return Err(CoreError::invalid("sectorIds", Reason::UnknownSector, format!("sector {sector} does not exist")));
+            return Err(CoreError::invalid(
+                "sectorIds",
+                Reason::UnknownSector,
+                format!("sector {sector} does not exist"),
+            ));
         }
         insert.execute(rusqlite::params![owner_id, sector])?;
     }

@@ -23,26 +23,49 @@ pub enum ErrorCode {
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Reason {
     Required,
-    TooLong { max: u32 },
-    NotAnEmail { value: String },
-    NotACountry { value: String },
-    NotATimeZone { value: String },
-    NotACurrency { value: String },
+    TooLong {
+        max: u32,
+    },
+    NotAnEmail {
+        value: String,
+    },
+    NotACountry {
+        value: String,
+    },
+    NotATimeZone {
+        value: String,
+    },
+    NotACurrency {
+        value: String,
+    },
     NotADate,
     NotADateTime,
-    TooSmall { min: i32 },
+    TooSmall {
+        min: i32,
+    },
     NotPositive,
     /// An end (date, time, departure, expiry) before its start.
     BeforeStart,
     /// A wall time the clocks skip in the visit's zone.
-    NoSuchLocalTime { local: String, zone: String },
-    ChosenDeleted { record: RecordKind },
-    ChosenMissing { record: RecordKind },
+    NoSuchLocalTime {
+        local: String,
+        zone: String,
+    },
+    ChosenDeleted {
+        record: RecordKind,
+    },
+    ChosenMissing {
+        record: RecordKind,
+    },
     UnknownSector,
     ListedTwice,
     AlreadyTakesPart,
-    RecordDeleted { record: RecordKind },
-    EquivalentExists { record: RecordKind },
+    RecordDeleted {
+        record: RecordKind,
+    },
+    EquivalentExists {
+        record: RecordKind,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -135,7 +158,10 @@ mod tests {
             })
         );
         let deleted = CoreError::invalid("visitId", Reason::ChosenDeleted { record: RecordKind::Visit }, "x");
-        assert_eq!(serde_json::to_value(AppError::from(deleted)).unwrap()["reason"], serde_json::json!({ "kind": "chosenDeleted", "record": "visit" }));
+        assert_eq!(
+            serde_json::to_value(AppError::from(deleted)).unwrap()["reason"],
+            serde_json::json!({ "kind": "chosenDeleted", "record": "visit" })
+        );
         let missing = AppError::from(CoreError::NotFound { entity: "visit", id: "v1".into() });
         assert_eq!(missing.reason, None);
     }

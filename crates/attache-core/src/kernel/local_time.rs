@@ -11,8 +11,9 @@ use crate::kernel::error::{CoreError, CoreResult, Reason};
 /// `days` later: a programme planned for 10:30 stays at 10:30 when its visit's time zone is
 /// corrected or its dates move, even across a change of clocks.
 pub fn reschedule(field: &str, from: Tz, to: Tz, days: i64, utc: &str) -> CoreResult<String> {
-    let local = NaiveDateTime::parse_from_str(&to_local(from, utc), "%Y-%m-%dT%H:%M")
-        .map_err(|_| CoreError::invalid(field, Reason::NotADateTime, format!("the stored time {utc} cannot be read")))?;
+    let local = NaiveDateTime::parse_from_str(&to_local(from, utc), "%Y-%m-%dT%H:%M").map_err(|_| {
+        CoreError::invalid(field, Reason::NotADateTime, format!("the stored time {utc} cannot be read"))
+    })?;
     to_utc(field, to, local + chrono::Duration::days(days))
 }
 
@@ -31,7 +32,10 @@ pub fn to_utc(field: &str, zone: Tz, local: NaiveDateTime) -> CoreResult<String>
         LocalResult::None => {
             return Err(CoreError::invalid(
                 field,
-                Reason::NoSuchLocalTime { local: local.format("%Y-%m-%dT%H:%M").to_string(), zone: zone.name().to_owned() },
+                Reason::NoSuchLocalTime {
+                    local: local.format("%Y-%m-%dT%H:%M").to_string(),
+                    zone: zone.name().to_owned(),
+                },
                 format!("{local} does not exist in {zone} (the clocks change then)"),
             ));
         }

@@ -91,8 +91,16 @@ impl<'c> References<'c> {
         let sql = format!("SELECT deleted_at IS NULL FROM {} WHERE id = ?1", kind.table());
         match self.conn.query_row(&sql, [id], |row| row.get::<_, bool>(0)).optional()? {
             Some(true) => Ok(()),
-            Some(false) => Err(CoreError::invalid(field, Reason::ChosenDeleted { record: kind }, format!("the chosen {} has been deleted", kind.name()))),
-            None => Err(CoreError::invalid(field, Reason::ChosenMissing { record: kind }, format!("the chosen {} does not exist", kind.name()))),
+            Some(false) => Err(CoreError::invalid(
+                field,
+                Reason::ChosenDeleted { record: kind },
+                format!("the chosen {} has been deleted", kind.name()),
+            )),
+            None => Err(CoreError::invalid(
+                field,
+                Reason::ChosenMissing { record: kind },
+                format!("the chosen {} does not exist", kind.name()),
+            )),
         }
     }
 

@@ -83,17 +83,26 @@ fn latin_word(word: &str) -> String {
 fn latin_variants() -> &'static HashMap<String, String> {
     static VARIANTS: OnceLock<HashMap<String, String>> = OnceLock::new();
     VARIANTS.get_or_init(|| {
-        COMMON_NAMES
-            .iter()
-            .flat_map(|(_, spellings)| spellings.iter().map(|s| (fold(s), fold(spellings[0]))))
-            .collect()
+        COMMON_NAMES.iter().flat_map(|(_, spellings)| spellings.iter().map(|s| (fold(s), fold(spellings[0])))).collect()
     })
 }
 
 /// Folds Latin spelling variants so that both sides of a comparison agree.
 fn fold(latin: &str) -> String {
     let mut s: String = latin.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
-    for (from, to) in [("dzh", "j"), ("kh", "h"), ("x", "ks"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ou", "u"), ("ee", "i"), ("oo", "u"), ("y", "i")] {
+    for (from, to) in [
+        ("dzh", "j"),
+        ("kh", "h"),
+        ("x", "ks"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("q", "k"),
+        ("w", "v"),
+        ("ou", "u"),
+        ("ee", "i"),
+        ("oo", "u"),
+        ("y", "i"),
+    ] {
         s = s.replace(from, to);
     }
     let mut out = String::with_capacity(s.len());
@@ -127,20 +136,74 @@ fn common_name(word: &str) -> Option<&'static str> {
 fn transliterate(c: char) -> Option<&'static str> {
     let latin = match c.to_lowercase().next().unwrap_or(c) {
         // Russian (and the Ukrainian and Belarusian letters a name may carry)
-        'а' => "a", 'б' => "b", 'в' => "v", 'г' | 'ґ' => "g", 'д' => "d", 'е' | 'ё' | 'э' => "e",
-        'ж' => "zh", 'з' => "z", 'и' | 'і' => "i", 'й' => "y", 'к' => "k", 'л' => "l", 'м' => "m",
-        'н' => "n", 'о' => "o", 'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' | 'ў' => "u",
-        'ф' => "f", 'х' => "kh", 'ц' => "ts", 'ч' => "ch", 'ш' => "sh", 'щ' => "shch", 'ъ' | 'ь' => "",
-        'ы' => "y", 'ю' => "yu", 'я' => "ya", 'ї' => "yi", 'є' => "ye",
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' | 'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'ї' => "yi",
+        'є' => "ye",
         // Urdu (and the Arabic forms of its letters)
-        'ا' | 'آ' | 'أ' | 'إ' => "a", 'ب' => "b", 'پ' => "p", 'ت' | 'ٹ' | 'ط' | 'ة' => "t",
-        'ث' | 'س' | 'ص' => "s", 'ج' => "j", 'چ' => "ch", 'ح' | 'ہ' | 'ھ' | 'ۃ' | 'ه' => "h",
-        'خ' => "kh", 'د' | 'ڈ' => "d", 'ذ' | 'ز' | 'ض' | 'ظ' => "z", 'ر' | 'ڑ' => "r", 'ژ' => "zh",
-        'ش' => "sh", 'ع' | 'ء' => "", 'غ' => "gh", 'ف' => "f", 'ق' => "q", 'ک' | 'ك' => "k",
-        'گ' => "g", 'ل' => "l", 'م' => "m", 'ن' | 'ں' => "n", 'و' | 'ؤ' => "o",
-        'ی' | 'ي' | 'ى' | 'ئ' => "i", 'ے' | 'ۓ' => "e",
+        'ا' | 'آ' | 'أ' | 'إ' => "a",
+        'ب' => "b",
+        'پ' => "p",
+        'ت' | 'ٹ' | 'ط' | 'ة' => "t",
+        'ث' | 'س' | 'ص' => "s",
+        'ج' => "j",
+        'چ' => "ch",
+        'ح' | 'ہ' | 'ھ' | 'ۃ' | 'ه' => "h",
+        'خ' => "kh",
+        'د' | 'ڈ' => "d",
+        'ذ' | 'ز' | 'ض' | 'ظ' => "z",
+        'ر' | 'ڑ' => "r",
+        'ژ' => "zh",
+        'ش' => "sh",
+        'ع' | 'ء' => "",
+        'غ' => "gh",
+        'ف' => "f",
+        'ق' => "q",
+        'ک' | 'ك' => "k",
+        'گ' => "g",
+        'ل' => "l",
+        'م' => "m",
+        'ن' | 'ں' => "n",
+        'و' | 'ؤ' => "o",
+        'ی' | 'ي' | 'ى' | 'ئ' => "i",
+        'ے' | 'ۓ' => "e",
         // Latin letters NFD leaves whole
-        'ß' => "ss", 'æ' => "ae", 'œ' => "oe", 'ø' => "o", 'ł' => "l", 'đ' => "d", 'ı' => "i", 'þ' => "th",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' => "d",
+        'ı' => "i",
+        'þ' => "th",
         _ => return None,
     };
     Some(latin)
@@ -267,7 +330,10 @@ mod tests {
     fn other_urdu_words_are_compared_by_their_consonants() {
         assert_eq!(skeleton_key("گوجرانوالہ"), skeleton_key("Gujranwala"));
         assert_eq!(skeleton_key("خورشید"), skeleton_key("Khurshid"));
-        assert_eq!(names_query("گوجرانوالہ").unwrap(), format!("latin : \"{}\" OR skeleton : \"{}\"", latin_key("گوجرانوالہ"), skeleton_key("Gujranwala")));
+        assert_eq!(
+            names_query("گوجرانوالہ").unwrap(),
+            format!("latin : \"{}\" OR skeleton : \"{}\"", latin_key("گوجرانوالہ"), skeleton_key("Gujranwala"))
+        );
     }
 
     #[test]

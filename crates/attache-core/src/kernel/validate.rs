@@ -40,7 +40,11 @@ pub fn text(field: &str, label: &str, value: Option<String>) -> CoreResult<Optio
 
 fn max_chars(field: &str, label: &str, value: &str, max: usize) -> CoreResult<()> {
     if value.chars().count() > max {
-        return Err(CoreError::invalid(field, Reason::TooLong { max: max as u32 }, format!("{label} is too long (at most {max} characters)")));
+        return Err(CoreError::invalid(
+            field,
+            Reason::TooLong { max: max as u32 },
+            format!("{label} is too long (at most {max} characters)"),
+        ));
     }
     Ok(())
 }
@@ -90,8 +94,13 @@ pub fn country(field: &str, value: Option<String>) -> CoreResult<Option<String>>
 
 /// An IANA time zone name such as `Asia/Karachi`.
 pub fn time_zone(field: &str, value: &str) -> CoreResult<Tz> {
-    Tz::from_str(value.trim())
-        .map_err(|_| CoreError::invalid(field, Reason::NotATimeZone { value: value.to_owned() }, format!("“{value}” is not a known IANA time zone (e.g. Asia/Karachi)")))
+    Tz::from_str(value.trim()).map_err(|_| {
+        CoreError::invalid(
+            field,
+            Reason::NotATimeZone { value: value.to_owned() },
+            format!("“{value}” is not a known IANA time zone (e.g. Asia/Karachi)"),
+        )
+    })
 }
 
 /// A calendar date `YYYY-MM-DD`.
@@ -118,7 +127,13 @@ pub fn local_date_time(field: &str, label: &str, value: &str) -> CoreResult<Naiv
     }
     NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| CoreError::invalid(field, Reason::NotADateTime, format!("{label} must be a date and time like 2026-01-28T10:30")))
+        .map_err(|_| {
+            CoreError::invalid(
+                field,
+                Reason::NotADateTime,
+                format!("{label} must be a date and time like 2026-01-28T10:30"),
+            )
+        })
 }
 
 /// An optional ISO 4217 currency code; stored upper-case.
@@ -138,7 +153,11 @@ pub fn currency(field: &str, value: Option<String>) -> CoreResult<Option<String>
 /// An optional whole number not below `min`.
 pub fn at_least(field: &str, label: &str, value: Option<i64>, min: i64) -> CoreResult<Option<i64>> {
     match value {
-        Some(v) if v < min => Err(CoreError::invalid(field, Reason::TooSmall { min: min as i32 }, format!("{label} must be {min} or more"))),
+        Some(v) if v < min => Err(CoreError::invalid(
+            field,
+            Reason::TooSmall { min: min as i32 },
+            format!("{label} must be {min} or more"),
+        )),
         other => Ok(other),
     }
 }

@@ -226,7 +226,13 @@ fn days_between(from: &str, to: &str) -> i64 {
 /// The time zone a visit is planned in.
 pub fn time_zone(conn: &Connection, id: &VisitId) -> CoreResult<Tz> {
     let name: String = conn.query_row("SELECT time_zone FROM visits WHERE id = ?1", [id], |r| r.get(0))?;
-    Tz::from_str(&name).map_err(|_| CoreError::invalid("visitId", Reason::NotATimeZone { value: name.clone() }, format!("the visit's time zone {name} is unknown")))
+    Tz::from_str(&name).map_err(|_| {
+        CoreError::invalid(
+            "visitId",
+            Reason::NotATimeZone { value: name.clone() },
+            format!("the visit's time zone {name} is unknown"),
+        )
+    })
 }
 
 pub fn delete(store: &mut Store, id: &VisitId) -> CoreResult<()> {
