@@ -24,6 +24,14 @@ use criterion::Criterion;
 
 type Query = Box<dyn Fn(&Connection)>;
 
+/// The first page of people matching `text`, by family name.
+fn people_search(text: &'static str) -> Query {
+    Box::new(move |c: &Connection| {
+        let list = ListQuery { search: Some(text.into()), ..page("familyName") };
+        drop(people::list(c, &PersonQuery { list, ..Default::default() }).unwrap())
+    })
+}
+
 fn dataset() -> Store {
     let divisor: usize = std::env::var("ATTACHE_BENCH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-data");
@@ -114,66 +122,10 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
                 )
             }),
         ),
-        (
-            "people: search \"smirnov4\"",
-            Box::new(|c: &Connection| {
-                drop(
-                    people::list(
-                        c,
-                        &PersonQuery {
-                            list: ListQuery { search: Some("smirnov4".into()), ..page("familyName") },
-                            ..Default::default()
-                        },
-                    )
-                    .unwrap(),
-                )
-            }),
-        ),
-        (
-            "people: search \"Смирнов4\" (Cyrillic for Latin names)",
-            Box::new(|c: &Connection| {
-                drop(
-                    people::list(
-                        c,
-                        &PersonQuery {
-                            list: ListQuery { search: Some("Смирнов4".into()), ..page("familyName") },
-                            ..Default::default()
-                        },
-                    )
-                    .unwrap(),
-                )
-            }),
-        ),
-        (
-            "people: search \"Qureshi\" (the same 5,000 people in Latin)",
-            Box::new(|c: &Connection| {
-                drop(
-                    people::list(
-                        c,
-                        &PersonQuery {
-                            list: ListQuery { search: Some("Qureshi".into()), ..page("familyName") },
-                            ..Default::default()
-                        },
-                    )
-                    .unwrap(),
-                )
-            }),
-        ),
-        (
-            "people: search \"قریشی\" (Urdu for Qureshi)",
-            Box::new(|c: &Connection| {
-                drop(
-                    people::list(
-                        c,
-                        &PersonQuery {
-                            list: ListQuery { search: Some("قریشی".into()), ..page("familyName") },
-                            ..Default::default()
-                        },
-                    )
-                    .unwrap(),
-                )
-            }),
-        ),
+        ("people: search \"smirnov4\"", people_search("smirnov4")),
+        ("people: search \"Смирнов4\" (Cyrillic for Latin names)", people_search("Смирнов4")),
+        ("people: search \"Qureshi\" (the same 5,000 people in Latin)", people_search("Qureshi")),
+        ("people: search \"قریشی\" (Urdu for Qureshi)", people_search("قریشی")),
         ("people: get one", Box::new(move |c: &Connection| drop(people::get(c, &p1.as_str().into()).unwrap()))),
         (
             "venues: first page",

@@ -139,3 +139,32 @@ fn hostile_search_text_is_only_ever_text() {
         );
     }
 }
+
+#[test]
+fn a_person_referred_to_elsewhere_brings_their_name_in_their_own_script() {
+    use attache_core::actions;
+    use attache_core::visits::engagements;
+    let (_dir, mut store) = common::temp_store();
+    let khorev = person(&mut store, "Albert", "Khorev", Some("Альберт Хорев"));
+    let action = actions::create(
+        &mut store,
+        actions::ActionInput {
+            owner_person_id: Some(khorev.clone()),
+            person_id: Some(khorev.clone()),
+            ..common::action_input("Send the minutes")
+        },
+    )
+    .unwrap();
+    assert_eq!(action.owner_native_name.as_deref(), Some("Альберт Хорев"));
+    assert_eq!(action.person_native_name.as_deref(), Some("Альберт Хорев"));
+    let visit = common::visit(&mut store, "Sialkot");
+    let engagement = engagements::create(
+        &mut store,
+        engagements::EngagementInput {
+            responsible_person_id: Some(khorev),
+            ..common::engagement_input(&visit.id, "Meeting", "2026-01-28T10:00", "2026-01-28T11:00")
+        },
+    )
+    .unwrap();
+    assert_eq!(engagement.responsible_person_native_name.as_deref(), Some("Альберт Хорев"));
+}

@@ -74,6 +74,8 @@ export type Action = {
 	details: string | null,
 	ownerPersonId: PersonId | null,
 	ownerName: string | null,
+	/**  The owner's name in their own script, shown beside `owner_name`. */
+	ownerNativeName: string | null,
 	ownerDeleted: boolean,
 	dueOn: string | null,
 	priority: Priority,
@@ -91,6 +93,7 @@ export type Action = {
 	organizationDeleted: boolean,
 	personId: PersonId | null,
 	personName: string | null,
+	personNativeName: string | null,
 	personDeleted: boolean,
 	/**
 	 *  Its visit or its agreement (or that agreement's visit) is deleted: hidden from default
@@ -251,6 +254,7 @@ export type Engagement = {
 	venueDeleted: boolean,
 	responsiblePersonId: PersonId | null,
 	responsiblePersonName: string | null,
+	responsiblePersonNativeName: string | null,
 	responsiblePersonDeleted: boolean,
 	vehicleId: VehicleId | null,
 	vehicleDeleted: boolean,
@@ -420,6 +424,7 @@ export type Party = {
 	organizationDeleted: boolean,
 	signatoryPersonId: PersonId | null,
 	signatoryName: string | null,
+	signatoryNativeName: string | null,
 	signatoryDeleted: boolean,
 };
 

@@ -57,6 +57,8 @@ pub struct Action {
     pub details: Option<String>,
     pub owner_person_id: Option<PersonId>,
     pub owner_name: Option<String>,
+    /// The owner's name in their own script, shown beside `owner_name`.
+    pub owner_native_name: Option<String>,
     pub owner_deleted: bool,
     pub due_on: Option<String>,
     pub priority: Priority,
@@ -74,6 +76,7 @@ pub struct Action {
     pub organization_deleted: bool,
     pub person_id: Option<PersonId>,
     pub person_name: Option<String>,
+    pub person_native_name: Option<String>,
     pub person_deleted: bool,
     /// Its visit or its agreement (or that agreement's visit) is deleted: hidden from default
     /// lists, counts and the dashboard, marked under "Show deleted".
@@ -104,12 +107,12 @@ pub struct ActionQuery {
 const COLUMNS: &str = concat!(
     "x.id, x.title, x.details, x.owner_person_id, ",
     person_name_sql!("p"),
-    " AS owner_name, p.deleted_at IS NOT NULL AS owner_deleted, x.due_on, x.priority, x.status, x.visit_id,
+    " AS owner_name, p.native_name AS owner_native_name, p.deleted_at IS NOT NULL AS owner_deleted, x.due_on, x.priority, x.status, x.visit_id,
     v.title AS visit_title, v.deleted_at IS NOT NULL AS visit_deleted, x.agreement_id, a.title AS agreement_title,
     a.deleted_at IS NOT NULL AS agreement_deleted, x.organization_id, o.name AS organization_name,
     o.deleted_at IS NOT NULL AS organization_deleted, x.person_id, ",
     person_name_sql!("pp"),
-    " AS person_name, pp.deleted_at IS NOT NULL AS person_deleted, x.hidden_by_owner AS belongs_to_deleted,
+    " AS person_name, pp.native_name AS person_native_name, pp.deleted_at IS NOT NULL AS person_deleted, x.hidden_by_owner AS belongs_to_deleted,
     x.completed_at, x.created_at, x.updated_at, x.deleted_at"
 );
 const FROM: &str = "actions x LEFT JOIN visits v ON v.id = x.visit_id LEFT JOIN agreements a ON a.id = x.agreement_id
@@ -293,6 +296,7 @@ fn from_row(row: &Row<'_>, today: &str) -> rusqlite::Result<Action> {
         details: row.get("details")?,
         owner_person_id: row.get("owner_person_id")?,
         owner_name: row.get("owner_name")?,
+        owner_native_name: row.get("owner_native_name")?,
         owner_deleted: row.get("owner_deleted")?,
         overdue: status.is_pending() && due_on.as_deref().is_some_and(|d| d < today),
         due_on,
@@ -309,6 +313,7 @@ fn from_row(row: &Row<'_>, today: &str) -> rusqlite::Result<Action> {
         organization_deleted: row.get("organization_deleted")?,
         person_id: row.get("person_id")?,
         person_name: row.get("person_name")?,
+        person_native_name: row.get("person_native_name")?,
         person_deleted: row.get("person_deleted")?,
         belongs_to_deleted: row.get("belongs_to_deleted")?,
         sectors: Vec::new(),

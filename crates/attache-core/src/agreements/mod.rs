@@ -41,6 +41,7 @@ pub struct Party {
     pub organization_deleted: bool,
     pub signatory_person_id: Option<PersonId>,
     pub signatory_name: Option<String>,
+    pub signatory_native_name: Option<String>,
     pub signatory_deleted: bool,
 }
 
@@ -257,7 +258,7 @@ fn with_parties(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agree
     let sql = concat!(
         "SELECT pt.organization_id, o.name, o.deleted_at IS NOT NULL, pt.signatory_person_id, ",
         person_name_sql!("p"),
-        ", p.deleted_at IS NOT NULL FROM agreement_parties pt JOIN organizations o ON o.id = pt.organization_id
+        ", p.deleted_at IS NOT NULL, p.native_name FROM agreement_parties pt JOIN organizations o ON o.id = pt.organization_id
          LEFT JOIN people p ON p.id = pt.signatory_person_id WHERE pt.agreement_id = ?1 ORDER BY pt.position"
     );
     let mut stmt = conn.prepare_cached(sql)?;
@@ -269,6 +270,7 @@ fn with_parties(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agree
             signatory_person_id: r.get(3)?,
             signatory_name: r.get(4)?,
             signatory_deleted: r.get::<_, Option<bool>>(5)?.unwrap_or(false),
+            signatory_native_name: r.get(6)?,
         })
     })?;
     agreement.parties = parties.collect::<Result<_, _>>()?;

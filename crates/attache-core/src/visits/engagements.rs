@@ -63,6 +63,7 @@ pub struct Engagement {
     pub venue_deleted: bool,
     pub responsible_person_id: Option<PersonId>,
     pub responsible_person_name: Option<String>,
+    pub responsible_person_native_name: Option<String>,
     pub responsible_person_deleted: bool,
     pub vehicle_id: Option<VehicleId>,
     pub vehicle_deleted: bool,
@@ -94,7 +95,7 @@ const COLUMNS: &str = concat!(
     e.venue_id, ve.name AS venue_name, ve.deleted_at IS NOT NULL AS venue_deleted, e.responsible_person_id,
     ",
     person_name_sql!("p"),
-    " AS responsible_person_name, p.deleted_at IS NOT NULL AS responsible_person_deleted,
+    " AS responsible_person_name, p.native_name AS responsible_person_native_name, p.deleted_at IS NOT NULL AS responsible_person_deleted,
     e.vehicle_id, vh.deleted_at IS NOT NULL AS vehicle_deleted, v.deleted_at IS NOT NULL AS belongs_to_deleted,
     e.security_notes, e.notes, e.created_at, e.updated_at, e.deleted_at"
 );
@@ -291,6 +292,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Engagement> {
         venue_deleted: row.get("venue_deleted")?,
         responsible_person_id: row.get("responsible_person_id")?,
         responsible_person_name: row.get("responsible_person_name")?,
+        responsible_person_native_name: row.get("responsible_person_native_name")?,
         responsible_person_deleted: row.get("responsible_person_deleted")?,
         vehicle_id: row.get("vehicle_id")?,
         vehicle_deleted: row.get("vehicle_deleted")?,

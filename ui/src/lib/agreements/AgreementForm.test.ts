@@ -13,6 +13,7 @@ const party = (n: number, signatory = true): Party => ({
 	organizationDeleted: false,
 	signatoryPersonId: signatory ? `p${n}` : null,
 	signatoryName: signatory ? `Signatory ${n}` : null,
+	signatoryNativeName: null,
 	signatoryDeleted: false
 });
 

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chooseLanguage } from '$lib/i18n/locale.svelte';
 import RecordLink from './RecordLink.svelte';
 
 describe('RecordLink', () => {
@@ -39,5 +40,28 @@ describe('RecordLink', () => {
 	it('isolates the name from the text around it', () => {
 		render(RecordLink, { props: { name: 'ایوانِ صنعت و تجارت', href: '/organizations/o2' } });
 		expect(screen.getByRole('link').querySelector('bdi')?.textContent).toBe('ایوانِ صنعت و تجارت');
+	});
+
+	describe('with a name in its own script', () => {
+		afterEach(() => chooseLanguage('system'));
+
+		it('shows both names, the reader\'s script first, each marked with its language', () => {
+			chooseLanguage('ru');
+			render(RecordLink, { props: { name: 'Albert Khorev', native: 'Альберт Хорев', href: '/people/p1', cut: true } });
+			const link = screen.getByRole('link');
+			const parts = [...link.querySelectorAll('bdi')].map((b) => [b.textContent, b.getAttribute('lang')]);
+			expect(parts).toEqual([
+				['Альберт Хорев', 'ru'],
+				['Albert Khorev', null]
+			]);
+			expect(link.getAttribute('title')).toContain('Альберт Хорев');
+			expect(link.getAttribute('title')).toContain('Albert Khorev');
+		});
+
+		it('puts the Latin name first for an English reader', () => {
+			chooseLanguage('en');
+			render(RecordLink, { props: { name: 'Albert Khorev', native: 'Альберт Хорев', href: '/people/p1' } });
+			expect(screen.getByRole('link').querySelector('bdi')?.textContent).toBe('Albert Khorev');
+		});
 	});
 });
