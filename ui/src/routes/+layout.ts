@@ -1,5 +1,6 @@
 // Client-rendered SPA: Tauri serves build/index.html (the adapter's fallback) for every route.
 import { applyToDocument } from '$lib/i18n/locale.svelte';
+import { startTheme } from '$lib/theme.svelte';
 
 export const ssr = false;
 export const prerender = false;
@@ -7,3 +8,4 @@ export const prerender = false;
 // Language and direction are set before the first screen renders, so Urdu never flashes
 // left to right.
 applyToDocument();
+startTheme();

@@ -1,0 +1,119 @@
+// WCAG 2.1 A/AA in the real window: axe-core runs over every screen and every form and
+// confirmation the app opens, in the light and the dark theme, and the suite fails on any
+// serious or critical violation. Lesser ones are printed, to be looked at.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { App, withArtifacts } from '../lib/app.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const STEP = { timeout: 600_000 };
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let app;
+
+/** The violations axe-core finds on the page as it is now. */
+async function audit() {
+  const loaded = await app.browser.execute(() => typeof window.axe === 'object');
+  if (!loaded) await app.browser.execute(`${axeSource}\nwindow.axe = axe;`);
+  return app.browser.executeAsync((done) => {
+    window.axe
+      .run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+      })
+      .then((result) =>
+        done(
+          result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}`),
+          })),
+        ),
+      )
+      .catch((error) => done([{ id: 'axe-error', impact: 'critical', help: String(error), nodes: [] }]));
+  });
+}
+
+async function openAndClose(opener) {
+  await app.click(opener);
+  await app.visible('cancel-button');
+  await pause(400);
+}
+
+describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
+  before(async () => {
+    app = await App.start();
+  }, STEP);
+
+  after(async () => {
+    await app?.browser.deleteSession().catch(() => {});
+  });
+
+  it('finds no serious or critical violation on any screen, form or dialog, light or dark', STEP, () =>
+    withArtifacts(() => app, 'accessibility', async () => {
+      const serious = [];
+      const lesser = [];
+      const check = async (where) => {
+        await pause(500);
+        for (const violation of await audit()) {
+          const line = `${where}: [${violation.impact}] ${violation.id} (${violation.help})\n      ${violation.nodes.join('\n      ')}`;
+          (violation.impact === 'serious' || violation.impact === 'critical' ? serious : lesser).push(line);
+        }
+      };
+      const closeDialog = async () => {
+        await app.click('cancel-button');
+        await pause(300);
+      };
+
+      for (const theme of ['light', 'dark']) {
+        await app.nav('settings');
+        await (await app.visible('theme-select')).selectByAttribute('value', theme);
+        await check(`${theme} · settings`);
+        for (const area of ['dashboard', 'visits', 'people', 'organizations', 'agreements', 'actions']) {
+          await app.nav(area);
+          await check(`${theme} · ${area}`);
+          if (area !== 'dashboard') {
+            await openAndClose('new-button');
+            await check(`${theme} · ${area} · new form`);
+            await closeDialog();
+          }
+        }
+
+        await app.nav('visits');
+        await app.click(await app.row('Sialkot', { area: 'visits' }));
+        await app.visible('visit-programme');
+        await check(`${theme} · visit · programme`);
+        await openAndClose('add-engagement-button');
+        await check(`${theme} · visit · programme item form`);
+        await closeDialog();
+        for (const tab of ['participants', 'agreements', 'actions', 'details']) {
+          await app.click(`tab-${tab}`);
+          await check(`${theme} · visit · ${tab}`);
+        }
+        await app.click('tab-participants');
+        await openAndClose('add-participant-button');
+        await check(`${theme} · visit · participant form`);
+        await closeDialog();
+        await app.click('delete-button');
+        await app.visible('confirm-button');
+        await check(`${theme} · visit · delete confirmation`);
+        await app.browser.keys('Escape');
+        await pause(300);
+
+        for (const [area, text] of [['people', 'Khorev'], ['organizations', 'Embassy'], ['actions', 'Russian']]) {
+          await app.nav(area);
+          await app.click(await app.row(text, { area }));
+          await app.visible('edit-button');
+          await check(`${theme} · ${area} · record page`);
+        }
+      }
+      await app.nav('settings');
+      await (await app.visible('theme-select')).selectByAttribute('value', 'system');
+
+      if (lesser.length) console.log(`Moderate and minor findings (${lesser.length}):\n  ${lesser.join('\n  ')}`);
+      assert.deepEqual(serious, [], `serious or critical violations:\n  ${serious.join('\n  ')}`);
+    }));
+});
