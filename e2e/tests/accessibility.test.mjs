@@ -13,6 +13,16 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let app;
 
+/** Random letters, no two alike in a row. */
+function unrepeated(length) {
+  let text = '';
+  while (text.length < length) {
+    const letter = String.fromCharCode(97 + Math.floor(Math.random() * 26));
+    if (!text.endsWith(letter)) text += letter;
+  }
+  return text;
+}
+
 /** The violations axe-core finds on the page as it is now. */
 async function audit() {
   const loaded = await app.browser.execute(() => typeof window.axe === 'object');
@@ -115,5 +125,74 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
       if (lesser.length) console.log(`Moderate and minor findings (${lesser.length}):\n  ${lesser.join('\n  ')}`);
       assert.deepEqual(serious, [], `serious or critical violations:\n  ${serious.join('\n  ')}`);
+    }));
+
+  it('plans a programme item in the sample visit with the keyboard alone', STEP, () =>
+    withArtifacts(() => app, 'keyboard planning', async () => {
+      const active = () => app.browser.execute(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+      const tabTo = async (testid, limit = 60) => {
+        for (let i = 0; i < limit; i += 1) {
+          if ((await active()) === testid) return;
+          await app.browser.keys('Tab');
+        }
+        assert.fail(`Tab never reached ${testid} (ended on ${await active()})`);
+      };
+      await app.browser.keys(['Control', '2']);
+      await app.visible('filter-search');
+      await app.browser.keys('/');
+      await app.browser.keys('Sialkot');
+      await pause(800);
+      await tabTo('list-row');
+      await app.browser.keys('Enter');
+      await app.visible('visit-programme');
+      await tabTo('add-engagement-button');
+      await app.browser.keys('Enter');
+      await app.visible('save-button');
+      // WebKit's driver drops a key typed twice in a row, so the title repeats no letter.
+      const title = `Keyboard briefing ${unrepeated(6)}`;
+      await app.browser.keys(title);
+      await app.browser.keys(['Control', 'Enter']);
+      await app.row(title, { id: 'engagement-row' });
+      assert.notEqual(await active(), 'BODY', 'focus was dropped on the page after saving');
+    }));
+
+  it('reflows at 1024 × 700 and at 200 % zoom without scrolling the page sideways', STEP, () =>
+    withArtifacts(() => app, 'reflow', async () => {
+      await app.browser.setWindowSize(1024, 700);
+      const screens = ['dashboard', 'visits', 'people', 'organizations', 'agreements', 'actions', 'settings'];
+      const overflowing = [];
+      // Keys and script clicks, not pointer clicks: the driver's pointer does not follow the zoom.
+      const open = async (area) => {
+        await app.browser.keys(['Control', String(screens.indexOf(area) + 1)]);
+        await pause(700);
+      };
+      const measure = async (label) => {
+        for (const area of screens) {
+          await open(area);
+          const over = await app.horizontalOverflow('main');
+          if (over.page > 0) overflowing.push(`${label} · ${area}: the page scrolls ${over.page} px sideways`);
+          await app.saveArtifacts(`reflow ${label} ${area}`);
+        }
+        await open('visits');
+        await app.browser.execute(() => document.querySelector('[data-testid="list-row"]')?.click());
+        await app.visible('visit-programme');
+        await pause(500);
+        const visit = await app.horizontalOverflow('main');
+        if (visit.page > 0) overflowing.push(`${label} · visit: the page scrolls ${visit.page} px sideways`);
+        await app.saveArtifacts(`reflow ${label} visit`);
+      };
+      await measure('1024x700');
+      assert.deepEqual(overflowing, [], 'at 1024 × 700');
+      // Ctrl+= is the app's zoom key; 200 % halves the CSS viewport.
+      const width = () => app.browser.execute(() => window.innerWidth);
+      const start = await width();
+      for (let i = 0; i < 12 && (await width()) > start / 1.9; i += 1) {
+        await app.browser.keys(['Control', '=']);
+        await pause(300);
+      }
+      assert.ok((await width()) <= start / 1.9, `Ctrl+= did not zoom to 200 % (viewport ${await width()} of ${start} px)`);
+      await measure('zoom200');
+      await app.browser.keys(['Control', '0']);
+      assert.deepEqual(overflowing, [], 'at 200 % zoom');
     }));
 });

@@ -27,6 +27,14 @@ describe('shortcuts', () => {
 		expect(shortcutFor(key('f', { ctrlKey: true }, document.createElement('input')))).toEqual({ kind: 'focusFilter' });
 	});
 
+	it('zooms with Ctrl/Cmd + "=" or "+", "-" and "0"', () => {
+		expect(shortcutFor(key('=', { ctrlKey: true }))).toEqual({ kind: 'zoom', step: 1 });
+		expect(shortcutFor(key('+', { ctrlKey: true, shiftKey: true }))).toEqual({ kind: 'zoom', step: 1 });
+		expect(shortcutFor(key('-', { metaKey: true }))).toEqual({ kind: 'zoom', step: -1 });
+		expect(shortcutFor(key('0', { ctrlKey: true }))).toEqual({ kind: 'zoom', step: 0 });
+		expect(shortcutFor(key('='))).toBeNull();
+	});
+
 	it('creates a record with Ctrl/Cmd+N', () => {
 		expect(shortcutFor(key('n', { ctrlKey: true }))).toEqual({ kind: 'newRecord' });
 		expect(shortcutFor(key('n', { ctrlKey: true, shiftKey: true }))).toBeNull();
@@ -40,6 +48,18 @@ describe('shortcuts', () => {
 		expect(shortcutFor(key('z', { ctrlKey: true }, document.createElement('textarea')))).toBeNull();
 		expect(shortcutFor(key('z', { ctrlKey: true, shiftKey: true }))).toBeNull();
 		expect(shortcutFor(key('z'))).toBeNull();
+	});
+
+	it('shows the shortcuts with ? (Shift held or not), except while typing text', () => {
+		const checkbox = Object.assign(document.createElement('input'), { type: 'checkbox' });
+		expect(shortcutFor(key('?', { shiftKey: true }))).toEqual({ kind: 'showShortcuts' });
+		expect(shortcutFor(key('?'))).toEqual({ kind: 'showShortcuts' });
+		expect(shortcutFor(key('?', { shiftKey: true }, checkbox))).toEqual({ kind: 'showShortcuts' });
+		expect(shortcutFor(key('?', { shiftKey: true }, document.createElement('input')))).toBeNull();
+		expect(shortcutFor(key('?', { shiftKey: true }, document.createElement('textarea')))).toBeNull();
+		expect(shortcutFor(key('?', { shiftKey: true }, document.createElement('select')))).toBeNull();
+		expect(shortcutFor(key('?', { ctrlKey: true, shiftKey: true }))).toBeNull();
+		expect(shortcutFor(key('?', { altKey: true, shiftKey: true }))).toBeNull();
 	});
 
 	it('knows the section of a nested path', () => {

@@ -41,7 +41,9 @@ export type ShortcutCommand =
 	| { kind: 'navigate'; href: string }
 	| { kind: 'focusFilter' }
 	| { kind: 'newRecord' }
-	| { kind: 'undo' };
+	| { kind: 'undo' }
+	| { kind: 'showShortcuts' }
+	| { kind: 'zoom'; step: 1 | -1 | 0 };
 
 type Key = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'> & {
 	target: EventTarget | null;
@@ -59,6 +61,12 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function shortcutFor(event: Key): ShortcutCommand | null {
 	const mod = event.ctrlKey || event.metaKey;
+	// Zoom, as in browsers: "+" needs Shift on many keyboards, so Shift does not matter here.
+	if (mod && !event.altKey) {
+		if (event.key === '=' || event.key === '+') return { kind: 'zoom', step: 1 };
+		if (event.key === '-') return { kind: 'zoom', step: -1 };
+		if (event.key === '0') return { kind: 'zoom', step: 0 };
+	}
 	if (mod && !event.altKey && !event.shiftKey) {
 		const index = Number(event.key) - 1;
 		if (Number.isInteger(index) && index >= 0 && index < sections.length) {
@@ -72,6 +80,10 @@ export function shortcutFor(event: Key): ShortcutCommand | null {
 	}
 	if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target)) {
 		return { kind: 'focusFilter' };
+	}
+	// "?" is Shift+/ on a US keyboard, Shift+7 on a Russian one: the character decides, not the key.
+	if (event.key === '?' && !mod && !event.altKey && !isTyping(event.target)) {
+		return { kind: 'showShortcuts' };
 	}
 	return null;
 }

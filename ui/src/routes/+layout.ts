@@ -1,6 +1,7 @@
 // Client-rendered SPA: Tauri serves build/index.html (the adapter's fallback) for every route.
 import { applyToDocument } from '$lib/i18n/locale.svelte';
 import { startTheme } from '$lib/theme.svelte';
+import { applyZoom } from '$lib/zoom';
 
 export const ssr = false;
 export const prerender = false;
@@ -9,3 +10,4 @@ export const prerender = false;
 // left to right.
 applyToDocument();
 startTheme();
+void applyZoom();

@@ -33,4 +33,14 @@ describe('Settings', () => {
 		expect(document.documentElement.dir).toBe('rtl');
 		expect(screen.getByTestId('page-title').textContent).toBe('ترتیبات');
 	});
+
+	it('lists the keyboard shortcuts from the list the ? overlay shows, ? itself included', () => {
+		mockIPC(() => null);
+		render(SettingsPage);
+		const list = screen.getByTestId('shortcut-list');
+		const keys = [...list.querySelectorAll('dt')].map((dt) => dt.textContent?.replace(/\s+/g, ' ').trim());
+		expect(keys).toContain('?');
+		expect(keys).toContain('Esc');
+		expect(list.textContent).toContain('Show keyboard shortcuts');
+	});
 });

@@ -68,6 +68,66 @@ describe('DataTable', () => {
 		expect(onOpen).toHaveBeenCalledWith(rows[1]);
 	});
 
+	it('is one Tab stop; arrows, Home, End and the page keys move, stopping at either end', async () => {
+		const many = Array.from({ length: 25 }, (_, i) => ({ id: `r${i}`, name: `Person ${i}`, deletedAt: null }));
+		setup({ rows: many });
+		const rendered = screen.getAllByTestId('list-row');
+		const focused = () => rendered.indexOf(document.activeElement as HTMLElement);
+		expect(rendered.map((r) => r.tabIndex).filter((t) => t === 0)).toHaveLength(1);
+		rendered[0].focus();
+		await fireEvent.keyDown(rendered[0], { key: 'ArrowUp' });
+		expect(focused()).toBe(0);
+		await fireEvent.keyDown(rendered[0], { key: 'End' });
+		expect(focused()).toBe(24);
+		await fireEvent.keyDown(rendered[24], { key: 'ArrowDown' });
+		expect(focused()).toBe(24);
+		await fireEvent.keyDown(rendered[24], { key: 'ArrowUp' });
+		expect(focused()).toBe(23);
+		await fireEvent.keyDown(rendered[23], { key: 'PageUp' });
+		expect(focused()).toBe(13);
+		await fireEvent.keyDown(rendered[13], { key: 'Home' });
+		expect(focused()).toBe(0);
+		await fireEvent.keyDown(rendered[0], { key: 'PageDown' });
+		expect(focused()).toBe(10);
+		// The row last reached is the one Tab comes back to.
+		expect(rendered[10].tabIndex).toBe(0);
+		expect(rendered[0].tabIndex).toBe(-1);
+	});
+
+	it('opens the focused row with Enter or Space, and on click', async () => {
+		const { onOpen } = setup();
+		const [first, , third] = screen.getAllByTestId('list-row');
+		first.focus();
+		await fireEvent.keyDown(first, { key: ' ' });
+		expect(onOpen).toHaveBeenLastCalledWith(rows[0]);
+		await fireEvent.click(third);
+		expect(onOpen).toHaveBeenLastCalledWith(rows[2]);
+	});
+
+	it('leaves keys pressed in a control inside a cell to that control', async () => {
+		const withLink = createRawSnippet(() => ({ render: () => '<a href="/elsewhere" data-testid="inner">link</a>' }));
+		const { onOpen } = setup({ cell: withLink });
+		const [first] = screen.getAllByTestId('list-row');
+		const link = screen.getAllByTestId('inner')[0];
+		link.focus();
+		const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+		link.dispatchEvent(enter);
+		expect(enter.defaultPrevented).toBe(false);
+		expect(onOpen).not.toHaveBeenCalled();
+		await fireEvent.keyDown(link, { key: 'ArrowDown' });
+		expect(document.activeElement).toBe(link);
+		expect(first.tabIndex).toBe(0);
+	});
+
+	it('carries its label as a visually hidden caption as well as its accessible name', () => {
+		setup();
+		const table = screen.getByRole('table', { name: 'People' });
+		expect(table.getAttribute('aria-label')).toBe('People');
+		const caption = table.querySelector('caption')!;
+		expect(caption.textContent).toBe('People');
+		expect(caption.classList.contains('visually-hidden')).toBe(true);
+	});
+
 	it('puts the whole value of every cell in its title, and keeps it current', async () => {
 		const long = 'Ж'.repeat(10_000) + 'Khorev'.repeat(1_000);
 		render(DataTable<Row>, {
@@ -102,6 +162,16 @@ describe('DataTable', () => {
 		expect(removed.textContent).toContain('Deleted');
 		expect(orphaned.dataset.deleted).toBe('true');
 		expect(orphaned.textContent).toContain('Deleted with the visit');
+	});
+
+	it('keeps free columns readable, scrolling sideways inside its own frame, not the page', () => {
+		setup();
+		const table = screen.getByRole('table');
+		// Two free columns of at least 7.5rem each: narrower than that, the frame scrolls.
+		expect(table.style.getPropertyValue('min-inline-size')).toBe('15rem');
+		expect(table.parentElement?.classList.contains('scroll')).toBe(true);
+		// The pager stays outside the scrolling frame, always in view.
+		expect(table.parentElement?.contains(screen.getByTestId('page-range'))).toBe(false);
 	});
 
 	it('shows the page range and pages forward', async () => {

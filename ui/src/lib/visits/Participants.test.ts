@@ -51,4 +51,14 @@ describe('Participants', () => {
 		expect(link?.querySelector('s')?.textContent).toContain('Альберт Хорев');
 		expect(link?.closest('td')?.title).toBe('\u2068Albert P. Khorev\u2069 · \u2068Альберт Хорев\u2069');
 	});
+
+	it('titles the table with a visually hidden caption as well as its accessible name', () => {
+		const visit = { id: 'v1', timeZone: 'Asia/Karachi' } as Visit;
+		const participant = { id: 'p1', personId: 'x', personName: 'Albert P. Khorev', side: 'guest', role: 'member', rsvp: 'accepted' } as Participant;
+		render(Participants, { props: { visit, participants: [participant], onchanged: () => {} } });
+		const table = screen.getByRole('table', { name: 'Participants in order of precedence' });
+		const caption = table.querySelector('caption');
+		expect(caption?.textContent).toBe('Participants in order of precedence');
+		expect(caption?.classList.contains('visually-hidden')).toBe(true);
+	});
 });

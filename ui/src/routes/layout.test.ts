@@ -1,0 +1,53 @@
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { createRawSnippet } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installDialogPolyfill, uninstallDialogPolyfill } from '$lib/testing/dialog';
+import Layout from './+layout.svelte';
+
+vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
+vi.mock('$app/state', () => ({ page: { url: new URL('http://localhost/visits') } }));
+
+const children = createRawSnippet(() => ({
+	render: () => '<div><button data-testid="on-page">Edit</button><input data-testid="text-field" /></div>'
+}));
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+const dialog = () => screen.getByTestId('shortcuts-dialog') as HTMLDialogElement;
+
+describe('Root layout: the keyboard shortcuts overlay', () => {
+	beforeEach(() => {
+		installDialogPolyfill();
+		mockIPC(() => null);
+	});
+	afterEach(() => {
+		uninstallDialogPolyfill();
+		clearMocks();
+	});
+
+	it('opens with ? outside a text field, closes with Escape, and gives focus back', async () => {
+		render(Layout, { props: { children } });
+		const button = screen.getByTestId('on-page');
+		button.focus();
+		await fireEvent.keyDown(button, { key: '?', shiftKey: true });
+		await settled();
+		expect(dialog().open).toBe(true);
+		expect(dialog().contains(document.activeElement)).toBe(true);
+		expect(dialog().textContent).toContain('Show keyboard shortcuts');
+
+		await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+		await settled();
+		expect(dialog().open).toBe(false);
+		expect(document.activeElement).toBe(button);
+	});
+
+	it('leaves ? to a text field', async () => {
+		render(Layout, { props: { children } });
+		const field = screen.getByTestId('text-field');
+		field.focus();
+		await fireEvent.keyDown(field, { key: '?', shiftKey: true });
+		await settled();
+		expect(dialog().open).toBe(false);
+		expect(document.activeElement).toBe(field);
+	});
+});
