@@ -262,6 +262,12 @@ describe('Attaché in a real window', () => {
   it('finds a name in either script, reads in Russian, and mirrors for Urdu', STEP, () =>
     step('languages', async () => {
       // "Хорев" and "Khorev" find the same person, and only them.
+      // The rows are read in one script call: counting element by element while the list
+      // re-renders can meet rows that are already gone.
+      const rows = () =>
+        app.browser.execute(() =>
+          [...document.querySelectorAll('[data-testid="list-row"]')].map((row) => ({ id: row.dataset.id, text: row.textContent })),
+        );
       const found = async (query) => {
         await app.nav('people');
         const search = await app.visible('filter-search');
@@ -269,8 +275,15 @@ describe('Attaché in a real window', () => {
         await search.setValue(query);
         // WebKit's driver can hold back the input event of a typed value; send it for certain.
         await app.browser.execute((input) => input.dispatchEvent(new Event('input', { bubbles: true })), search);
-        await app.count('list-row', (n) => n === 1, `exactly 1 for ${query}`, { timeout: 20_000 });
-        return (await app.row('Khorev', { area: 'people' })).getAttribute('data-id');
+        let seen = [];
+        await app.browser.waitUntil(
+          async () => {
+            seen = await rows();
+            return seen.length === 1 && seen[0].text.includes('Khorev');
+          },
+          { timeout: 20_000, interval: 250 },
+        ).catch(() => assert.fail(`"${query}" should find Khorev alone; rows: ${JSON.stringify(seen.map((r) => r.text.slice(0, 60)))}`));
+        return seen[0].id;
       };
       const inCyrillic = await found('Хорев');
       assert.equal(await found('Khorev'), inCyrillic, 'Хорев and Khorev are the same person');
