@@ -23,7 +23,10 @@ fn berlin_programme(store: &mut attache_core::Store, from: &str, to: &str, start
     };
     let visit = visits::create(store, input).unwrap();
     for start in starts {
-        let item = common::engagement_input(&visit.id, &format!("At {start}"), start, start);
+        let end =
+            chrono::NaiveDateTime::parse_from_str(start, "%Y-%m-%dT%H:%M").unwrap() + chrono::Duration::minutes(5);
+        let end = end.format("%Y-%m-%dT%H:%M").to_string();
+        let item = common::engagement_input(&visit.id, &format!("At {start}"), start, &end);
         engagements::create(store, item).unwrap();
     }
 }

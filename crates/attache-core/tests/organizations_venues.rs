@@ -119,3 +119,33 @@ fn unknown_ids_are_not_found() {
     assert_eq!(error.code, attache_core::ErrorCode::NotFound);
     assert_eq!(error.field, None);
 }
+
+#[test]
+fn vehicles_crud_and_validation() {
+    use attache_core::visits::vehicles::{self, VehicleInput, VehicleKind, VehicleQuery};
+    let (_dir, mut store) = common::temp_store();
+    let input = VehicleInput {
+        label: "Car 1 (lead) <b>".into(),
+        kind: VehicleKind::Car,
+        registration: Some("LEA-1234".into()),
+        seats: Some(4),
+        driver: Some("Imran".into()),
+        phone: Some("+92 300 0000000".into()),
+        notes: None,
+    };
+    let car = vehicles::create(&mut store, input.clone()).unwrap();
+    assert_eq!(car.label, "Car 1 (lead) <b>", "stored verbatim");
+    let van = VehicleInput { label: "Embassy van".into(), kind: VehicleKind::Van, seats: Some(8), ..input.clone() };
+    let van = vehicles::create(&mut store, van).unwrap();
+    let vans = VehicleQuery { kind: Some(VehicleKind::Van), ..Default::default() };
+    assert_eq!(vehicles::list(store.conn(), &vans).unwrap().items.iter().map(|v| &v.id).collect::<Vec<_>>(), [&van.id]);
+    let bad = VehicleInput { seats: Some(-1), ..input.clone() };
+    assert_eq!(common::invalid_field(vehicles::update(&mut store, &car.id, bad)), "seats");
+    let blank = VehicleInput { label: " ".into(), ..input };
+    assert_eq!(common::invalid_field(vehicles::create(&mut store, blank)), "label");
+    assert_eq!(vehicles::get(store.conn(), &car.id).unwrap().seats, Some(4));
+    vehicles::delete(&mut store, &car.id).unwrap();
+    assert_eq!(vehicles::list(store.conn(), &VehicleQuery::default()).unwrap().total, 1);
+    vehicles::restore(&mut store, &car.id).unwrap();
+    assert_eq!(common::audit_operations(&store, RecordKind::Vehicle, car.id.as_str()), ["create", "delete", "restore"]);
+}

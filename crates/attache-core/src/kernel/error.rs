@@ -66,6 +66,31 @@ pub enum Reason {
     EquivalentExists {
         record: RecordKind,
     },
+    TooLarge {
+        max: i32,
+    },
+    /// An end equal to its start: a programme item takes some time.
+    NoDuration,
+    /// A visit cannot go from one status to the other directly.
+    StatusStep {
+        from: String,
+        to: String,
+    },
+    /// Confirming a visit needs a head of delegation among its participants.
+    NeedsHeadOfDelegation,
+    /// Confirming a visit needs at least one programme item.
+    NeedsProgramme,
+    /// Confirming a visit needs every conflict resolved or acknowledged.
+    UnacknowledgedConflicts {
+        count: u32,
+    },
+    /// A calendar file that is not one (or not one Attaché can read), with what is wrong.
+    NotACalendar {
+        problem: String,
+    },
+    FileTooLarge {
+        megabytes: u32,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -161,3 +161,21 @@ pub fn at_least(field: &str, label: &str, value: Option<i64>, min: i64) -> CoreR
         other => Ok(other),
     }
 }
+
+/// Minutes of a duration people set by hand (a travel buffer): none to a whole day.
+pub fn minutes(field: &str, label: &str, value: i64) -> CoreResult<i64> {
+    if value < 0 {
+        return Err(CoreError::invalid(field, Reason::TooSmall { min: 0 }, format!("{label} cannot be negative")));
+    }
+    if value > MINUTES_IN_DAY {
+        let max = MINUTES_IN_DAY as i32;
+        return Err(CoreError::invalid(
+            field,
+            Reason::TooLarge { max },
+            format!("{label} must be {max} minutes or less"),
+        ));
+    }
+    Ok(value)
+}
+
+const MINUTES_IN_DAY: i64 = 24 * 60;

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_versions.sql"),
     include_str!("migrations/0004_names.sql"),
+    include_str!("migrations/0005_planning.sql"),
 ];
 
 /// The schema version this build of Attaché writes.

@@ -66,6 +66,7 @@ pub struct Engagement {
     pub responsible_person_native_name: Option<String>,
     pub responsible_person_deleted: bool,
     pub vehicle_id: Option<VehicleId>,
+    pub vehicle_label: Option<String>,
     pub vehicle_deleted: bool,
     /// Its visit is deleted: hidden from default lists, shown marked under "Show deleted".
     pub belongs_to_deleted: bool,
@@ -96,7 +97,7 @@ const COLUMNS: &str = concat!(
     ",
     person_name_sql!("p"),
     " AS responsible_person_name, p.native_name AS responsible_person_native_name, p.deleted_at IS NOT NULL AS responsible_person_deleted,
-    e.vehicle_id, vh.deleted_at IS NOT NULL AS vehicle_deleted, v.deleted_at IS NOT NULL AS belongs_to_deleted,
+    e.vehicle_id, vh.label AS vehicle_label, vh.deleted_at IS NOT NULL AS vehicle_deleted, v.deleted_at IS NOT NULL AS belongs_to_deleted,
     e.security_notes, e.notes, e.created_at, e.updated_at, e.deleted_at"
 );
 const FROM: &str = "engagements e JOIN visits v ON v.id = e.visit_id LEFT JOIN venues ve ON ve.id = e.venue_id
@@ -258,6 +259,9 @@ fn validated(
     if end < start {
         return Err(CoreError::invalid("endsLocal", Reason::BeforeStart, "End is before the start"));
     }
+    if end == start {
+        return Err(CoreError::invalid("endsLocal", Reason::NoDuration, "End is the same as the start"));
+    }
     let starts_at = local_time::to_utc("startsLocal", zone, start)?;
     let ends_at = local_time::to_utc("endsLocal", zone, end)?;
     refs.check_opt(RecordKind::Venue, input.venue_id.as_ref(), "venueId")?;
@@ -295,6 +299,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Engagement> {
         responsible_person_native_name: row.get("responsible_person_native_name")?,
         responsible_person_deleted: row.get("responsible_person_deleted")?,
         vehicle_id: row.get("vehicle_id")?,
+        vehicle_label: row.get("vehicle_label")?,
         vehicle_deleted: row.get("vehicle_deleted")?,
         belongs_to_deleted: row.get("belongs_to_deleted")?,
         security_notes: row.get("security_notes")?,

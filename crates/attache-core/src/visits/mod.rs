@@ -3,9 +3,12 @@
 
 mod visit;
 
+pub mod conflicts;
 pub mod engagements;
 pub mod overview;
 pub mod participants;
+pub mod travel;
+pub mod vehicles;
 pub mod venues;
 
 pub use visit::*;

@@ -20,6 +20,8 @@ pub struct VenueInput {
     pub city: Option<String>,
     pub country: Option<String>,
     pub capacity: Option<i64>,
+    /// Who to call there: a name, a phone number, or both.
+    pub contact: Option<String>,
     pub notes: Option<String>,
 }
 
@@ -32,6 +34,7 @@ pub struct Venue {
     pub city: Option<String>,
     pub country: Option<String>,
     pub capacity: Option<i64>,
+    pub contact: Option<String>,
     pub notes: Option<String>,
     pub created_at: String,
     pub updated_at: String,
@@ -47,7 +50,7 @@ pub struct VenueQuery {
 }
 
 const COLUMNS: &str =
-    "v.id, v.name, v.address, v.city, v.country, v.capacity, v.notes, v.created_at, v.updated_at, v.deleted_at";
+    "v.id, v.name, v.address, v.city, v.country, v.capacity, v.contact, v.notes, v.created_at, v.updated_at, v.deleted_at";
 const SOURCE: Source = Source { from: "venues v", count_from: "venues v" };
 const SORTS: &[(&str, &str)] =
     &[("name", "v.name COLLATE NOCASE"), ("city", "v.city COLLATE NOCASE"), ("capacity", "v.capacity")];
@@ -60,9 +63,9 @@ pub fn create(store: &mut Store, input: VenueInput) -> CoreResult<Venue> {
 pub fn insert(w: &Writer<'_>, id: VenueId, input: VenueInput) -> CoreResult<Venue> {
     let i = validated(input)?;
     w.execute(
-        "INSERT INTO venues (id, name, address, city, country, capacity, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-        rusqlite::params![id, i.name, i.address, i.city, i.country, i.capacity, i.notes, now()],
+        "INSERT INTO venues (id, name, address, city, country, capacity, contact, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        rusqlite::params![id, i.name, i.address, i.city, i.country, i.capacity, i.contact, i.notes, now()],
     )?;
     let created = get(w, &id)?;
     audit::changed(w, RecordKind::Venue, id.as_str(), None)?;
@@ -76,9 +79,9 @@ pub fn update(store: &mut Store, id: &VenueId, input: VenueInput) -> CoreResult<
         record::refuse_deleted(RecordKind::Venue, &before.deleted_at)?;
         let i = validated(input)?;
         w.execute(
-            "UPDATE venues SET name = ?2, address = ?3, city = ?4, country = ?5, capacity = ?6, notes = ?7, updated_at = ?8
-             WHERE id = ?1",
-            rusqlite::params![id, i.name, i.address, i.city, i.country, i.capacity, i.notes, now()],
+            "UPDATE venues SET name = ?2, address = ?3, city = ?4, country = ?5, capacity = ?6, contact = ?7, notes = ?8,
+             updated_at = ?9 WHERE id = ?1",
+            rusqlite::params![id, i.name, i.address, i.city, i.country, i.capacity, i.contact, i.notes, now()],
         )?;
         audit::changed(w, RecordKind::Venue, id.as_str(), Some(snapshot))?;
         get(w, id)
@@ -107,7 +110,7 @@ pub fn list(conn: &Connection, query: &VenueQuery) -> CoreResult<Page<Venue>> {
     let mut select = Select::new("v", &query.list);
     select
         .filter("v.city = ? COLLATE NOCASE", query.city.clone())
-        .search(&["v.name", "v.address", "v.city"], query.list.search.as_deref());
+        .search(&["v.name", "v.address", "v.city", "v.contact"], query.list.search.as_deref());
     let order = order_by(&query.list, SORTS, "v.id");
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
 }
@@ -119,6 +122,7 @@ fn validated(input: VenueInput) -> CoreResult<VenueInput> {
         city: validate::line("city", "City", input.city)?,
         country: validate::country("country", input.country)?,
         capacity: validate::at_least("capacity", "Capacity", input.capacity, 0)?,
+        contact: validate::line("contact", "Contact", input.contact)?,
         notes: validate::text("notes", "Notes", input.notes)?,
         ..input
     })
@@ -132,6 +136,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Venue> {
         city: row.get("city")?,
         country: row.get("country")?,
         capacity: row.get("capacity")?,
+        contact: row.get("contact")?,
         notes: row.get("notes")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,

@@ -52,6 +52,10 @@ pub struct VisitInput {
     pub security_level: SecurityLevel,
     pub security_notes: Option<String>,
     pub outcome_summary: Option<String>,
+    /// Minutes its people need between items at two different venues (unless the pair of
+    /// venues has its own travel time); the conflict checks use it.
+    #[serde(default = "default_travel_buffer")]
+    pub travel_buffer_minutes: i64,
     /// Not stored: when the start date moves, move the programme (and arrivals and departures)
     /// by the same number of days, keeping their clock times. The UI asks the user first.
     #[serde(default)]
@@ -81,6 +85,7 @@ pub struct Visit {
     pub security_level: SecurityLevel,
     pub security_notes: Option<String>,
     pub outcome_summary: Option<String>,
+    pub travel_buffer_minutes: i64,
     pub created_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
@@ -103,7 +108,7 @@ pub struct VisitQuery {
 const COLUMNS: &str = "v.id, v.title, v.direction, v.status, v.host_organization_id, h.name AS host_organization_name,
     h.deleted_at IS NOT NULL AS host_organization_deleted, v.guest_organization_id,
     g.name AS guest_organization_name, g.deleted_at IS NOT NULL AS guest_organization_deleted, v.city, v.country,
-    v.time_zone, v.start_date, v.end_date, v.exact_dates_unknown, v.objectives, v.security_level, v.security_notes, v.outcome_summary, v.created_at, v.updated_at,
+    v.time_zone, v.start_date, v.end_date, v.exact_dates_unknown, v.objectives, v.security_level, v.security_notes, v.outcome_summary, v.travel_buffer_minutes, v.created_at, v.updated_at,
     v.deleted_at";
 const FROM: &str = "visits v LEFT JOIN organizations h ON h.id = v.host_organization_id
     LEFT JOIN organizations g ON g.id = v.guest_organization_id";
@@ -132,12 +137,13 @@ pub fn insert(w: &Writer<'_>, id: VisitId, input: VisitInput) -> CoreResult<Visi
     w.execute(
         "INSERT INTO visits (id, title, direction, status, host_organization_id, guest_organization_id, city, country,
          time_zone, start_date, end_date, objectives, security_level, security_notes, outcome_summary, created_at, updated_at,
-         exact_dates_unknown)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)",
+         exact_dates_unknown, travel_buffer_minutes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18)",
         rusqlite::params![
             id, i.title, i.direction, i.status, i.host_organization_id, i.guest_organization_id, i.city, i.country,
             i.time_zone, i.start_date, i.end_date, i.objectives, i.security_level, i.security_notes, i.outcome_summary, now(),
-            i.exact_dates_unknown
+            i.exact_dates_unknown,
+            i.travel_buffer_minutes
         ],
     )?;
     let created = get(w, &id)?;
@@ -156,7 +162,7 @@ pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<
             "UPDATE visits SET title = ?2, direction = ?3, status = ?4, host_organization_id = ?5,
              guest_organization_id = ?6, city = ?7, country = ?8, time_zone = ?9, start_date = ?10, end_date = ?11,
              objectives = ?12, security_level = ?13, security_notes = ?14, outcome_summary = ?15, updated_at = ?16,
-             exact_dates_unknown = ?17
+             exact_dates_unknown = ?17, travel_buffer_minutes = ?18
              WHERE id = ?1",
             rusqlite::params![
                 id,
@@ -175,7 +181,8 @@ pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<
                 i.security_notes,
                 i.outcome_summary,
                 now(),
-                i.exact_dates_unknown
+                i.exact_dates_unknown,
+                i.travel_buffer_minutes
             ],
         )?;
         let days = if i.move_programme { days_between(&before.start_date, &i.start_date) } else { 0 };
@@ -215,6 +222,13 @@ impl Shift {
         Shift { days: 0, ..self }
     }
 }
+
+fn default_travel_buffer() -> i64 {
+    DEFAULT_TRAVEL_BUFFER
+}
+
+/// Half an hour between venues, unless the office says otherwise for a visit or a pair.
+pub const DEFAULT_TRAVEL_BUFFER: i64 = 30;
 
 fn days_between(from: &str, to: &str) -> i64 {
     match (from.parse::<chrono::NaiveDate>(), to.parse::<chrono::NaiveDate>()) {
@@ -299,6 +313,7 @@ fn validated(input: VisitInput, refs: &References<'_>) -> CoreResult<VisitInput>
         objectives: validate::text("objectives", "Objectives", input.objectives)?,
         security_notes: validate::text("securityNotes", "Security notes", input.security_notes)?,
         outcome_summary: validate::text("outcomeSummary", "Outcome summary", input.outcome_summary)?,
+        travel_buffer_minutes: validate::minutes("travelBufferMinutes", "Travel buffer", input.travel_buffer_minutes)?,
         ..input
     })
 }
@@ -325,6 +340,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Visit> {
         security_level: row.get("security_level")?,
         security_notes: row.get("security_notes")?,
         outcome_summary: row.get("outcome_summary")?,
+        travel_buffer_minutes: row.get("travel_buffer_minutes")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
         deleted_at: row.get("deleted_at")?,

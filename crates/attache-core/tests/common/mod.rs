@@ -60,6 +60,7 @@ pub fn visit_input(title: &str) -> VisitInput {
         start_date: "2026-01-28".into(),
         end_date: "2026-01-29".into(),
         exact_dates_unknown: false,
+        travel_buffer_minutes: visits::DEFAULT_TRAVEL_BUFFER,
         objectives: None,
         security_level: SecurityLevel::Standard,
         security_notes: None,

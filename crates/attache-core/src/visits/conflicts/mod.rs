@@ -1,0 +1,368 @@
+//! Conflicts in planning, across all visits: a person in two items at once, a venue or a
+//! vehicle booked twice, too little time to travel between venues, an item outside its visit's
+//! dates, an attendee who declined or is not there yet. Each conflict names both items and
+//! can be acknowledged with a reason (kept in the audit log); the acknowledgement is keyed by
+//! the conflict's kind, subject and items, so an unrelated edit leaves it acknowledged.
+
+mod rules;
+mod slots;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use specta::Type;
+
+use crate::kernel::error::{CoreError, CoreResult, Reason};
+use crate::kernel::ids::{EngagementId, PersonId, VehicleId, VenueId, VisitId};
+use crate::kernel::local_time;
+use crate::kernel::record::now;
+use crate::kernel::validate;
+use crate::store::Store;
+use crate::visits::engagements::EngagementInput;
+use crate::visits::travel;
+use rules::{Found, Rules, Slot};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum ConflictKind {
+    PersonDoubleBooked,
+    VenueDoubleBooked,
+    VehicleDoubleBooked,
+    TooLittleTravelTime,
+    OutsideVisitDates,
+    AttendeeDeclined,
+    AttendeeNotYetArrived,
+    AttendeeAlreadyLeft,
+}
+
+/// Who or what a conflict is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Subject {
+    Person(PersonId),
+    Venue(VenueId),
+    Vehicle(VehicleId),
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictSubject {
+    /// `person`, `venue` or `vehicle`.
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+    pub native_name: Option<String>,
+}
+
+/// A programme item in a conflict, with enough to name it and link to it.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictItem {
+    pub id: EngagementId,
+    pub visit_id: VisitId,
+    pub visit_title: String,
+    pub title: String,
+    pub starts_local: String,
+    pub ends_local: String,
+    pub time_zone: String,
+    pub venue_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Acknowledgement {
+    pub reason: String,
+    pub at: String,
+    pub actor: String,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Conflict {
+    /// Stable while the conflict lasts: kind, subject and the two items' ids.
+    pub key: String,
+    pub kind: ConflictKind,
+    pub subject: Option<ConflictSubject>,
+    /// The earlier item (or the only one).
+    pub first: ConflictItem,
+    pub second: Option<ConflictItem>,
+    pub minutes_available: Option<i64>,
+    pub minutes_needed: Option<i64>,
+    pub acknowledgement: Option<Acknowledgement>,
+    /// The conflict in English, for the CLI and logs; the UI says it in the user's language.
+    pub message: String,
+}
+
+/// The id a draft (an item not saved yet) carries in the conflicts found for it.
+pub const DRAFT_ID: &str = "draft";
+
+/// Every conflict of a visit's programme, with the other visits it collides with.
+pub fn for_visit(conn: &Connection, visit: &VisitId) -> CoreResult<Vec<Conflict>> {
+    let focus = slots::of_visit(conn, visit.as_str())?;
+    check(conn, focus, None, None)
+}
+
+/// The conflicts of the items starting in the next `days` days from `from`, in every visit.
+pub fn upcoming(conn: &Connection, from: DateTime<Utc>, days: i64) -> CoreResult<Vec<Conflict>> {
+    let focus = slots::starting_between(conn, from, from + Duration::days(days))?;
+    check(conn, focus, None, None)
+}
+
+/// The conflicts an item would have if saved as `draft` (`editing` is its id when it exists),
+/// so a form can show them while the user types. Refuses what the form would refuse.
+pub fn for_draft(
+    conn: &Connection,
+    draft: &EngagementInput,
+    editing: Option<&EngagementId>,
+) -> CoreResult<Vec<Conflict>> {
+    let visit = crate::visits::get(conn, &draft.visit_id)?;
+    let zone = local_time::zone_or_utc(&visit.time_zone);
+    let start = validate::local_date_time("startsLocal", "Start", &draft.starts_local)?;
+    let end = validate::local_date_time("endsLocal", "End", &draft.ends_local)?;
+    let instant = |field, at| -> CoreResult<DateTime<Utc>> {
+        slots::parse(&local_time::to_utc(field, zone, at)?)
+            .ok_or_else(|| CoreError::invalid(field, Reason::NotADateTime, "not a time"))
+    };
+    let (start, end) = (instant("startsLocal", start)?, instant("endsLocal", end)?);
+    if end <= start {
+        return Ok(Vec::new());
+    }
+    let name = |sql: &str, id: Option<&str>| -> CoreResult<Option<String>> {
+        let Some(id) = id else { return Ok(None) };
+        Ok(conn.query_row(sql, [id], |r| r.get(0)).ok())
+    };
+    let id = editing.cloned().unwrap_or_else(|| EngagementId::from(DRAFT_ID));
+    let slot = Slot {
+        id: id.clone(),
+        visit_id: visit.id.clone(),
+        visit_title: visit.title.clone(),
+        time_zone: visit.time_zone.clone(),
+        visit_start: visit.start_date.clone(),
+        visit_end: visit.end_date.clone(),
+        buffer: visit.travel_buffer_minutes,
+        title: draft.title.clone(),
+        start,
+        end,
+        venue_id: draft.venue_id.clone(),
+        venue_name: name("SELECT name FROM venues WHERE id = ?1", draft.venue_id.as_ref().map(|v| v.as_str()))?,
+        vehicle_id: draft.vehicle_id.clone(),
+        vehicle_label: name("SELECT label FROM vehicles WHERE id = ?1", draft.vehicle_id.as_ref().map(|v| v.as_str()))?,
+    };
+    let attendees = draft.attendee_ids.iter().map(|p| (id.clone(), p.clone())).collect();
+    check(conn, vec![slot], Some(attendees), editing)
+}
+
+/// Acknowledges a conflict: the office knows and accepts it. The reason is required.
+pub fn acknowledge(store: &mut Store, key: &str, reason: &str) -> CoreResult<()> {
+    validate::required("reason", "Reason", reason)?;
+    store.write(|w| {
+        let at = now();
+        w.execute(
+            "INSERT INTO conflict_acknowledgements (key, reason, acknowledged_at, actor) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (key) DO UPDATE SET reason = excluded.reason, acknowledged_at = excluded.acknowledged_at,
+             actor = excluded.actor",
+            rusqlite::params![key, reason, at, w.actor],
+        )?;
+        note(w, key, "create", json!({ "reason": { "before": null, "after": reason } }))
+    })
+}
+
+/// Takes an acknowledgement back: the conflict counts again.
+pub fn unacknowledge(store: &mut Store, key: &str) -> CoreResult<()> {
+    store.write(|w| {
+        let reason: Option<String> =
+            w.query_row("SELECT reason FROM conflict_acknowledgements WHERE key = ?1", [key], |r| r.get(0)).ok();
+        let Some(reason) = reason else { return Ok(()) };
+        w.execute("DELETE FROM conflict_acknowledgements WHERE key = ?1", [key])?;
+        note(w, key, "delete", json!({ "reason": { "before": reason, "after": null } }))
+    })
+}
+
+/// How many of the conflicts are neither resolved nor acknowledged.
+pub fn unacknowledged(conflicts: &[Conflict]) -> usize {
+    conflicts.iter().filter(|c| c.acknowledgement.is_none()).count()
+}
+
+/// Acknowledgements are not records with versions: the audit log keeps them under `conflict`.
+fn note(w: &crate::store::Writer<'_>, key: &str, operation: &str, changes: serde_json::Value) -> CoreResult<()> {
+    w.execute(
+        "INSERT INTO audit_log (at, actor, record_kind, record_id, operation, changes) VALUES (?1, ?2, 'conflict', ?3, ?4, ?5)",
+        rusqlite::params![now(), w.actor, key, operation, changes.to_string()],
+    )?;
+    Ok(())
+}
+
+fn check(
+    conn: &Connection,
+    focus: Vec<Slot>,
+    draft_attendees: Option<Vec<(EngagementId, PersonId)>>,
+    editing: Option<&EngagementId>,
+) -> CoreResult<Vec<Conflict>> {
+    let attendees = match draft_attendees {
+        Some(list) => list,
+        None => slots::attendees(conn, &focus.iter().map(|s| &s.id).collect::<Vec<_>>())?,
+    };
+    let mut loaded = slots::Loaded::default();
+    loaded.focus_on(focus, attendees);
+    loaded.surroundings(conn, editing)?;
+    let venues: Vec<VenueId> = loaded.slots.values().filter_map(|s| s.venue_id.clone()).collect();
+    let travel = travel::among(conn, &venues)?;
+    let presence = slots::presence(conn, &loaded)?;
+    let rules = Rules {
+        focus: &loaded.focus,
+        slots: &loaded.slots,
+        bookings: &loaded.bookings,
+        travel: &travel,
+        presence: &presence,
+    };
+    let found = rules.run();
+    describe(conn, &loaded.slots, found)
+}
+
+/// Names the subjects and items and looks up acknowledgements.
+fn describe(conn: &Connection, slots: &HashMap<EngagementId, Slot>, found: Vec<Found>) -> CoreResult<Vec<Conflict>> {
+    let people: HashSet<&str> = found
+        .iter()
+        .filter_map(|f| match &f.subject {
+            Some(Subject::Person(p)) => Some(p.as_str()),
+            _ => None,
+        })
+        .collect();
+    let names = person_names(conn, &people)?;
+    let keys: Vec<String> = found.iter().map(key).collect();
+    let acks = acknowledgements(conn, &keys)?;
+    let mut conflicts: Vec<Conflict> = found
+        .into_iter()
+        .zip(keys)
+        .filter_map(|(f, key)| {
+            let first = slots.get(&f.first)?;
+            let second = f.second.as_ref().and_then(|id| slots.get(id));
+            let subject = f.subject.as_ref().map(|s| subject(s, first, second, &names));
+            let mut conflict = Conflict {
+                acknowledgement: acks.get(&key).cloned(),
+                key,
+                kind: f.kind,
+                first: item(first),
+                second: second.map(item),
+                minutes_available: f.minutes_available,
+                minutes_needed: f.minutes_needed,
+                message: String::new(),
+                subject,
+            };
+            conflict.message = message(&conflict);
+            Some(conflict)
+        })
+        .collect();
+    conflicts.sort_by(|a, b| {
+        (&a.first.starts_local, &a.first.id, a.kind as u8, &a.key).cmp(&(
+            &b.first.starts_local,
+            &b.first.id,
+            b.kind as u8,
+            &b.key,
+        ))
+    });
+    Ok(conflicts)
+}
+
+fn key(f: &Found) -> String {
+    let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let subject = match &f.subject {
+        Some(Subject::Person(id)) => format!("person/{id}"),
+        Some(Subject::Venue(id)) => format!("venue/{id}"),
+        Some(Subject::Vehicle(id)) => format!("vehicle/{id}"),
+        None => "-".into(),
+    };
+    let mut items = [f.first.as_str(), f.second.as_ref().map_or("-", |s| s.as_str())];
+    if f.second.is_some() {
+        items.sort();
+    }
+    format!("{kind}:{subject}:{}:{}", items[0], items[1])
+}
+
+fn subject(
+    s: &Subject,
+    first: &Slot,
+    second: Option<&Slot>,
+    names: &HashMap<String, (String, Option<String>)>,
+) -> ConflictSubject {
+    let from_slots =
+        |pick: fn(&Slot) -> Option<String>| pick(first).or_else(|| second.and_then(pick)).unwrap_or_default();
+    match s {
+        Subject::Person(id) => {
+            let (name, native) = names.get(id.as_str()).cloned().unwrap_or_default();
+            ConflictSubject { kind: "person".into(), id: id.to_string(), name, native_name: native }
+        }
+        Subject::Venue(id) => ConflictSubject {
+            kind: "venue".into(),
+            id: id.to_string(),
+            name: from_slots(|s| s.venue_name.clone()),
+            native_name: None,
+        },
+        Subject::Vehicle(id) => ConflictSubject {
+            kind: "vehicle".into(),
+            id: id.to_string(),
+            name: from_slots(|s| s.vehicle_label.clone()),
+            native_name: None,
+        },
+    }
+}
+
+fn item(slot: &Slot) -> ConflictItem {
+    let zone = local_time::zone_or_utc(&slot.time_zone);
+    ConflictItem {
+        id: slot.id.clone(),
+        visit_id: slot.visit_id.clone(),
+        visit_title: slot.visit_title.clone(),
+        title: slot.title.clone(),
+        starts_local: local_time::to_local(zone, &slots::stamp(slot.start)),
+        ends_local: local_time::to_local(zone, &slots::stamp(slot.end)),
+        time_zone: slot.time_zone.clone(),
+        venue_name: slot.venue_name.clone(),
+    }
+}
+
+fn message(c: &Conflict) -> String {
+    let who = c.subject.as_ref().map_or(String::new(), |s| s.name.clone());
+    let first = format!("“{}” ({})", c.first.title, c.first.starts_local.replace('T', " "));
+    let second =
+        c.second.as_ref().map_or(String::new(), |s| format!("“{}” ({})", s.title, s.starts_local.replace('T', " ")));
+    match c.kind {
+        ConflictKind::PersonDoubleBooked => format!("{who} is in {first} and {second} at the same time"),
+        ConflictKind::VenueDoubleBooked => format!("{who} is booked for {first} and {second} at the same time"),
+        ConflictKind::VehicleDoubleBooked => format!("{who} is needed for {first} and {second} at the same time"),
+        ConflictKind::TooLittleTravelTime => format!(
+            "{who} has {} min to get from {first} to {second}; the trip takes {} min",
+            c.minutes_available.unwrap_or_default(),
+            c.minutes_needed.unwrap_or_default()
+        ),
+        ConflictKind::OutsideVisitDates => format!("{first} is outside the dates of “{}”", c.first.visit_title),
+        ConflictKind::AttendeeDeclined => format!("{who} declined the visit but attends {first}"),
+        ConflictKind::AttendeeNotYetArrived => format!("{who} arrives after {first} starts"),
+        ConflictKind::AttendeeAlreadyLeft => format!("{who} leaves before {first} ends"),
+    }
+}
+
+fn person_names(conn: &Connection, ids: &HashSet<&str>) -> CoreResult<HashMap<String, (String, Option<String>)>> {
+    let ids = serde_json::to_string(ids).unwrap_or_default();
+    let sql = concat!(
+        "SELECT p.id, ",
+        crate::person_name_sql!("p"),
+        ", p.native_name FROM people p WHERE p.id IN (SELECT value FROM json_each(?1))"
+    );
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn acknowledgements(conn: &Connection, keys: &[String]) -> CoreResult<HashMap<String, Acknowledgement>> {
+    let keys = serde_json::to_string(keys).unwrap_or_default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT key, reason, acknowledged_at, actor FROM conflict_acknowledgements WHERE key IN (SELECT value FROM json_each(?1))",
+    )?;
+    let rows = stmt.query_map([keys], |r| {
+        Ok((r.get(0)?, Acknowledgement { reason: r.get(1)?, at: r.get(2)?, actor: r.get(3)? }))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
