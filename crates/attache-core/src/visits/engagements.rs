@@ -224,6 +224,23 @@ pub(crate) fn reschedule(w: &Writer<'_>, visit: &VisitId, shift: Shift) -> CoreR
     Ok(())
 }
 
+/// The input that would save the item as it is.
+pub fn as_input(e: &Engagement) -> EngagementInput {
+    EngagementInput {
+        visit_id: e.visit_id.clone(),
+        title: e.title.clone(),
+        kind: e.kind,
+        starts_local: e.starts_local.clone(),
+        ends_local: e.ends_local.clone(),
+        venue_id: e.venue_id.clone(),
+        responsible_person_id: e.responsible_person_id.clone(),
+        vehicle_id: e.vehicle_id.clone(),
+        security_notes: e.security_notes.clone(),
+        notes: e.notes.clone(),
+        attendee_ids: e.attendee_ids.clone(),
+    }
+}
+
 fn attendees(conn: &Connection, id: &EngagementId) -> CoreResult<Vec<PersonId>> {
     let mut stmt = conn.prepare_cached(
         "SELECT person_id FROM engagement_attendees WHERE engagement_id = ?1 ORDER BY created_at, person_id",

@@ -10,5 +10,6 @@ pub mod participants;
 pub mod travel;
 pub mod vehicles;
 pub mod venues;
+pub mod workflow;
 
 pub use visit::*;

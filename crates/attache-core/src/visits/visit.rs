@@ -128,6 +128,7 @@ const SORTS: &[(&str, &str)] = &[
 ];
 
 pub fn create(store: &mut Store, input: VisitInput) -> CoreResult<Visit> {
+    crate::visits::workflow::check_new(input.status)?;
     store.write(|w| insert(w, VisitId::new(), input))
 }
 
@@ -158,6 +159,7 @@ pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<
         record::refuse_deleted(RecordKind::Visit, &before.deleted_at)?;
         let kept = [&before.host_organization_id, &before.guest_organization_id];
         let i = validated(input, &References::keeping(w, kept.into_iter().flatten()))?;
+        crate::visits::workflow::check_step(w, id, before.status, i.status)?;
         w.execute(
             "UPDATE visits SET title = ?2, direction = ?3, status = ?4, host_organization_id = ?5,
              guest_organization_id = ?6, city = ?7, country = ?8, time_zone = ?9, start_date = ?10, end_date = ?11,
