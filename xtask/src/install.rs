@@ -17,9 +17,11 @@ pub const RUN_PACKAGES: &[&str] = &[
     "pkg-config",
 ];
 
-/// Extra packages for the end-to-end tests: a virtual display, the WebKit WebDriver, a
-/// session bus and `import` for screenshots.
-pub const TEST_PACKAGES: &[&str] = &["xvfb", "webkit2gtk-driver", "xauth", "dbus-x11", "imagemagick"];
+/// Extra packages for the tests: a virtual display, the WebKit WebDriver, a session bus and
+/// `import` for screenshots (end-to-end), and an iCalendar parser no one here wrote, which
+/// reads back the calendar files the core writes (`/usr/bin/python3`, Debian's Python).
+pub const TEST_PACKAGES: &[&str] =
+    &["xvfb", "webkit2gtk-driver", "xauth", "dbus-x11", "imagemagick", "python3", "python3-icalendar"];
 
 const NODE_MINIMUM: (u32, u32) = (20, 19);
 

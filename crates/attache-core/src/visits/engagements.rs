@@ -141,29 +141,32 @@ pub fn insert(w: &Writer<'_>, id: EngagementId, input: EngagementInput) -> CoreR
 }
 
 pub fn update(store: &mut Store, id: &EngagementId, input: EngagementInput) -> CoreResult<Engagement> {
-    store.write(|w| {
-        let before = get(w, id)?;
-        let snapshot = audit::snapshot(w, RecordKind::Engagement, id.as_str())?;
-        record::refuse_deleted(RecordKind::Engagement, &before.deleted_at)?;
-        let mut kept = vec![before.visit_id.as_str()];
-        kept.extend(before.venue_id.as_ref().map(|v| v.as_str()));
-        kept.extend(before.responsible_person_id.as_ref().map(|p| p.as_str()));
-        kept.extend(before.vehicle_id.as_ref().map(|v| v.as_str()));
-        kept.extend(before.attendee_ids.iter().map(|p| p.as_str()));
-        let refs = References::keeping(w, kept);
-        let (i, starts_at, ends_at) = validated(w, input, &refs)?;
-        w.execute(
-            "UPDATE engagements SET visit_id = ?2, title = ?3, kind = ?4, starts_at = ?5, ends_at = ?6, venue_id = ?7,
-             responsible_person_id = ?8, vehicle_id = ?9, security_notes = ?10, notes = ?11, updated_at = ?12 WHERE id = ?1",
-            rusqlite::params![
-                id, i.visit_id, i.title, i.kind, starts_at, ends_at, i.venue_id, i.responsible_person_id, i.vehicle_id,
-                i.security_notes, i.notes, now()
-            ],
-        )?;
-        set_attendees(w, id, &i.attendee_ids, &refs)?;
-        audit::changed(w, RecordKind::Engagement, id.as_str(), Some(snapshot))?;
-        get(w, id)
-    })
+    store.write(|w| change(w, id, input))
+}
+
+/// Updates the record inside an open write (a calendar import changes many in one).
+pub fn change(w: &Writer<'_>, id: &EngagementId, input: EngagementInput) -> CoreResult<Engagement> {
+    let before = get(w, id)?;
+    let snapshot = audit::snapshot(w, RecordKind::Engagement, id.as_str())?;
+    record::refuse_deleted(RecordKind::Engagement, &before.deleted_at)?;
+    let mut kept = vec![before.visit_id.as_str()];
+    kept.extend(before.venue_id.as_ref().map(|v| v.as_str()));
+    kept.extend(before.responsible_person_id.as_ref().map(|p| p.as_str()));
+    kept.extend(before.vehicle_id.as_ref().map(|v| v.as_str()));
+    kept.extend(before.attendee_ids.iter().map(|p| p.as_str()));
+    let refs = References::keeping(w, kept);
+    let (i, starts_at, ends_at) = validated(w, input, &refs)?;
+    w.execute(
+        "UPDATE engagements SET visit_id = ?2, title = ?3, kind = ?4, starts_at = ?5, ends_at = ?6, venue_id = ?7,
+         responsible_person_id = ?8, vehicle_id = ?9, security_notes = ?10, notes = ?11, updated_at = ?12 WHERE id = ?1",
+        rusqlite::params![
+            id, i.visit_id, i.title, i.kind, starts_at, ends_at, i.venue_id, i.responsible_person_id, i.vehicle_id,
+            i.security_notes, i.notes, now()
+        ],
+    )?;
+    set_attendees(w, id, &i.attendee_ids, &refs)?;
+    audit::changed(w, RecordKind::Engagement, id.as_str(), Some(snapshot))?;
+    get(w, id)
 }
 
 pub fn delete(store: &mut Store, id: &EngagementId) -> CoreResult<()> {

@@ -3,6 +3,7 @@
 
 mod visit;
 
+pub mod calendar_file;
 pub mod conflicts;
 pub mod engagements;
 pub mod overview;

@@ -88,7 +88,8 @@ impl Loaded {
             "SELECT e.vehicle_id AS subject, {COLUMNS} FROM {FROM}
              WHERE e.vehicle_id IN (SELECT value FROM json_each(?1)) AND {LIVE} AND e.starts_at < ?3 AND e.ends_at > ?2"
         );
-        let queries: [(&str, &[&str], fn(String) -> Subject); 3] = [
+        type Query<'q> = (&'q str, &'q [&'q str], fn(String) -> Subject);
+        let queries: [Query<'_>; 3] = [
             (&by_person, &people, |id| Subject::Person(id.as_str().into())),
             (&by_venue, &venues, |id| Subject::Venue(id.as_str().into())),
             (&by_vehicle, &vehicles, |id| Subject::Vehicle(id.as_str().into())),

@@ -1,0 +1,9 @@
+//! Calendar files (.ics, RFC 5545): a visit's programme or a person's own programme out to the
+//! calendars people already use, and events from them into a visit.
+
+mod export;
+mod import;
+mod zones;
+
+pub use export::{person_calendar, visit_calendar, UID_DOMAIN};
+pub use import::{import, preview, ImportReport, ImportedEvent, SkipReason, MAX_MEGABYTES};
