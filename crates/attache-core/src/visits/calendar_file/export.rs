@@ -101,12 +101,14 @@ fn write(conn: &Connection, name: &str, items: &[Item]) -> CoreResult<String> {
     let attendees = attendees(conn, items)?;
     let mut calendar = Calendar::new();
     calendar.name(name);
-    calendar.append(&mut timezones(items));
     let stamp = Utc::now();
     for item in items {
         calendar.push(event(item, attendees.get(&item.id).map(Vec::as_slice).unwrap_or_default(), stamp));
     }
-    Ok(calendar.done().to_string())
+    let text = calendar.done().to_string();
+    // The zones go before the first event (RFC 5545 allows any order; calendars expect this).
+    let at = text.find("BEGIN:VEVENT").or_else(|| text.find("END:VCALENDAR")).unwrap_or(text.len());
+    Ok(format!("{}{}{}", &text[..at], timezones(items), &text[at..]))
 }
 
 /// An attendee as a calendar names them: name, e-mail (if known), person id.
@@ -148,25 +150,22 @@ fn event(item: &Item, attendees: &[Invitee], stamp: DateTime<Utc>) -> Event {
     event.done()
 }
 
-/// One VTIMEZONE per zone the items use, spanning them (none for UTC). The builder of the
-/// `icalendar` crate has no time-zone component, so it is written as text and read back by
-/// the crate's own parser, which keeps unknown components as they are.
-fn timezones(items: &[Item]) -> Calendar {
+/// One VTIMEZONE per zone the items use, spanning them (none for UTC), as text: the builder
+/// of the `icalendar` crate has no time-zone component.
+fn timezones(items: &[Item]) -> String {
     let mut spans: BTreeMap<&str, (DateTime<Utc>, DateTime<Utc>)> = BTreeMap::new();
     for item in items {
         let span = spans.entry(item.zone.as_str()).or_insert((item.start, item.end));
         *span = (span.0.min(item.start), span.1.max(item.end));
     }
-    let mut lines = vec!["BEGIN:VCALENDAR".to_owned(), "VERSION:2.0".to_owned()];
+    let mut lines = Vec::new();
     for (name, (from, to)) in spans {
         let zone = local_time::zone_or_utc(name);
         if zone != chrono_tz::UTC {
             lines.extend(zones::vtimezone(zone, from, to));
         }
     }
-    lines.push("END:VCALENDAR".to_owned());
-    let text = lines.join("\r\n");
-    text.parse::<Calendar>().unwrap_or_else(|_| Calendar::empty())
+    lines.iter().map(|line| format!("{line}\r\n")).collect()
 }
 
 /// Each item's attendees: name, e-mail, id, in the order of precedence's rank then name.

@@ -75,6 +75,24 @@ pub enum SkipReason {
     },
 }
 
+impl SkipReason {
+    /// The reason in English, for the command line and logs (the UI says it in the user's language).
+    pub fn describe(&self) -> String {
+        match self {
+            SkipReason::Recurring => "repeats; Attaché plans each item on its own".into(),
+            SkipReason::AllDay => "a whole-day event, without a time".into(),
+            SkipReason::NoStart => "no start time".into(),
+            SkipReason::NoEnd => "no end time".into(),
+            SkipReason::Cancelled => "cancelled".into(),
+            SkipReason::UnknownTimeZone { zone } => format!("unknown time zone {zone}"),
+            SkipReason::OutsideVisit => "outside the visit's dates".into(),
+            SkipReason::Unchanged => "already in the programme like this".into(),
+            SkipReason::RepeatedInFile => "the same event came earlier in the file".into(),
+            SkipReason::Refused { field, reason } => format!("refused on {field}: {reason:?}"),
+        }
+    }
+}
+
 /// What the import would do, without doing it.
 pub fn preview(store: &mut Store, visit: &VisitId, bytes: &[u8]) -> CoreResult<ImportReport> {
     let text = text_of(bytes)?;

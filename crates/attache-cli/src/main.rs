@@ -1,0 +1,82 @@
+//! `attache-cli`: Attaché without a window. Every command is a few lines over the core, on the
+//! same data folder as the app unless `--data-dir` says otherwise. Exit codes: 0 done, 1 refused
+//! or failed (one line on stderr saying why), 2 usage.
+
+mod conflicts;
+mod ics;
+mod lookup;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use attache_core::Store;
+use clap::{Parser, Subcommand};
+
+/// The app's identifier (tauri.conf.json): its data folder is named after it.
+const APP_IDENTIFIER: &str = "org.attache.desktop";
+const DATABASE_FILE: &str = "attache.sqlite3";
+
+#[derive(Parser)]
+#[command(name = "attache-cli", version, about = "Attaché's planning data from the command line.")]
+#[command(
+    after_help = "Example:\n  attache-cli conflicts --visit sialkot\n  attache-cli --data-dir /tmp/attache sample"
+)]
+struct Cli {
+    /// The folder holding attache.sqlite3 (default: the app's own data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Calendar files (.ics): export a programme, import events into a visit.
+    #[command(subcommand)]
+    Ics(ics::IcsCommand),
+    /// List a visit's conflicts (people, venues and vehicles booked twice, travel time…).
+    #[command(after_help = "Example:\n  attache-cli conflicts --visit \"Sialkot Chamber\" --json")]
+    Conflicts(conflicts::ConflictsArgs),
+    /// Load the built-in sample visit (once; a second run changes nothing).
+    #[command(after_help = "Example:\n  attache-cli --data-dir /tmp/attache sample")]
+    Sample,
+}
+
+/// A refusal or failure, said in one line.
+pub type Outcome = Result<(), String>;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // `sample` opens the store as it is; every other command as the app does (a brand-new
+    // store gets the sample, so the two faces always see the same data).
+    let with_sample = !matches!(cli.command, Command::Sample);
+    let result = open(cli.data_dir, with_sample).and_then(|mut store| match cli.command {
+        Command::Ics(command) => ics::run(&mut store, command),
+        Command::Conflicts(args) => conflicts::run(&store, args),
+        Command::Sample => sample(&mut store),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(reason) => {
+            eprintln!("attache-cli: {reason}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open(data_dir: Option<PathBuf>, with_sample: bool) -> Result<Store, String> {
+    let dir = match data_dir {
+        Some(dir) => dir,
+        None => dirs::data_dir().ok_or("no data folder on this system; pass --data-dir")?.join(APP_IDENTIFIER),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let path = dir.join(DATABASE_FILE);
+    let store = if with_sample { attache_core::store::open_user_store(&path) } else { Store::open(&path) };
+    store.map_err(|e| e.to_string())
+}
+
+fn sample(store: &mut Store) -> Outcome {
+    let outcome = attache_core::fixtures::sample::load(store).map_err(|e| e.to_string())?;
+    println!("{}", outcome.message);
+    Ok(())
+}

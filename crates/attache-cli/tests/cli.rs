@@ -1,0 +1,76 @@
+//! The command line as a user runs it: the real binary on a temporary data folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attache-cli"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("run attache-cli")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn sample_loads_once_and_the_visit_is_found_by_words_of_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = cli(dir.path(), &["sample"]);
+    assert!(first.status.success());
+    assert!(stdout(&first).starts_with("Loaded the sample visit"), "{}", stdout(&first));
+    assert!(stdout(&cli(dir.path(), &["sample"])).contains("already loaded"));
+    let conflicts = cli(dir.path(), &["conflicts", "--visit", "Sialkot Chamber"]);
+    assert!(conflicts.status.success(), "{}", stderr(&conflicts));
+    assert_eq!(stdout(&conflicts).trim(), "No conflicts.");
+    let json = cli(dir.path(), &["conflicts", "--visit", "Sialkot Chamber", "--json"]);
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&json.stdout).unwrap(), serde_json::json!([]));
+}
+
+#[test]
+fn export_then_import_the_same_file_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sialkot.ics");
+    let export = cli(dir.path(), &["ics", "export", "--visit", "Sialkot Chamber", "-o", file.to_str().unwrap()]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let ics = std::fs::read_to_string(&file).unwrap();
+    assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Karachi"));
+    assert!(ics.contains("DTSTART;TZID=Asia/Karachi:20260128T100000"));
+    let import = cli(dir.path(), &["ics", "import", "--visit", "Sialkot Chamber", file.to_str().unwrap()]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    assert!(stdout(&import).starts_with("0 taken, 0 updated, 2 skipped"), "{}", stdout(&import));
+    let person = cli(dir.path(), &["ics", "export", "--person", "Khorev"]);
+    assert!(stdout(&person).matches("BEGIN:VEVENT").count() >= 2, "{}", stderr(&person));
+}
+
+#[test]
+fn refusals_exit_1_with_one_line_and_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let none = cli(dir.path(), &["conflicts", "--visit", "Atlantis"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(stderr(&none).trim(), "attache-cli: no visit matches \"Atlantis\"");
+    let broken = dir.path().join("broken.ics");
+    std::fs::write(&broken, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n").unwrap();
+    let import = cli(dir.path(), &["ics", "import", "--visit", "Sialkot Chamber", broken.to_str().unwrap()]);
+    assert_eq!(import.status.code(), Some(1));
+    assert!(stderr(&import).contains("cut off"), "{}", stderr(&import));
+    let both = cli(dir.path(), &["ics", "export", "--visit", "x", "--person", "y"]);
+    assert_eq!(both.status.code(), Some(2));
+    let help = cli(dir.path(), &["ics", "import", "--help"]);
+    assert!(stdout(&help).contains("Example:"), "{}", stdout(&help));
+}
+
+#[test]
+fn several_matches_are_listed_for_the_user_to_choose() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["ics", "export", "--person", "a"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("matches several; give one by id:"), "{}", stderr(&out));
+}
