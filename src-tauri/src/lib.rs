@@ -6,7 +6,10 @@ pub mod state;
 use tauri::Manager;
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
-use crate::commands::{actions, agreements, app, engagements, organizations, participants, people, venues, visits};
+use crate::commands::{
+    actions, agreements, app, calendar, conflicts, engagements, organizations, participants, people, vehicles, venues,
+    visits,
+};
 
 /// Every command the UI may call, and the types they carry; also what generates
 /// `ui/src/lib/bindings.ts`.
@@ -42,6 +45,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             venues::venues_update,
             venues::venues_delete,
             venues::venues_restore,
+            venues::venues_travel_times,
+            venues::venues_set_travel_time,
+            vehicles::vehicles_list,
+            vehicles::vehicles_get,
+            vehicles::vehicles_create,
+            vehicles::vehicles_update,
+            vehicles::vehicles_delete,
+            vehicles::vehicles_restore,
             visits::visits_list,
             visits::visits_get,
             visits::visits_create,
@@ -49,6 +60,18 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             visits::visits_delete,
             visits::visits_restore,
             visits::visits_overview,
+            visits::visits_status_steps,
+            visits::visits_set_status,
+            visits::visits_duplicate,
+            conflicts::conflicts_for_visit,
+            conflicts::conflicts_upcoming,
+            conflicts::conflicts_for_draft,
+            conflicts::conflicts_acknowledge,
+            conflicts::conflicts_unacknowledge,
+            calendar::calendar_export_visit,
+            calendar::calendar_export_person,
+            calendar::calendar_import_preview,
+            calendar::calendar_import,
             engagements::engagements_list,
             engagements::engagements_get,
             engagements::engagements_create,
@@ -88,6 +111,8 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Choosing where a calendar file is saved or which one is imported.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;

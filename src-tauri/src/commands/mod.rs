@@ -3,10 +3,13 @@
 pub mod actions;
 pub mod agreements;
 pub mod app;
+pub mod calendar;
+pub mod conflicts;
 pub mod engagements;
 pub mod organizations;
 pub mod participants;
 pub mod people;
+pub mod vehicles;
 pub mod venues;
 pub mod visits;
 

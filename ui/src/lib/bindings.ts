@@ -29,6 +29,16 @@ export const commands = {
 	venuesUpdate: (id: VenueId, input: VenueInput) => __TAURI_INVOKE<Venue>("venues_update", { id, input }),
 	venuesDelete: (id: VenueId) => __TAURI_INVOKE<null>("venues_delete", { id }),
 	venuesRestore: (id: VenueId) => __TAURI_INVOKE<Venue>("venues_restore", { id }),
+	/**  The travel times a venue has with other venues. */
+	venuesTravelTimes: (id: VenueId) => __TAURI_INVOKE<TravelTimeRow[]>("venues_travel_times", { id }),
+	/**  Sets (or with `minutes: null` clears) the travel time between two venues. */
+	venuesSetTravelTime: (from: VenueId, to: VenueId, minutes: number | null) => __TAURI_INVOKE<null>("venues_set_travel_time", { from, to, minutes }),
+	vehiclesList: (query: VehicleQuery) => __TAURI_INVOKE<Page<Vehicle>>("vehicles_list", { query }),
+	vehiclesGet: (id: VehicleId) => __TAURI_INVOKE<Vehicle>("vehicles_get", { id }),
+	vehiclesCreate: (input: VehicleInput) => __TAURI_INVOKE<Vehicle>("vehicles_create", { input }),
+	vehiclesUpdate: (id: VehicleId, input: VehicleInput) => __TAURI_INVOKE<Vehicle>("vehicles_update", { id, input }),
+	vehiclesDelete: (id: VehicleId) => __TAURI_INVOKE<null>("vehicles_delete", { id }),
+	vehiclesRestore: (id: VehicleId) => __TAURI_INVOKE<Vehicle>("vehicles_restore", { id }),
 	visitsList: (query: VisitQuery) => __TAURI_INVOKE<Page<Visit>>("visits_list", { query }),
 	visitsGet: (id: VisitId) => __TAURI_INVOKE<Visit>("visits_get", { id }),
 	visitsCreate: (input: VisitInput) => __TAURI_INVOKE<Visit>("visits_create", { input }),
@@ -40,6 +50,23 @@ export const commands = {
 	 *  `include_deleted`, also those deleted or hidden with the visit, marked.
 	 */
 	visitsOverview: (id: VisitId, includeDeleted: boolean) => __TAURI_INVOKE<VisitOverview>("visits_overview", { id, includeDeleted }),
+	/**  The statuses the visit can move to next, each with what it still needs. */
+	visitsStatusSteps: (id: VisitId) => __TAURI_INVOKE<StatusStep[]>("visits_status_steps", { id }),
+	visitsSetStatus: (id: VisitId, status: VisitStatus) => __TAURI_INVOKE<Visit>("visits_set_status", { id, status }),
+	/**  A new draft visit with this one as its template. */
+	visitsDuplicate: (id: VisitId, input: DuplicateVisit) => __TAURI_INVOKE<Visit>("visits_duplicate", { id, input }),
+	conflictsForVisit: (visitId: VisitId) => __TAURI_INVOKE<Conflict[]>("conflicts_for_visit", { visitId }),
+	/**  The conflicts of every visit's items in the next 30 days. */
+	conflictsUpcoming: () => __TAURI_INVOKE<Conflict[]>("conflicts_upcoming"),
+	/**  What an item being edited would collide with, before it is saved. */
+	conflictsForDraft: (draft: EngagementInput, editing: EngagementId | null) => __TAURI_INVOKE<Conflict[]>("conflicts_for_draft", { draft, editing }),
+	conflictsAcknowledge: (key: string, reason: string) => __TAURI_INVOKE<null>("conflicts_acknowledge", { key, reason }),
+	conflictsUnacknowledge: (key: string) => __TAURI_INVOKE<null>("conflicts_unacknowledge", { key }),
+	calendarExportVisit: (visitId: VisitId, path: string) => __TAURI_INVOKE<null>("calendar_export_visit", { visitId, path }),
+	calendarExportPerson: (personId: PersonId, path: string) => __TAURI_INVOKE<null>("calendar_export_person", { personId, path }),
+	/**  What importing the file would do, with nothing stored. */
+	calendarImportPreview: (visitId: VisitId, path: string) => __TAURI_INVOKE<ImportReport>("calendar_import_preview", { visitId, path }),
+	calendarImport: (visitId: VisitId, path: string) => __TAURI_INVOKE<ImportReport>("calendar_import", { visitId, path }),
 	engagementsList: (query: EngagementQuery) => __TAURI_INVOKE<Page<Engagement>>("engagements_list", { query }),
 	engagementsGet: (id: EngagementId) => __TAURI_INVOKE<Engagement>("engagements_get", { id }),
 	engagementsCreate: (input: EngagementInput) => __TAURI_INVOKE<Engagement>("engagements_create", { input }),
@@ -68,6 +95,12 @@ export const commands = {
 };
 
 /* Types */
+export type Acknowledgement = {
+	reason: string,
+	at: string,
+	actor: string,
+};
+
 export type Action = {
 	id: ActionId,
 	title: string,
@@ -223,6 +256,43 @@ export type AuditEntry = {
 	changes: string,
 };
 
+export type Conflict = {
+	/**  Stable while the conflict lasts: kind, subject and the two items' ids. */
+	key: string,
+	kind: ConflictKind,
+	subject: ConflictSubject | null,
+	/**  The earlier item (or the only one). */
+	first: ConflictItem,
+	second: ConflictItem | null,
+	minutesAvailable: number | null,
+	minutesNeeded: number | null,
+	acknowledgement: Acknowledgement | null,
+	/**  The conflict in English, for the CLI and logs; the UI says it in the user's language. */
+	message: string,
+};
+
+/**  A programme item in a conflict, with enough to name it and link to it. */
+export type ConflictItem = {
+	id: EngagementId,
+	visitId: VisitId,
+	visitTitle: string,
+	title: string,
+	startsLocal: string,
+	endsLocal: string,
+	timeZone: string,
+	venueName: string | null,
+};
+
+export type ConflictKind = "personDoubleBooked" | "venueDoubleBooked" | "vehicleDoubleBooked" | "tooLittleTravelTime" | "outsideVisitDates" | "attendeeDeclined" | "attendeeNotYetArrived" | "attendeeAlreadyLeft";
+
+export type ConflictSubject = {
+	/**  `person`, `venue` or `vehicle`. */
+	kind: string,
+	id: string,
+	name: string,
+	nativeName: string | null,
+};
+
 export type Dashboard = {
 	today: string,
 	upcomingVisits: Visit[],
@@ -236,6 +306,14 @@ export type Dashboard = {
 	openActionCountCapped: boolean,
 	overdueActionCount: number,
 	overdueActionCountCapped: boolean,
+};
+
+export type DuplicateVisit = {
+	title: string,
+	/**  The new first day; the end date and the programme move by as many days. */
+	startDate: string,
+	/**  Copy the participants too (with their answers reset to invited) and the attendees. */
+	withParticipants: boolean,
 };
 
 export type Engagement = {
@@ -257,6 +335,7 @@ export type Engagement = {
 	responsiblePersonNativeName: string | null,
 	responsiblePersonDeleted: boolean,
 	vehicleId: VehicleId | null,
+	vehicleLabel: string | null,
 	vehicleDeleted: boolean,
 	/**  Its visit is deleted: hidden from default lists, shown marked under "Show deleted". */
 	belongsToDeleted: boolean,
@@ -298,6 +377,23 @@ export type EngagementQuery = {
 
 /**  What went wrong, as a stable machine-readable code. */
 export type ErrorCode = "validation" | "not_found" | "conflict" | "schema_too_new" | "storage" | "io";
+
+export type ImportReport = {
+	taken: ImportedEvent[],
+	updated: ImportedEvent[],
+	skipped: ImportedEvent[],
+};
+
+export type ImportedEvent = {
+	uid: string | null,
+	title: string,
+	/**  In the visit's wall-clock time, when the event has a time Attaché could read. */
+	startsLocal: string | null,
+	endsLocal: string | null,
+	/**  The item it became or updated. */
+	engagementId: EngagementId | null,
+	skip: SkipReason | null,
+};
 
 /**  What every list accepts. `page` counts from 1; `sort` names a column the domain allows. */
 export type ListQuery = {
@@ -496,7 +592,19 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 /**  An end (date, time, departure, expiry) before its start. */
 { kind: "beforeStart" } | 
 /**  A wall time the clocks skip in the visit's zone. */
-{ kind: "noSuchLocalTime"; local: string; zone: string } | { kind: "chosenDeleted"; record: RecordKind } | { kind: "chosenMissing"; record: RecordKind } | { kind: "unknownSector" } | { kind: "listedTwice" } | { kind: "alreadyTakesPart" } | { kind: "recordDeleted"; record: RecordKind } | { kind: "equivalentExists"; record: RecordKind };
+{ kind: "noSuchLocalTime"; local: string; zone: string } | { kind: "chosenDeleted"; record: RecordKind } | { kind: "chosenMissing"; record: RecordKind } | { kind: "unknownSector" } | { kind: "listedTwice" } | { kind: "alreadyTakesPart" } | { kind: "recordDeleted"; record: RecordKind } | { kind: "equivalentExists"; record: RecordKind } | { kind: "tooLarge"; max: number } | 
+/**  An end equal to its start: a programme item takes some time. */
+{ kind: "noDuration" } | 
+/**  A visit cannot go from one status to the other directly. */
+{ kind: "statusStep"; from: string; to: string } | 
+/**  Confirming a visit needs a head of delegation among its participants. */
+{ kind: "needsHeadOfDelegation" } | 
+/**  Confirming a visit needs at least one programme item. */
+{ kind: "needsProgramme" } | 
+/**  Confirming a visit needs every conflict resolved or acknowledged. */
+{ kind: "unacknowledgedConflicts"; count: number } | 
+/**  A calendar file that is not one (or not one Attaché can read), with what is wrong. */
+{ kind: "notACalendar"; problem: string } | { kind: "fileTooLarge"; megabytes: number };
 
 export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action";
 
@@ -519,7 +627,70 @@ export type SecurityLevel = "standard" | "elevated" | "high";
 
 export type Side = "host" | "guest" | "third_party";
 
+/**  Why an event did not become a programme item. */
+export type SkipReason = 
+/**  RRULE or RDATE: Attaché plans each item on its own. */
+{ kind: "recurring" } | 
+/**  A whole-day event (a date without a time). */
+{ kind: "allDay" } | { kind: "noStart" } | { kind: "noEnd" } | 
+/**  STATUS:CANCELLED. */
+{ kind: "cancelled" } | { kind: "unknownTimeZone"; zone: string } | 
+/**  Starts or ends outside the visit's dates. */
+{ kind: "outsideVisit" } | 
+/**  Already in the programme exactly like this. */
+{ kind: "unchanged" } | 
+/**  The same UID came earlier in the file. */
+{ kind: "repeatedInFile" } | 
+/**  The item it would become was refused (no title, end before start…). */
+{ kind: "refused"; field: string; reason: Reason };
+
+/**  A status the visit can move to, and what stands in the way (nothing: it can move now). */
+export type StatusStep = {
+	to: VisitStatus,
+	missing: Reason[],
+};
+
+export type TravelTimeRow = {
+	venueAId: VenueId,
+	venueAName: string,
+	venueBId: VenueId,
+	venueBName: string,
+	minutes: number,
+};
+
+export type Vehicle = {
+	id: VehicleId,
+	label: string,
+	kind: VehicleKind,
+	registration: string | null,
+	seats: number | null,
+	driver: string | null,
+	phone: string | null,
+	notes: string | null,
+	createdAt: string,
+	updatedAt: string,
+	deletedAt: string | null,
+};
+
 export type VehicleId = string;
+
+export type VehicleInput = {
+	/**  What the office calls it: "Car 1 (lead)", "Embassy van". */
+	label: string,
+	kind: VehicleKind,
+	registration: string | null,
+	seats: number | null,
+	driver: string | null,
+	/**  The driver's phone, for the run-sheet. */
+	phone: string | null,
+	notes: string | null,
+};
+
+export type VehicleKind = "car" | "van" | "minibus" | "coach" | "other";
+
+export type VehicleQuery = {
+	kind?: VehicleKind | null,
+} & ListQuery;
 
 export type Venue = {
 	id: VenueId,
@@ -528,6 +699,7 @@ export type Venue = {
 	city: string | null,
 	country: string | null,
 	capacity: number | null,
+	contact: string | null,
 	notes: string | null,
 	createdAt: string,
 	updatedAt: string,
@@ -542,6 +714,8 @@ export type VenueInput = {
 	city: string | null,
 	country: string | null,
 	capacity: number | null,
+	/**  Who to call there: a name, a phone number, or both. */
+	contact: string | null,
 	notes: string | null,
 };
 
@@ -570,6 +744,7 @@ export type Visit = {
 	securityLevel: SecurityLevel,
 	securityNotes: string | null,
 	outcomeSummary: string | null,
+	travelBufferMinutes: number,
 	createdAt: string,
 	updatedAt: string,
 	deletedAt: string | null,
@@ -600,6 +775,11 @@ export type VisitInput = {
 	securityLevel: SecurityLevel,
 	securityNotes: string | null,
 	outcomeSummary: string | null,
+	/**
+	 *  Minutes its people need between items at two different venues (unless the pair of
+	 *  venues has its own travel time); the conflict checks use it.
+	 */
+	travelBufferMinutes?: number,
 	/**
 	 *  Not stored: when the start date moves, move the programme (and arrivals and departures)
 	 *  by the same number of days, keeping their clock times. The UI asks the user first.

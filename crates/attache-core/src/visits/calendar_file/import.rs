@@ -118,11 +118,17 @@ fn refuse(problem: &str) -> CoreError {
     )
 }
 
-fn text_of(bytes: &[u8]) -> CoreResult<String> {
-    if bytes.len() > MAX_MEGABYTES as usize * 1024 * 1024 {
+/// Refuses a file over the size limit (before it is read, where the size is known).
+pub fn check_size(bytes: u64) -> CoreResult<()> {
+    if bytes > u64::from(MAX_MEGABYTES) * 1024 * 1024 {
         let message = format!("The file is larger than {MAX_MEGABYTES} MB");
         return Err(CoreError::invalid("file", Reason::FileTooLarge { megabytes: MAX_MEGABYTES }, message));
     }
+    Ok(())
+}
+
+fn text_of(bytes: &[u8]) -> CoreResult<String> {
+    check_size(bytes.len() as u64)?;
     let text = std::str::from_utf8(bytes).map_err(|_| refuse("the file is not UTF-8 text"))?;
     let text = text.trim_start_matches('\u{feff}');
     let trimmed = text.trim();

@@ -6,4 +6,4 @@ mod import;
 mod zones;
 
 pub use export::{person_calendar, visit_calendar, UID_DOMAIN};
-pub use import::{import, preview, ImportReport, ImportedEvent, SkipReason, MAX_MEGABYTES};
+pub use import::{check_size, import, preview, ImportReport, ImportedEvent, SkipReason, MAX_MEGABYTES};

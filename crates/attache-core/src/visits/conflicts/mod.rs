@@ -104,6 +104,11 @@ pub fn for_visit(conn: &Connection, visit: &VisitId) -> CoreResult<Vec<Conflict>
     check(conn, focus, None, None)
 }
 
+/// The conflicts of the items starting from now to `days` days ahead, in every visit.
+pub fn ahead(conn: &Connection, days: i64) -> CoreResult<Vec<Conflict>> {
+    upcoming(conn, Utc::now(), days)
+}
+
 /// The conflicts of the items starting in the next `days` days from `from`, in every visit.
 pub fn upcoming(conn: &Connection, from: DateTime<Utc>, days: i64) -> CoreResult<Vec<Conflict>> {
     let focus = slots::starting_between(conn, from, from + Duration::days(days))?;
