@@ -779,7 +779,7 @@ export type VisitInput = {
 	 *  Minutes its people need between items at two different venues (unless the pair of
 	 *  venues has its own travel time); the conflict checks use it.
 	 */
-	travelBufferMinutes?: number,
+	travelBufferMinutes: number,
 	/**
 	 *  Not stored: when the start date moves, move the programme (and arrivals and departures)
 	 *  by the same number of days, keeping their clock times. The UI asks the user first.

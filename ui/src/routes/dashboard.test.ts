@@ -23,7 +23,7 @@ describe('Dashboard', () => {
 			overdueActionCount: 0,
 			overdueActionCountCapped: false
 		};
-		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : null));
+		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : cmd === 'conflicts_upcoming' ? [] : null));
 		render(DashboardPage);
 		expect((await screen.findByTestId('stat-upcoming')).textContent).toMatch(/^\s*12\s/);
 		expect(screen.getAllByRole('link', { name: /^Visit \d$/ })).toHaveLength(8);

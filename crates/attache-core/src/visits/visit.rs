@@ -54,7 +54,6 @@ pub struct VisitInput {
     pub outcome_summary: Option<String>,
     /// Minutes its people need between items at two different venues (unless the pair of
     /// venues has its own travel time); the conflict checks use it.
-    #[serde(default = "default_travel_buffer")]
     pub travel_buffer_minutes: i64,
     /// Not stored: when the start date moves, move the programme (and arrivals and departures)
     /// by the same number of days, keeping their clock times. The UI asks the user first.
@@ -223,10 +222,6 @@ impl Shift {
     pub fn for_hidden(self) -> Shift {
         Shift { days: 0, ..self }
     }
-}
-
-fn default_travel_buffer() -> i64 {
-    DEFAULT_TRAVEL_BUFFER
 }
 
 /// Half an hour between venues, unless the office says otherwise for a visit or a pair.

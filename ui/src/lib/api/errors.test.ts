@@ -30,6 +30,16 @@ describe('toApiError', () => {
 		expect(at('departureLocal')).toBe('The departure is before the arrival.');
 	});
 
+	it('names the visit statuses of a refused step in the chosen language', () => {
+		const step = { code: 'validation', message: 'x', field: 'status', reason: { kind: 'statusStep', from: 'planned', to: 'completed' } };
+		expect(toApiError(step).message).toBe('A visit that is Planned cannot become Completed directly; move it one step at a time.');
+		chooseLanguage('ru');
+		const open = { code: 'validation', message: 'x', field: 'status', reason: { kind: 'unacknowledgedConflicts', count: 3 } };
+		expect(toApiError(open).message).toContain('осталось 3');
+		const fresh = { code: 'validation', message: 'x', field: 'status', reason: { kind: 'statusStep', from: 'new', to: 'confirmed' } };
+		expect(toApiError(fresh).message).toContain('Новый визит');
+	});
+
 	it('keeps the core’s words for a refusal without a reason', () => {
 		expect(toApiError({ code: 'conflict', message: 'Already exists', field: null }).message).toBe('Already exists');
 	});

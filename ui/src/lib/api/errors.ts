@@ -2,6 +2,7 @@
 // reaches the UI (a Tauri transport error is a plain string) is normalised here, so screens
 // only ever deal with one error shape and never match on message text.
 import type { AppError, ErrorCode, Reason, RecordKind } from '$lib/bindings';
+import { label } from '$lib/domain/vocabulary';
 import { m } from '$lib/paraglide/messages';
 
 /**
@@ -55,6 +56,13 @@ function beforeStart(field: string | null): string {
 	return m.errors_before_start();
 }
 
+// The statuses are the core's words (draft, in_progress…), named as the user's language names them.
+function statusStep(from: string, to: string): string {
+	const name = (status: string) => label('visitStatus', status);
+	if (from === 'new') return m.errors_status_step_new({ to: name(to) });
+	return m.errors_status_step({ from: name(from), to: name(to) });
+}
+
 function reasonSentence(reason: Reason, field: string | null): string {
 	switch (reason.kind) {
 		case 'required': return m.errors_required();
@@ -76,6 +84,14 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'alreadyTakesPart': return m.errors_already_takes_part();
 		case 'recordDeleted': return m.errors_record_deleted({ record: recordName(reason.record) });
 		case 'equivalentExists': return m.errors_equivalent_exists({ record: recordName(reason.record) });
+		case 'tooLarge': return m.errors_too_large({ max: reason.max });
+		case 'noDuration': return m.errors_no_duration();
+		case 'statusStep': return statusStep(reason.from, reason.to);
+		case 'needsHeadOfDelegation': return m.errors_needs_head_of_delegation();
+		case 'needsProgramme': return m.errors_needs_programme();
+		case 'unacknowledgedConflicts': return m.errors_unacknowledged_conflicts({ count: reason.count });
+		case 'notACalendar': return m.errors_not_a_calendar({ problem: reason.problem });
+		case 'fileTooLarge': return m.errors_file_too_large({ megabytes: reason.megabytes });
 	}
 }
 

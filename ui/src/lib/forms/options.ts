@@ -40,7 +40,7 @@ export async function venueOptions(search: string): Promise<Option[]> {
 
 /** Venues have no screen of their own yet: they are created by name from the programme editor. */
 export async function createVenue(name: string): Promise<Option> {
-	const venue = await venues.create({ name, address: null, city: null, country: null, capacity: null, notes: null });
+	const venue = await venues.create({ name, address: null, city: null, country: null, capacity: null, contact: null, notes: null });
 	return { value: venue.id, label: venue.name };
 }
 
