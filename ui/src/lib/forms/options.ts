@@ -3,6 +3,7 @@
 import { agreements } from '$lib/api/agreements';
 import { organizations } from '$lib/api/organizations';
 import { people } from '$lib/api/people';
+import { vehicles } from '$lib/api/vehicles';
 import { venues } from '$lib/api/venues';
 import { visits } from '$lib/api/visits';
 import type { Option } from '$lib/components/Field.svelte';
@@ -38,7 +39,7 @@ export async function venueOptions(search: string): Promise<Option[]> {
 	return page.items.map((v) => ({ value: v.id, label: v.city ? m.common_option_venue({ name: v.name, city: v.city }) : v.name }));
 }
 
-/** Venues have no screen of their own yet: they are created by name from the programme editor. */
+/** A venue created by name from the programme editor; its address and contact go on its own page. */
 export async function createVenue(name: string): Promise<Option> {
 	const venue = await venues.create({ name, address: null, city: null, country: null, capacity: null, contact: null, notes: null });
 	return { value: venue.id, label: venue.name };
@@ -64,4 +65,9 @@ export function timeZones(): string[] {
 	} catch {
 		return ['UTC'];
 	}
+}
+
+export async function vehicleOptions(search: string): Promise<Option[]> {
+	const page = await vehicles.list({ search, pageSize: PICKER_SIZE, sort: 'label' });
+	return page.items.map((v) => ({ value: v.id, label: v.driver ? `${v.label} — ${v.driver}` : v.label }));
 }
