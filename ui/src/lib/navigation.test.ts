@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionOf, shortcutFor } from './navigation';
+import { sectionOf, sections, shortcutDigit, shortcutFor, sidebar } from './navigation';
 
 const key = (k: string, extra: Partial<KeyboardEvent> = {}, target: EventTarget | null = null) => ({
 	key: k,
@@ -64,7 +64,30 @@ describe('shortcuts', () => {
 
 	it('knows the section of a nested path', () => {
 		expect(sectionOf('/visits/0190-abc').key).toBe('visits');
+		expect(sectionOf('/venues/0190-abc').key).toBe('venues');
+		expect(sectionOf('/vehicles').key).toBe('vehicles');
 		expect(sectionOf('/').key).toBe('dashboard');
 		expect(sectionOf('/nowhere').key).toBe('dashboard');
+	});
+
+	it('lists venues and vehicles in the sidebar after organizations, keeping every digit as it was', () => {
+		expect(sidebar.map((s) => s.key)).toEqual([
+			'dashboard',
+			'visits',
+			'people',
+			'organizations',
+			'venues',
+			'vehicles',
+			'agreements',
+			'actions',
+			'settings'
+		]);
+		expect(sidebar.map(shortcutDigit)).toEqual([1, 2, 3, 4, null, null, 5, 6, 7]);
+		// Every section with a digit is in the sidebar, and the digit opens it.
+		for (const section of sections) {
+			expect(sidebar).toContain(section);
+			expect(shortcutFor(key(String(shortcutDigit(section)), { ctrlKey: true }))).toEqual({ kind: 'navigate', href: section.href });
+		}
+		expect(shortcutFor(key('9', { ctrlKey: true }))).toBeNull();
 	});
 });

@@ -17,20 +17,48 @@ function section(key: string, href: string, icon: IconName, label: () => string)
 	};
 }
 
-export const sections: Section[] = [
-	section('dashboard', '/', 'dashboard', m.shell_nav_dashboard),
-	section('visits', '/visits', 'visits', m.shell_nav_visits),
-	section('people', '/people', 'people', m.shell_nav_people),
-	section('organizations', '/organizations', 'organizations', m.shell_nav_organizations),
-	section('agreements', '/agreements', 'agreements', m.shell_nav_agreements),
-	section('actions', '/actions', 'actions', m.shell_nav_actions),
-	section('settings', '/settings', 'settings', m.shell_nav_settings)
+const dashboard = section('dashboard', '/', 'dashboard', m.shell_nav_dashboard);
+const visits = section('visits', '/visits', 'visits', m.shell_nav_visits);
+const people = section('people', '/people', 'people', m.shell_nav_people);
+const organizations = section('organizations', '/organizations', 'organizations', m.shell_nav_organizations);
+const venues = section('venues', '/venues', 'venues', m.shell_nav_venues);
+const vehicles = section('vehicles', '/vehicles', 'vehicles', m.shell_nav_vehicles);
+const agreements = section('agreements', '/agreements', 'agreements', m.shell_nav_agreements);
+const actions = section('actions', '/actions', 'actions', m.shell_nav_actions);
+const settings = section('settings', '/settings', 'settings', m.shell_nav_settings);
+
+/**
+ * The sections reached with Ctrl/Cmd + digit, in digit order: Ctrl+1 is the first. The digits
+ * people have learnt stay as they are, so sections added later are not put in among them.
+ */
+export const sections: Section[] = [dashboard, visits, people, organizations, agreements, actions, settings];
+
+/**
+ * Every section in the sidebar's order. Venues and vehicles sit with the other records a visit
+ * draws on (people, organizations); they have no digit of their own.
+ */
+export const sidebar: Section[] = [
+	dashboard,
+	visits,
+	people,
+	organizations,
+	venues,
+	vehicles,
+	agreements,
+	actions,
+	settings
 ];
+
+/** The digit that opens a section with Ctrl/Cmd, or null when it has none. */
+export function shortcutDigit(target: Section): number | null {
+	const index = sections.indexOf(target);
+	return index < 0 ? null : index + 1;
+}
 
 /** The section a path belongs to: "/visits/abc" → visits. */
 export function sectionOf(pathname: string): Section {
 	const first = pathname.split('/').filter(Boolean)[0] ?? '';
-	return sections.find((s) => s.href === `/${first}`) ?? sections[0];
+	return sidebar.find((s) => s.href === `/${first}`) ?? dashboard;
 }
 
 /** How shortcuts are written on this platform: "⌘1" on a Mac, "Ctrl+1" elsewhere. */

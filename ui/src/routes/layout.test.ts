@@ -51,3 +51,32 @@ describe('Root layout: the keyboard shortcuts overlay', () => {
 		expect(document.activeElement).toBe(field);
 	});
 });
+
+describe('Root layout: the sidebar', () => {
+	beforeEach(() => mockIPC(() => null));
+	afterEach(() => clearMocks());
+
+	it('links to venues and vehicles after organizations, without a digit shortcut of their own', () => {
+		render(Layout, { props: { children } });
+		const links = screen.getAllByRole('link').filter((a) => a.dataset.testid?.startsWith('nav-'));
+		expect(links.map((a) => a.getAttribute('href'))).toEqual([
+			'/',
+			'/visits',
+			'/people',
+			'/organizations',
+			'/venues',
+			'/vehicles',
+			'/agreements',
+			'/actions',
+			'/settings'
+		]);
+		const venues = screen.getByTestId('nav-venues');
+		expect(venues.textContent?.trim()).toBe('Venues');
+		expect(venues.title).toBe('Venues');
+		expect(venues.querySelector('kbd')).toBeNull();
+		expect(screen.getByTestId('nav-vehicles').textContent?.trim()).toBe('Vehicles');
+		expect(screen.getByTestId('nav-agreements').title).toBe('Agreements (Ctrl+5)');
+		expect(screen.getByTestId('nav-settings').querySelector('kbd')?.textContent).toBe('Ctrl+7');
+		expect(screen.getByTestId('nav-visits').getAttribute('aria-current')).toBe('page');
+	});
+});

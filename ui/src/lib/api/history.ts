@@ -44,6 +44,8 @@ const FIELDS: Record<string, () => string> = {
 	bio: m.common_history_field_bio,
 	address: m.common_history_field_address,
 	capacity: m.common_history_field_capacity,
+	contact: m.common_history_field_contact,
+	travelBufferMinutes: m.common_history_field_travel_buffer,
 	label: m.common_history_field_label,
 	registration: m.common_history_field_registration,
 	seats: m.common_history_field_seats,
