@@ -19,6 +19,7 @@ use attache_core::visits::overview;
 use attache_core::visits::participants::{self, ParticipantQuery};
 use attache_core::visits::venues::{self, VenueQuery};
 use attache_core::visits::{self, VisitQuery, VisitStatus};
+use attache_core::visits::{calendar_file, conflicts};
 use attache_core::{dashboard, Connection, Store};
 use criterion::Criterion;
 
@@ -32,11 +33,15 @@ fn people_search(text: &'static str) -> Query {
     })
 }
 
+/// Raised when the generator changes (3: vehicles, attendees and the planning visit).
+const DATASET_VERSION: u32 = 3;
+
 fn dataset() -> Store {
     let divisor: usize = std::env::var("ATTACHE_BENCH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-data");
-    let path = dir.join(format!("attache-scale-{divisor}.sqlite3"));
-    let ready = dir.join(format!("attache-scale-{divisor}.ready"));
+    // The generator's version is in the name: a dataset from an older generator is not reused.
+    let path = dir.join(format!("attache-scale-{divisor}-v{DATASET_VERSION}.sqlite3"));
+    let ready = dir.join(format!("attache-scale-{divisor}-v{DATASET_VERSION}.ready"));
     if !ready.exists() {
         let _ = std::fs::remove_file(&path);
         let mut store = Store::open(&path).expect("open bench store");
@@ -65,6 +70,11 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
     let v2 = visit.clone();
     let v3 = visit.clone();
     let (p1, p2, o1, o2, a1) = (person.clone(), person.clone(), org.clone(), org.clone(), agreement.clone());
+    let planning = attache_core::kernel::ids::VisitId(first_id(
+        conn,
+        &format!("SELECT id FROM visits WHERE title = '{}'", bulk::PLANNING_VISIT),
+    ));
+    let planning2 = planning.clone();
     vec![
         (
             "organizations: first page by name",
@@ -276,6 +286,26 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
         ),
         ("dashboard: overdue count", Box::new(|c: &Connection| drop(dashboard::overdue_actions(c, today()).unwrap()))),
         ("dashboard", Box::new(|c: &Connection| drop(dashboard::dashboard(c).unwrap()))),
+        (
+            "conflicts: 200-item visit, 60 people",
+            Box::new(move |c: &Connection| drop(conflicts::for_visit(c, &planning).unwrap())),
+        ),
+        (
+            "calendar file: the 200-item visit",
+            Box::new(move |c: &Connection| drop(calendar_file::visit_calendar(c, &planning2).unwrap())),
+        ),
+        (
+            "calendar: a month of items, all visits",
+            Box::new(|c: &Connection| {
+                let month = EngagementQuery {
+                    list: ListQuery { page: 1, page_size: 500, sort: Some("startsAt".into()), ..ListQuery::default() },
+                    starts_from: Some("2026-03-01T00:00:00.000Z".into()),
+                    starts_before: Some("2026-04-01T00:00:00.000Z".into()),
+                    ..Default::default()
+                };
+                drop(engagements::list(c, &month).unwrap())
+            }),
+        ),
     ]
 }
 

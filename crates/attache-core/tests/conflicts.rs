@@ -269,6 +269,10 @@ fn bad_times_and_buffers_are_refused_and_nothing_is_stored() {
     let visit = common::visit(&mut store, "Sialkot").id;
     let zero = common::engagement_input(&visit, "Blink", "2026-01-28T10:00", "2026-01-28T10:00");
     assert_eq!(common::invalid_field(engagements::create(&mut store, zero)), "endsLocal");
+    let endless = common::engagement_input(&visit, "Typo in the year", "2026-01-28T10:00", "2027-01-28T11:00");
+    assert_eq!(common::invalid_field(engagements::create(&mut store, endless)), "endsLocal");
+    let week = common::engagement_input(&visit, "Exhibition", "2026-01-28T10:00", "2026-02-04T10:00");
+    engagements::create(&mut store, week).expect("a week is the longest an item can last");
     let negative = VisitInput { travel_buffer_minutes: -5, ..common::visit_input("Sialkot") };
     assert_eq!(common::invalid_field(visits::update(&mut store, &visit, negative)), "travelBufferMinutes");
     assert_eq!(visits::get(store.conn(), &visit).unwrap().travel_buffer_minutes, 30);

@@ -106,3 +106,48 @@ fn check_in_and_travel_validation() {
     let unchecked = participants::check_in(&mut store, &participant.id, false).unwrap();
     assert!(unchecked.checked_in_at.is_none());
 }
+
+#[test]
+fn the_office_edits_the_precedence_rule_and_every_list_follows_it() {
+    use attache_core::visits::participants::{ParticipantQuery, ParticipantRole, Side};
+    use attache_core::visits::precedence::{self, PrecedenceRule, SideOrder};
+    let (_dir, mut store) = common::temp_store();
+    let visit = common::visit(&mut store, "Sialkot").id;
+    let ranked = |store: &mut attache_core::Store, given: &str, rank: i64| {
+        let input = attache_core::directory::people::PersonInput { protocol_rank: Some(rank), ..common::person_input(given, "X") };
+        attache_core::directory::people::create(store, input).unwrap().id
+    };
+    let (host, guest, head) = (ranked(&mut store, "Host", 1), ranked(&mut store, "Guest", 2), ranked(&mut store, "Head", 3));
+    let add = |store: &mut attache_core::Store, person, side, role| {
+        let input = ParticipantInput { side, role, ..common::participant_input(&visit, &person) };
+        participants::create(store, input).unwrap();
+    };
+    add(&mut store, host, Side::Host, ParticipantRole::Host);
+    add(&mut store, guest, Side::Guest, ParticipantRole::Member);
+    add(&mut store, head, Side::Guest, ParticipantRole::HeadOfDelegation);
+    let order = |store: &attache_core::Store| -> Vec<String> {
+        let query = ParticipantQuery { visit_id: Some(visit.clone()), ..Default::default() };
+        participants::list(store.conn(), &query).unwrap().items.into_iter().map(|p| p.person_name).collect()
+    };
+    assert_eq!(order(&store), ["Host X", "Guest X", "Head X"], "by rank, sides mixed");
+    precedence::set_rule(&mut store, PrecedenceRule { sides: SideOrder::GuestsFirst, heads_first: true }).unwrap();
+    assert_eq!(precedence::rule(store.conn()).unwrap().sides, SideOrder::GuestsFirst);
+    assert_eq!(order(&store), ["Head X", "Guest X", "Host X"], "guests first, their head ahead of rank");
+    precedence::set_rule(&mut store, PrecedenceRule { sides: SideOrder::HostsFirst, heads_first: false }).unwrap();
+    assert_eq!(order(&store), ["Host X", "Guest X", "Head X"]);
+}
+
+#[test]
+fn answers_change_for_several_participants_at_once_or_not_at_all() {
+    let (_dir, mut store) = common::temp_store();
+    let visit = common::visit(&mut store, "Sialkot").id;
+    let a = common::person(&mut store, "A", "One").id;
+    let b = common::person(&mut store, "B", "Two").id;
+    let pa = participants::create(&mut store, common::participant_input(&visit, &a)).unwrap().id;
+    let pb = participants::create(&mut store, common::participant_input(&visit, &b)).unwrap().id;
+    assert_eq!(participants::set_rsvp(&mut store, &[pa.clone(), pb.clone()], Rsvp::Tentative).unwrap(), 2);
+    assert_eq!(participants::get(store.conn(), &pb).unwrap().rsvp, Rsvp::Tentative);
+    participants::delete(&mut store, &pb).unwrap();
+    assert!(participants::set_rsvp(&mut store, &[pa.clone(), pb], Rsvp::Declined).is_err());
+    assert_eq!(participants::get(store.conn(), &pa).unwrap().rsvp, Rsvp::Tentative, "nothing changed half-way");
+}

@@ -80,6 +80,11 @@ export const commands = {
 	participantsDelete: (id: ParticipantId) => __TAURI_INVOKE<null>("participants_delete", { id }),
 	participantsRestore: (id: ParticipantId) => __TAURI_INVOKE<Participant>("participants_restore", { id }),
 	participantsCheckIn: (id: ParticipantId, checkedIn: boolean) => __TAURI_INVOKE<Participant>("participants_check_in", { id, checkedIn }),
+	/**  Sets the answer of several participants at once (the participants list's bulk change). */
+	participantsSetRsvp: (ids: ParticipantId[], rsvp: Rsvp) => __TAURI_INVOKE<number>("participants_set_rsvp", { ids, rsvp }),
+	/**  The office's order of precedence (see `visits::precedence`). */
+	precedenceGet: () => __TAURI_INVOKE<PrecedenceRule>("precedence_get"),
+	precedenceSet: (rule: PrecedenceRule) => __TAURI_INVOKE<PrecedenceRule>("precedence_set", { rule }),
 	agreementsList: (query: AgreementQuery) => __TAURI_INVOKE<Page<Agreement>>("agreements_list", { query }),
 	agreementsGet: (id: AgreementId) => __TAURI_INVOKE<Agreement>("agreements_get", { id }),
 	agreementsCreate: (input: AgreementInput) => __TAURI_INVOKE<Agreement>("agreements_create", { input }),
@@ -582,6 +587,11 @@ export type PersonQuery = {
 	country?: string | null,
 } & ListQuery;
 
+export type PrecedenceRule = {
+	sides: SideOrder,
+	headsFirst: boolean,
+};
+
 export type Priority = "low" | "normal" | "high" | "urgent";
 
 /**
@@ -595,6 +605,8 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 { kind: "noSuchLocalTime"; local: string; zone: string } | { kind: "chosenDeleted"; record: RecordKind } | { kind: "chosenMissing"; record: RecordKind } | { kind: "unknownSector" } | { kind: "listedTwice" } | { kind: "alreadyTakesPart" } | { kind: "recordDeleted"; record: RecordKind } | { kind: "equivalentExists"; record: RecordKind } | { kind: "tooLarge"; max: number } | 
 /**  An end equal to its start: a programme item takes some time. */
 { kind: "noDuration" } | 
+/**  A programme item longer than it can be. */
+{ kind: "spanTooLong"; days: number } | 
 /**  A visit cannot go from one status to the other directly. */
 { kind: "statusStep"; from: string; to: string } | 
 /**  Confirming a visit needs a head of delegation among its participants. */
@@ -626,6 +638,8 @@ export type SectorId = string;
 export type SecurityLevel = "standard" | "elevated" | "high";
 
 export type Side = "host" | "guest" | "third_party";
+
+export type SideOrder = "mixed" | "guestsFirst" | "hostsFirst";
 
 /**  Why an event did not become a programme item. */
 export type SkipReason = 
@@ -804,6 +818,11 @@ export type VisitQuery = {
 	endsFrom?: string | null,
 	/**  Only visits that ended before this date: "recent", with a descending sort. */
 	endsBefore?: string | null,
+	/**
+	 *  Only visits starting before this date: with `ends_from`, the visits a calendar's
+	 *  month or week overlaps.
+	 */
+	startsBefore?: string | null,
 } & ListQuery;
 
 export type VisitStatus = "draft" | "planned" | "confirmed" | "in_progress" | "completed" | "cancelled";

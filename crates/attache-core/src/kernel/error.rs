@@ -71,6 +71,10 @@ pub enum Reason {
     },
     /// An end equal to its start: a programme item takes some time.
     NoDuration,
+    /// A programme item longer than it can be.
+    SpanTooLong {
+        days: u32,
+    },
     /// A visit cannot go from one status to the other directly.
     StatusStep {
         from: String,

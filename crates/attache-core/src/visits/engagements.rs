@@ -107,6 +107,10 @@ const LIVE_OWNERS: &str = "v.deleted_at IS NULL";
 const SOURCE: Source = Source { from: FROM, count_from: "engagements e JOIN visits v ON v.id = e.visit_id" };
 const SORTS: &[(&str, &str)] = &[("startsAt", "e.starts_at"), ("title", "e.title COLLATE NOCASE"), ("kind", "e.kind")];
 
+/// The longest a programme item can last. Longer is a typing error (a wrong month or year),
+/// and the conflict checks rely on it to look only a week back for what overlaps.
+pub const MAX_DAYS: i64 = 7;
+
 pub fn create(store: &mut Store, input: EngagementInput) -> CoreResult<Engagement> {
     store.write(|w| insert(w, EngagementId::new(), input))
 }
@@ -281,6 +285,10 @@ fn validated(
     }
     if end == start {
         return Err(CoreError::invalid("endsLocal", Reason::NoDuration, "End is the same as the start"));
+    }
+    if end - start > chrono::Duration::days(MAX_DAYS) {
+        let message = format!("A programme item lasts at most {MAX_DAYS} days");
+        return Err(CoreError::invalid("endsLocal", Reason::SpanTooLong { days: MAX_DAYS as u32 }, message));
     }
     let starts_at = local_time::to_utc("startsLocal", zone, start)?;
     let ends_at = local_time::to_utc("endsLocal", zone, end)?;

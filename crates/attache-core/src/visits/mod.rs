@@ -8,6 +8,7 @@ pub mod conflicts;
 pub mod engagements;
 pub mod overview;
 pub mod participants;
+pub mod precedence;
 pub mod travel;
 pub mod vehicles;
 pub mod venues;

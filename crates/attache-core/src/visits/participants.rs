@@ -111,23 +111,16 @@ const COLUMNS: &str = concat!(
 const FROM: &str = "participants pa JOIN people p ON p.id = pa.person_id JOIN visits v ON v.id = pa.visit_id
     LEFT JOIN organizations o ON o.id = p.organization_id";
 
-/// Order of precedence: the visit's override, else the person's protocol rank (lower first;
-/// unranked last), heads of delegation before other roles at the same rank, then by name.
-pub const PRECEDENCE: &str = "coalesce(pa.precedence_override, p.protocol_rank, 1000000000);
-    pa.role <> 'head_of_delegation'; p.family_name COLLATE NOCASE; p.given_name COLLATE NOCASE";
 const SOURCE: Source = Source {
     from: FROM,
     count_from: "participants pa JOIN visits v ON v.id = pa.visit_id JOIN people p ON p.id = pa.person_id",
 };
 /// The owner rule (see the crate docs): a participant goes with its visit and with its person.
 const LIVE_OWNERS: &str = "v.deleted_at IS NULL AND p.deleted_at IS NULL";
-const SORTS: &[(&str, &str)] = &[
-    ("precedence", PRECEDENCE),
-    ("personName", "p.family_name COLLATE NOCASE"),
-    ("side", "pa.side"),
-    ("role", "pa.role"),
-    ("rsvp", "pa.rsvp"),
-];
+/// The sorts besides precedence, which comes first and follows the office's rule
+/// (see `visits::precedence`).
+const SORTS: &[(&str, &str)] =
+    &[("personName", "p.family_name COLLATE NOCASE"), ("side", "pa.side"), ("role", "pa.role"), ("rsvp", "pa.rsvp")];
 
 pub fn create(store: &mut Store, input: ParticipantInput) -> CoreResult<Participant> {
     store.write(|w| insert(w, ParticipantId::new(), input))
@@ -241,8 +234,28 @@ pub fn list(conn: &Connection, query: &ParticipantQuery) -> CoreResult<Page<Part
     if !query.list.include_deleted {
         select.condition(LIVE_OWNERS);
     }
-    let order = order_by(&query.list, SORTS, "pa.id");
+    let precedence = crate::visits::precedence::rule(conn)?.order_sql();
+    let mut sorts = vec![("precedence", precedence.as_str())];
+    sorts.extend_from_slice(SORTS);
+    let order = order_by(&query.list, &sorts, "pa.id");
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
+}
+
+/// Sets the answer of several participants at once (all or none), each change in the history.
+pub fn set_rsvp(store: &mut Store, ids: &[ParticipantId], rsvp: Rsvp) -> CoreResult<usize> {
+    store.write(|w| {
+        for id in ids {
+            let before = get(w, id)?;
+            record::refuse_deleted(RecordKind::Participant, &before.deleted_at)?;
+            let snapshot = audit::snapshot(w, RecordKind::Participant, id.as_str())?;
+            w.execute(
+                "UPDATE participants SET rsvp = ?2, updated_at = ?3 WHERE id = ?1",
+                rusqlite::params![id, rsvp, now()],
+            )?;
+            audit::changed(w, RecordKind::Participant, id.as_str(), Some(snapshot))?;
+        }
+        Ok(ids.len())
+    })
 }
 
 /// Keeps participants' arrival and departure clock times when their visit changes zone or dates.

@@ -102,6 +102,9 @@ pub struct VisitQuery {
     pub ends_from: Option<String>,
     /// Only visits that ended before this date: "recent", with a descending sort.
     pub ends_before: Option<String>,
+    /// Only visits starting before this date: with `ends_from`, the visits a calendar's
+    /// month or week overlaps.
+    pub starts_before: Option<String>,
 }
 
 const COLUMNS: &str = "v.id, v.title, v.direction, v.status, v.host_organization_id, h.name AS host_organization_name,
@@ -273,6 +276,7 @@ pub fn list(conn: &Connection, query: &VisitQuery) -> CoreResult<Page<Visit>> {
         // "Recent" lists are short and sorted by start date: the unary + keeps SQLite from taking
         // the end-date index (which would sort every past visit) instead of walking start dates.
         .filter("+v.end_date < ?", query.ends_before.clone())
+        .filter("v.start_date < ?", query.starts_before.clone())
         // Never through a deleted organization's name.
         .search(
             &[

@@ -86,6 +86,7 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'equivalentExists': return m.errors_equivalent_exists({ record: recordName(reason.record) });
 		case 'tooLarge': return m.errors_too_large({ max: reason.max });
 		case 'noDuration': return m.errors_no_duration();
+		case 'spanTooLong': return m.errors_span_too_long({ days: reason.days });
 		case 'statusStep': return statusStep(reason.from, reason.to);
 		case 'needsHeadOfDelegation': return m.errors_needs_head_of_delegation();
 		case 'needsProgramme': return m.errors_needs_programme();

@@ -101,7 +101,7 @@ pub const DRAFT_ID: &str = "draft";
 /// Every conflict of a visit's programme, with the other visits it collides with.
 pub fn for_visit(conn: &Connection, visit: &VisitId) -> CoreResult<Vec<Conflict>> {
     let focus = slots::of_visit(conn, visit.as_str())?;
-    check(conn, focus, None, None)
+    check(conn, focus, None, Scope { editing: None, loaded_visit: Some(visit.as_str()) })
 }
 
 /// The conflicts of the items starting from now to `days` days ahead, in every visit.
@@ -112,7 +112,7 @@ pub fn ahead(conn: &Connection, days: i64) -> CoreResult<Vec<Conflict>> {
 /// The conflicts of the items starting in the next `days` days from `from`, in every visit.
 pub fn upcoming(conn: &Connection, from: DateTime<Utc>, days: i64) -> CoreResult<Vec<Conflict>> {
     let focus = slots::starting_between(conn, from, from + Duration::days(days))?;
-    check(conn, focus, None, None)
+    check(conn, focus, None, Scope::default())
 }
 
 /// The conflicts an item would have if saved as `draft` (`editing` is its id when it exists),
@@ -156,7 +156,7 @@ pub fn for_draft(
         vehicle_label: name("SELECT label FROM vehicles WHERE id = ?1", draft.vehicle_id.as_ref().map(|v| v.as_str()))?,
     };
     let attendees = draft.attendee_ids.iter().map(|p| (id.clone(), p.clone())).collect();
-    check(conn, vec![slot], Some(attendees), editing)
+    check(conn, vec![slot], Some(attendees), Scope { editing, loaded_visit: None })
 }
 
 /// Acknowledges a conflict: the office knows and accepts it. The reason is required.
@@ -199,11 +199,19 @@ fn note(w: &crate::store::Writer<'_>, key: &str, operation: &str, changes: serde
     Ok(())
 }
 
+/// What a check already holds: the item being edited (its stored self is replaced by the
+/// draft), or a visit whose every item is in focus (so its items need no second look-up).
+#[derive(Default)]
+struct Scope<'a> {
+    editing: Option<&'a EngagementId>,
+    loaded_visit: Option<&'a str>,
+}
+
 fn check(
     conn: &Connection,
     focus: Vec<Slot>,
     draft_attendees: Option<Vec<(EngagementId, PersonId)>>,
-    editing: Option<&EngagementId>,
+    scope: Scope<'_>,
 ) -> CoreResult<Vec<Conflict>> {
     let attendees = match draft_attendees {
         Some(list) => list,
@@ -211,7 +219,7 @@ fn check(
     };
     let mut loaded = slots::Loaded::default();
     loaded.focus_on(focus, attendees);
-    loaded.surroundings(conn, editing)?;
+    loaded.surroundings(conn, scope.editing, scope.loaded_visit)?;
     let venues: Vec<VenueId> = loaded.slots.values().filter_map(|s| s.venue_id.clone()).collect();
     let travel = travel::among(conn, &venues)?;
     let presence = slots::presence(conn, &loaded)?;
@@ -238,8 +246,17 @@ fn describe(conn: &Connection, slots: &HashMap<EngagementId, Slot>, found: Vec<F
     let names = person_names(conn, &people)?;
     let keys: Vec<String> = found.iter().map(key).collect();
     let acks = acknowledgements(conn, &keys)?;
+    // An item is in many conflicts of a busy programme: it is described once.
+    let mut items: HashMap<&EngagementId, ConflictItem> = HashMap::new();
+    for f in &found {
+        for id in std::iter::once(&f.first).chain(f.second.as_ref()) {
+            if let (false, Some(slot)) = (items.contains_key(id), slots.get(id)) {
+                items.insert(id, item(slot));
+            }
+        }
+    }
     let mut conflicts: Vec<Conflict> = found
-        .into_iter()
+        .iter()
         .zip(keys)
         .filter_map(|(f, key)| {
             let first = slots.get(&f.first)?;
@@ -249,8 +266,8 @@ fn describe(conn: &Connection, slots: &HashMap<EngagementId, Slot>, found: Vec<F
                 acknowledgement: acks.get(&key).cloned(),
                 key,
                 kind: f.kind,
-                first: item(first),
-                second: second.map(item),
+                first: items.get(&f.first).cloned().unwrap_or_else(|| item(first)),
+                second: f.second.as_ref().and_then(|id| items.get(id).cloned()),
                 minutes_available: f.minutes_available,
                 minutes_needed: f.minutes_needed,
                 message: String::new(),
@@ -272,7 +289,8 @@ fn describe(conn: &Connection, slots: &HashMap<EngagementId, Slot>, found: Vec<F
 }
 
 fn key(f: &Found) -> String {
-    let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let kind = format!("{:?}", f.kind);
+    let kind = kind[..1].to_lowercase() + &kind[1..];
     let subject = match &f.subject {
         Some(Subject::Person(id)) => format!("person/{id}"),
         Some(Subject::Venue(id)) => format!("venue/{id}"),

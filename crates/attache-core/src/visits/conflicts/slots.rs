@@ -8,6 +8,7 @@ use rusqlite::{Connection, Row};
 
 use crate::kernel::error::CoreResult;
 use crate::kernel::ids::{EngagementId, PersonId};
+use crate::visits::engagements;
 use crate::visits::participants::Rsvp;
 
 use super::rules::{Presence, Slot};
@@ -59,12 +60,26 @@ impl Loaded {
 
     /// Adds every other booking of the focus's people, venues and vehicles from a day before
     /// the first item to a day after the last (travel buffers are at most a day). `skip` is
-    /// the stored version of an item being edited, which the draft replaces.
-    pub fn surroundings(&mut self, conn: &Connection, skip: Option<&EngagementId>) -> CoreResult<()> {
+    /// the stored version of an item being edited, which the draft replaces; `loaded_visit` is
+    /// a visit whose items are all in focus already.
+    ///
+    /// Each query walks the items in that window first (an item lasts at most a week, so the
+    /// window's start less a week bounds them), then keeps those of the focus's people, venues
+    /// and vehicles: a window of days holds few items, where a person may have hundreds. (The
+    /// unary `+` keeps SQLite from probing every person's index for every item of the window;
+    /// it reads each item's few attendees instead.)
+    pub fn surroundings(
+        &mut self,
+        conn: &Connection,
+        skip: Option<&EngagementId>,
+        loaded_visit: Option<&str>,
+    ) -> CoreResult<()> {
         let starts = self.focus.iter().filter_map(|id| self.slots.get(id)).map(|s| s.start);
         let ends = self.focus.iter().filter_map(|id| self.slots.get(id)).map(|s| s.end);
         let (Some(first), Some(last)) = (starts.min(), ends.max()) else { return Ok(()) };
-        let (lo, hi) = (stamp(first - Duration::days(1)), stamp(last + Duration::days(1)));
+        let lo = first - Duration::days(1);
+        let hi = last + Duration::days(1);
+        let earliest = lo - Duration::days(engagements::MAX_DAYS);
         let mut people = Vec::new();
         let mut venues = Vec::new();
         let mut vehicles = Vec::new();
@@ -75,18 +90,19 @@ impl Loaded {
                 Subject::Vehicle(id) => vehicles.push(id.as_str()),
             }
         }
+        let window = "e.starts_at >= ?4 AND e.starts_at < ?3 AND e.ends_at > ?2 AND e.visit_id IS NOT ?5";
         let by_person = format!(
-            "SELECT a.person_id AS subject, {COLUMNS} FROM engagement_attendees a JOIN engagements e ON e.id = a.engagement_id
+            "SELECT a.person_id AS subject, {COLUMNS} FROM engagements e CROSS JOIN engagement_attendees a ON a.engagement_id = e.id
              JOIN visits v ON v.id = e.visit_id LEFT JOIN venues ve ON ve.id = e.venue_id LEFT JOIN vehicles vh ON vh.id = e.vehicle_id
-             WHERE a.person_id IN (SELECT value FROM json_each(?1)) AND {LIVE} AND e.starts_at < ?3 AND e.ends_at > ?2"
+             WHERE {window} AND +a.person_id IN (SELECT value FROM json_each(?1)) AND {LIVE}"
         );
         let by_venue = format!(
             "SELECT e.venue_id AS subject, {COLUMNS} FROM {FROM}
-             WHERE e.venue_id IN (SELECT value FROM json_each(?1)) AND {LIVE} AND e.starts_at < ?3 AND e.ends_at > ?2"
+             WHERE e.venue_id IN (SELECT value FROM json_each(?1)) AND {window} AND {LIVE}"
         );
         let by_vehicle = format!(
             "SELECT e.vehicle_id AS subject, {COLUMNS} FROM {FROM}
-             WHERE e.vehicle_id IN (SELECT value FROM json_each(?1)) AND {LIVE} AND e.starts_at < ?3 AND e.ends_at > ?2"
+             WHERE e.vehicle_id IN (SELECT value FROM json_each(?1)) AND {window} AND {LIVE}"
         );
         type Query<'q> = (&'q str, &'q [&'q str], fn(String) -> Subject);
         let queries: [Query<'_>; 3] = [
@@ -94,6 +110,7 @@ impl Loaded {
             (&by_venue, &venues, |id| Subject::Venue(id.as_str().into())),
             (&by_vehicle, &vehicles, |id| Subject::Vehicle(id.as_str().into())),
         ];
+        let (lo, hi, earliest) = (stamp(lo), stamp(hi), stamp(earliest));
         let mut rows = Vec::new();
         for (sql, ids, subject) in queries {
             if ids.is_empty() {
@@ -101,8 +118,8 @@ impl Loaded {
             }
             let ids = serde_json::to_string(ids).unwrap_or_default();
             let mut stmt = conn.prepare_cached(sql)?;
-            let found =
-                stmt.query_map(rusqlite::params![ids, lo, hi], |r| Ok((subject(r.get("subject")?), slot(r)?)))?;
+            let params = rusqlite::params![ids, lo, hi, earliest, loaded_visit];
+            let found = stmt.query_map(params, |r| Ok((subject(r.get("subject")?), slot(r)?)))?;
             rows.extend(found.collect::<Result<Vec<_>, _>>()?);
         }
         for (subject, slot) in rows {
