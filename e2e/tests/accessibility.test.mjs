@@ -3,11 +3,9 @@
 // serious or critical violation. Lesser ones are printed, to be looked at.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { App, withArtifacts } from '../lib/app.mjs';
+import { audit, describe as describeViolations } from '../lib/axe.mjs';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP = { timeout: 600_000 };
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,30 +19,6 @@ function unrepeated(length) {
     if (!text.endsWith(letter)) text += letter;
   }
   return text;
-}
-
-/** The violations axe-core finds on the page as it is now. */
-async function audit() {
-  const loaded = await app.browser.execute(() => typeof window.axe === 'object');
-  if (!loaded) await app.browser.execute(`${axeSource}\nwindow.axe = axe;`);
-  return app.browser.executeAsync((done) => {
-    window.axe
-      .run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        resultTypes: ['violations'],
-      })
-      .then((result) =>
-        done(
-          result.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            help: v.help,
-            nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}`),
-          })),
-        ),
-      )
-      .catch((error) => done([{ id: 'axe-error', impact: 'critical', help: String(error), nodes: [] }]));
-  });
 }
 
 async function openAndClose(opener) {
@@ -68,10 +42,9 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       const lesser = [];
       const check = async (where) => {
         await pause(500);
-        for (const violation of await audit()) {
-          const line = `${where}: [${violation.impact}] ${violation.id} (${violation.help})\n      ${violation.nodes.join('\n      ')}`;
-          (violation.impact === 'serious' || violation.impact === 'critical' ? serious : lesser).push(line);
-        }
+        const found = describeViolations(where, await audit(app));
+        serious.push(...found.serious);
+        lesser.push(...found.lesser);
       };
       const closeDialog = async () => {
         await app.click('cancel-button');
@@ -82,7 +55,7 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await app.nav('settings');
         await (await app.visible('theme-select')).selectByAttribute('value', theme);
         await check(`${theme} · settings`);
-        for (const area of ['dashboard', 'visits', 'people', 'organizations', 'agreements', 'actions']) {
+        for (const area of ['dashboard', 'visits', 'people', 'organizations', 'venues', 'vehicles', 'agreements', 'actions']) {
           await app.nav(area);
           await check(`${theme} · ${area}`);
           if (area !== 'dashboard') {
@@ -95,11 +68,18 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await app.nav('visits');
         await app.click(await app.row('Sialkot', { area: 'visits' }));
         await app.visible('visit-programme');
-        await check(`${theme} · visit · programme`);
+        await app.click('programme-view-timeline');
+        await app.visible('programme-timeline');
+        await check(`${theme} · visit · programme timeline`);
+        await app.click('programme-view-list');
+        await check(`${theme} · visit · programme list`);
         await openAndClose('add-engagement-button');
         await check(`${theme} · visit · programme item form`);
         await closeDialog();
-        for (const tab of ['participants', 'agreements', 'actions', 'details']) {
+        await openAndClose('duplicate-visit');
+        await check(`${theme} · visit · use as template`);
+        await closeDialog();
+        for (const tab of ['participants', 'conflicts', 'agreements', 'actions', 'details']) {
           await app.click(`tab-${tab}`);
           await check(`${theme} · visit · ${tab}`);
         }
@@ -113,7 +93,7 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await app.browser.keys('Escape');
         await pause(300);
 
-        for (const [area, text] of [['people', 'Khorev'], ['organizations', 'Embassy'], ['agreements', 'Pakistan'], ['actions', 'Russian']]) {
+        for (const [area, text] of [['people', 'Khorev'], ['organizations', 'Embassy'], ['venues', 'SCCI'], ['agreements', 'Pakistan'], ['actions', 'Russian']]) {
           await app.nav(area);
           await app.click(await app.row(text, { area }));
           await app.visible('edit-button');

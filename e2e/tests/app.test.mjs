@@ -47,10 +47,13 @@ async function step(name, body) {
   await withArtifacts(() => app, name, body);
 }
 
+// The programme as a list (the timeline has its own test in planning.test.mjs).
 async function openVisit(title) {
   await app.nav('visits');
   await app.click(await app.row(title, { area: 'visits' }));
-  return app.visible('visit-programme');
+  const programme = await app.visible('visit-programme');
+  await app.click('programme-view-list');
+  return programme;
 }
 
 describe('Attaché in a real window', () => {

@@ -16,7 +16,8 @@ const filters: Required<Omit<VisitQuery, keyof ListParams>> = {
 	direction: null,
 	organizationId: null,
 	endsFrom: null,
-	endsBefore: null
+	endsBefore: null,
+	startsBefore: null
 };
 
 export const visits: RecordApi<Visit, VisitInput, VisitQuery> & {
