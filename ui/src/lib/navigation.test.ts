@@ -66,14 +66,16 @@ describe('shortcuts', () => {
 		expect(sectionOf('/visits/0190-abc').key).toBe('visits');
 		expect(sectionOf('/venues/0190-abc').key).toBe('venues');
 		expect(sectionOf('/vehicles').key).toBe('vehicles');
+		expect(sectionOf('/calendar').key).toBe('calendar');
 		expect(sectionOf('/').key).toBe('dashboard');
 		expect(sectionOf('/nowhere').key).toBe('dashboard');
 	});
 
-	it('lists venues and vehicles in the sidebar after organizations, keeping every digit as it was', () => {
+	it('lists the calendar after visits, venues and vehicles after organizations, keeping every digit as it was', () => {
 		expect(sidebar.map((s) => s.key)).toEqual([
 			'dashboard',
 			'visits',
+			'calendar',
 			'people',
 			'organizations',
 			'venues',
@@ -82,7 +84,7 @@ describe('shortcuts', () => {
 			'actions',
 			'settings'
 		]);
-		expect(sidebar.map(shortcutDigit)).toEqual([1, 2, 3, 4, null, null, 5, 6, 7]);
+		expect(sidebar.map(shortcutDigit)).toEqual([1, 2, null, 3, 4, null, null, 5, 6, 7]);
 		// Every section with a digit is in the sidebar, and the digit opens it.
 		for (const section of sections) {
 			expect(sidebar).toContain(section);

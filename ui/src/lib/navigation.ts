@@ -19,6 +19,7 @@ function section(key: string, href: string, icon: IconName, label: () => string)
 
 const dashboard = section('dashboard', '/', 'dashboard', m.shell_nav_dashboard);
 const visits = section('visits', '/visits', 'visits', m.shell_nav_visits);
+const calendar = section('calendar', '/calendar', 'calendar', m.calendar_nav);
 const people = section('people', '/people', 'people', m.shell_nav_people);
 const organizations = section('organizations', '/organizations', 'organizations', m.shell_nav_organizations);
 const venues = section('venues', '/venues', 'venues', m.shell_nav_venues);
@@ -34,12 +35,14 @@ const settings = section('settings', '/settings', 'settings', m.shell_nav_settin
 export const sections: Section[] = [dashboard, visits, people, organizations, agreements, actions, settings];
 
 /**
- * Every section in the sidebar's order. Venues and vehicles sit with the other records a visit
- * draws on (people, organizations); they have no digit of their own.
+ * Every section in the sidebar's order. The calendar follows the visits it shows; venues and
+ * vehicles sit with the other records a visit draws on (people, organizations). None of these
+ * three has a digit of its own.
  */
 export const sidebar: Section[] = [
 	dashboard,
 	visits,
+	calendar,
 	people,
 	organizations,
 	venues,

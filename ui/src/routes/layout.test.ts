@@ -56,12 +56,13 @@ describe('Root layout: the sidebar', () => {
 	beforeEach(() => mockIPC(() => null));
 	afterEach(() => clearMocks());
 
-	it('links to venues and vehicles after organizations, without a digit shortcut of their own', () => {
+	it('links to the calendar after visits, venues and vehicles after organizations, without a digit shortcut of their own', () => {
 		render(Layout, { props: { children } });
 		const links = screen.getAllByRole('link').filter((a) => a.dataset.testid?.startsWith('nav-'));
 		expect(links.map((a) => a.getAttribute('href'))).toEqual([
 			'/',
 			'/visits',
+			'/calendar',
 			'/people',
 			'/organizations',
 			'/venues',
@@ -70,6 +71,11 @@ describe('Root layout: the sidebar', () => {
 			'/actions',
 			'/settings'
 		]);
+		const calendar = screen.getByTestId('nav-calendar');
+		expect(calendar.textContent?.trim()).toBe('Calendar');
+		expect(calendar.title).toBe('Calendar');
+		expect(calendar.querySelector('kbd')).toBeNull();
+		expect(screen.getByTestId('nav-people').title).toBe('People (Ctrl+3)');
 		const venues = screen.getByTestId('nav-venues');
 		expect(venues.textContent?.trim()).toBe('Venues');
 		expect(venues.title).toBe('Venues');

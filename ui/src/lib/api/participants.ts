@@ -2,7 +2,8 @@ import {
 	commands,
 	type Participant,
 	type ParticipantInput,
-	type ParticipantQuery
+	type ParticipantQuery,
+	type Rsvp
 } from '$lib/bindings';
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
@@ -26,6 +27,14 @@ export const participants: RecordApi<Participant, ParticipantInput, ParticipantQ
 /** Marks a participant as arrived (or undoes it); the core stamps the time. */
 export function checkIn(id: string, checkedIn: boolean) {
 	return call(() => commands.participantsCheckIn(id, checkedIn));
+}
+
+/**
+ * Sets the answer of several participants at once: all of them or, when one is refused (a
+ * deleted one), none. Resolves to how many were changed.
+ */
+export function setRsvp(ids: string[], rsvp: Rsvp) {
+	return call(() => commands.participantsSetRsvp(ids, rsvp));
 }
 
 export function emptyParticipantInput(visitId: string): ParticipantInput {
