@@ -65,6 +65,9 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
           }
         }
 
+        await app.nav('calendar');
+        await check(`${theme} · calendar (month)`);
+
         await app.nav('visits');
         await app.click(await app.row('Sialkot', { area: 'visits' }));
         await app.visible('visit-programme');
@@ -87,6 +90,9 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await openAndClose('add-participant-button');
         await check(`${theme} · visit · participant form`);
         await closeDialog();
+        await app.click('checkin-mode');
+        await check(`${theme} · visit · check-in`);
+        await app.click('participants-mode-list');
         await app.click('delete-button');
         await app.visible('confirm-button');
         await check(`${theme} · visit · delete confirmation`);
