@@ -93,6 +93,20 @@ describe('Visit planning in a real window', () => {
       assert.match(conflictText, /Visit to the Sialkot Dry Port/);
       assert.match(conflictText, /Reception at the Lahore Chamber/);
 
+      // The programme form shows the same conflict while the item is edited.
+      await app.click('tab-programme');
+      await app.click('programme-view-list');
+      const dryPort = await app.row('Visit to the Sialkot Dry Port', { id: 'engagement-row' });
+      await app.click(await dryPort.$('[data-testid="edit-engagement"]'));
+      await app.browser.waitUntil(async () => (await (await app.visible('draft-conflicts')).getAttribute('data-count')) === '1', {
+        timeout: 10_000,
+        timeoutMsg: 'the form did not show the double booking',
+      });
+      await app.click('cancel-button');
+      await pause(300);
+      await app.click('tab-conflicts');
+      await app.visible('conflict');
+
       const { serious } = describeViolations('conflicts tab', await audit(app));
       await app.click('acknowledge-conflict');
       await app.fill('reason', 'The ambassador joins the reception late, by arrangement');
