@@ -114,10 +114,14 @@ fn the_office_edits_the_precedence_rule_and_every_list_follows_it() {
     let (_dir, mut store) = common::temp_store();
     let visit = common::visit(&mut store, "Sialkot").id;
     let ranked = |store: &mut attache_core::Store, given: &str, rank: i64| {
-        let input = attache_core::directory::people::PersonInput { protocol_rank: Some(rank), ..common::person_input(given, "X") };
+        let input = attache_core::directory::people::PersonInput {
+            protocol_rank: Some(rank),
+            ..common::person_input(given, "X")
+        };
         attache_core::directory::people::create(store, input).unwrap().id
     };
-    let (host, guest, head) = (ranked(&mut store, "Host", 1), ranked(&mut store, "Guest", 2), ranked(&mut store, "Head", 3));
+    let (host, guest, head) =
+        (ranked(&mut store, "Host", 1), ranked(&mut store, "Guest", 2), ranked(&mut store, "Head", 3));
     let add = |store: &mut attache_core::Store, person, side, role| {
         let input = ParticipantInput { side, role, ..common::participant_input(&visit, &person) };
         participants::create(store, input).unwrap();
