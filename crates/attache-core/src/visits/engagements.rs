@@ -207,10 +207,29 @@ pub fn list(conn: &Connection, query: &EngagementQuery) -> CoreResult<Page<Engag
     }
     let order = order_by(&query.list, SORTS, "e.id");
     let mut page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
+    let mut by_item = attendees_of_page(conn, &page.items)?;
     for engagement in &mut page.items {
-        engagement.attendee_ids = attendees(conn, &engagement.id)?;
+        engagement.attendee_ids = by_item.remove(&engagement.id).unwrap_or_default();
     }
     Ok(page)
+}
+
+/// The attendees of a page of items in one query (a calendar's month is hundreds of items).
+fn attendees_of_page(
+    conn: &Connection,
+    items: &[Engagement],
+) -> CoreResult<std::collections::HashMap<EngagementId, Vec<PersonId>>> {
+    let ids = serde_json::to_string(&items.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()).unwrap_or_default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT engagement_id, person_id FROM engagement_attendees
+         WHERE engagement_id IN (SELECT value FROM json_each(?1)) ORDER BY engagement_id, created_at, person_id",
+    )?;
+    let mut by_item: std::collections::HashMap<EngagementId, Vec<PersonId>> = std::collections::HashMap::new();
+    for row in stmt.query_map([ids], |r| Ok((r.get::<_, EngagementId>(0)?, r.get::<_, PersonId>(1)?)))? {
+        let (item, person) = row?;
+        by_item.entry(item).or_default().push(person);
+    }
+    Ok(by_item)
 }
 
 /// Keeps the clock times of a visit's programme when the visit changes zone or moves its dates.
