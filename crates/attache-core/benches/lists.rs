@@ -33,8 +33,10 @@ fn people_search(text: &'static str) -> Query {
     })
 }
 
-/// Raised when the generator changes (3: vehicles, attendees and the planning visit).
-const DATASET_VERSION: u32 = 3;
+/// Raised when the generator or the schema's indexes change: the generator ends with ANALYZE,
+/// and a dataset migrated since has no statistics for the new indexes. (3: vehicles, attendees
+/// and the planning visit; 4: migration 6's indexes for the conflict check.)
+const DATASET_VERSION: u32 = 4;
 
 fn dataset() -> Store {
     let divisor: usize = std::env::var("ATTACHE_BENCH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1);

@@ -42,8 +42,9 @@ pub struct AuditEntry {
 
 /// Columns that change on every write and would only add noise to the history.
 /// `hiddenByOwner` is derived from the owners (see migration 3), not a change to the record;
-/// `icalUid` is where an imported item came from, set once when it is imported.
-const UNAUDITED: &[&str] = &["updatedAt", "createdAt", "id", "version", "hiddenByOwner", "icalUid"];
+/// `icalUid` is where an imported item came from, set once when it is imported;
+/// `attendeeList` is derived from the attendees (migration 6), which are audited as `attendeeIds`.
+const UNAUDITED: &[&str] = &["updatedAt", "createdAt", "id", "version", "hiddenByOwner", "icalUid", "attendeeList"];
 
 /// The ids a record links to through a link table, audited as one field:
 /// (field, table, owner column, value, order).

@@ -223,3 +223,31 @@ pub fn order_by(query: &ListQuery, allowed: &[(&str, &str)], tiebreak: &str) -> 
 fn escape_like(word: &str) -> String {
     word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
+
+/// The place of `name` in `names`, for reading a row by position where reading it by name
+/// costs too much (rusqlite compares every column's name for every value read). Used in
+/// constants, so a name that is not there fails the build.
+pub const fn column_at(names: &[&str], name: &str) -> usize {
+    let mut i = 0;
+    while i < names.len() {
+        if same(names[i].as_bytes(), name.as_bytes()) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("not one of the columns")
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_versions.sql"),
     include_str!("migrations/0004_names.sql"),
     include_str!("migrations/0005_planning.sql"),
+    include_str!("migrations/0006_programme_lookups.sql"),
 ];
 
 /// The schema version this build of Attaché writes.
@@ -162,5 +163,41 @@ mod tests {
         assert!(apply(&mut conn, &path, &[FIRST, broken]).is_err());
         assert_eq!(schema_version(&conn).unwrap(), 1);
         assert_eq!(tables(&conn), ["one"]);
+    }
+
+    /// Migration 6 gives each programme item the list of its attendees, from the rows a store
+    /// of version 5 already holds, and keeps it as attendees come and go.
+    #[test]
+    fn migration_6_lists_each_items_attendees_and_keeps_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.sqlite3");
+        let mut conn = Connection::open(&path).unwrap();
+        super::super::register_name_keys(&conn).unwrap();
+        apply(&mut conn, &path, &MIGRATIONS[..5]).unwrap();
+        let at = "2026-01-01T00:00:00.000Z";
+        conn.execute_batch(&format!(
+            "INSERT INTO visits (id, title, direction, status, time_zone, start_date, end_date, security_level, created_at, updated_at)
+             VALUES ('v', 'Visit', 'incoming', 'planned', 'UTC', '2026-03-01', '2026-03-02', 'standard', '{at}', '{at}');
+             INSERT INTO people (id, given_name, created_at, updated_at) VALUES ('p2', 'B', '{at}', '{at}'), ('p1', 'A', '{at}', '{at}');
+             INSERT INTO engagements (id, visit_id, title, kind, starts_at, ends_at, created_at, updated_at) VALUES
+                 ('e1', 'v', 'Talks', 'meeting', '2026-03-01T09:00:00.000Z', '2026-03-01T10:00:00.000Z', '{at}', '{at}'),
+                 ('e2', 'v', 'Lunch', 'meeting', '2026-03-01T12:00:00.000Z', '2026-03-01T13:00:00.000Z', '{at}', '{at}');
+             INSERT INTO engagement_attendees (engagement_id, person_id, created_at) VALUES ('e1', 'p2', '{at}'), ('e1', 'p1', '{at}');"
+        ))
+        .unwrap();
+        apply(&mut conn, &path, MIGRATIONS).unwrap();
+        let list = |conn: &Connection, id: &str| -> String {
+            conn.query_row("SELECT attendee_list FROM engagements WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(list(&conn, "e1"), r#"["p1","p2"]"#, "in the order added, from the rows already there");
+        assert_eq!(list(&conn, "e2"), "[]");
+        conn.execute(
+            "INSERT INTO engagement_attendees (engagement_id, person_id, created_at) VALUES ('e2', 'p2', ?1)",
+            [at],
+        )
+        .unwrap();
+        conn.execute("DELETE FROM engagement_attendees WHERE engagement_id = 'e1' AND person_id = 'p1'", []).unwrap();
+        assert_eq!(list(&conn, "e1"), r#"["p2"]"#);
+        assert_eq!(list(&conn, "e2"), r#"["p2"]"#);
     }
 }

@@ -2,6 +2,8 @@
 //! its own time (the factory is an hour from the chamber); otherwise a visit's travel buffer
 //! applies. The time is the same both ways, so a pair is stored once, its ids in order.
 
+use std::collections::{HashMap, HashSet};
+
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -77,18 +79,23 @@ pub fn for_venue(conn: &Connection, venue: &VenueId) -> CoreResult<Vec<TravelTim
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Every pair's own time among the given venues, keyed by the ordered pair.
-pub(crate) fn among(
-    conn: &Connection,
-    venues: &[VenueId],
-) -> CoreResult<std::collections::HashMap<(VenueId, VenueId), i64>> {
+/// Each pair's own time, from the first of the ordered pair to the second.
+pub(crate) type Among = HashMap<VenueId, HashMap<VenueId, i64>>;
+
+/// Every pair's own time among the given venues.
+pub(crate) fn among(conn: &Connection, venues: &HashSet<&VenueId>) -> CoreResult<Among> {
     let ids = serde_json::to_string(venues).unwrap_or_else(|_| "[]".into());
     let mut stmt = conn.prepare_cached(
         "SELECT venue_a, venue_b, minutes FROM travel_times
          WHERE venue_a IN (SELECT value FROM json_each(?1)) AND venue_b IN (SELECT value FROM json_each(?1))",
     )?;
-    let rows = stmt.query_map([ids], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let rows = stmt.query_map([ids], |r| Ok((r.get::<_, VenueId>(0)?, r.get::<_, VenueId>(1)?, r.get(2)?)))?;
+    let mut among = Among::new();
+    for row in rows {
+        let (a, b, minutes) = row?;
+        among.entry(a).or_default().insert(b, minutes);
+    }
+    Ok(among)
 }
 
 pub(crate) fn ordered<'v>(x: &'v VenueId, y: &'v VenueId) -> (&'v VenueId, &'v VenueId) {

@@ -101,7 +101,7 @@ pub const DRAFT_ID: &str = "draft";
 /// Every conflict of a visit's programme, with the other visits it collides with.
 pub fn for_visit(conn: &Connection, visit: &VisitId) -> CoreResult<Vec<Conflict>> {
     let focus = slots::of_visit(conn, visit.as_str())?;
-    check(conn, focus, None, Scope { editing: None, loaded_visit: Some(visit.as_str()) })
+    check(conn, focus, Scope { editing: None, loaded_visit: Some(visit.as_str()) })
 }
 
 /// The conflicts of the items starting from now to `days` days ahead, in every visit.
@@ -112,7 +112,7 @@ pub fn ahead(conn: &Connection, days: i64) -> CoreResult<Vec<Conflict>> {
 /// The conflicts of the items starting in the next `days` days from `from`, in every visit.
 pub fn upcoming(conn: &Connection, from: DateTime<Utc>, days: i64) -> CoreResult<Vec<Conflict>> {
     let focus = slots::starting_between(conn, from, from + Duration::days(days))?;
-    check(conn, focus, None, Scope::default())
+    check(conn, focus, Scope::default())
 }
 
 /// The conflicts an item would have if saved as `draft` (`editing` is its id when it exists),
@@ -134,10 +134,6 @@ pub fn for_draft(
     if end <= start {
         return Ok(Vec::new());
     }
-    let name = |sql: &str, id: Option<&str>| -> CoreResult<Option<String>> {
-        let Some(id) = id else { return Ok(None) };
-        Ok(conn.query_row(sql, [id], |r| r.get(0)).ok())
-    };
     let id = editing.cloned().unwrap_or_else(|| EngagementId::from(DRAFT_ID));
     let slot = Slot {
         id: id.clone(),
@@ -151,12 +147,10 @@ pub fn for_draft(
         start,
         end,
         venue_id: draft.venue_id.clone(),
-        venue_name: name("SELECT name FROM venues WHERE id = ?1", draft.venue_id.as_ref().map(|v| v.as_str()))?,
         vehicle_id: draft.vehicle_id.clone(),
-        vehicle_label: name("SELECT label FROM vehicles WHERE id = ?1", draft.vehicle_id.as_ref().map(|v| v.as_str()))?,
     };
-    let attendees = draft.attendee_ids.iter().map(|p| (id.clone(), p.clone())).collect();
-    check(conn, vec![slot], Some(attendees), Scope { editing, loaded_visit: None })
+    let focus = slots::Focus { items: vec![(slot, draft.attendee_ids.clone())] };
+    check(conn, focus, Scope { editing, loaded_visit: None })
 }
 
 /// Acknowledges a conflict: the office knows and accepts it. The reason is required.
@@ -207,27 +201,19 @@ struct Scope<'a> {
     loaded_visit: Option<&'a str>,
 }
 
-fn check(
-    conn: &Connection,
-    focus: Vec<Slot>,
-    draft_attendees: Option<Vec<(EngagementId, PersonId)>>,
-    scope: Scope<'_>,
-) -> CoreResult<Vec<Conflict>> {
-    let attendees = match draft_attendees {
-        Some(list) => list,
-        None => slots::attendees(conn, &focus.iter().map(|s| &s.id).collect::<Vec<_>>())?,
-    };
+fn check(conn: &Connection, focus: slots::Focus, scope: Scope<'_>) -> CoreResult<Vec<Conflict>> {
     let mut loaded = slots::Loaded::default();
-    loaded.focus_on(focus, attendees);
+    loaded.focus_on(focus);
     loaded.surroundings(conn, scope.editing, scope.loaded_visit)?;
-    let venues: Vec<VenueId> = loaded.slots.values().filter_map(|s| s.venue_id.clone()).collect();
+    let venues: HashSet<&VenueId> = loaded.slots.iter().filter_map(|s| s.venue_id.as_ref()).collect();
     let travel = travel::among(conn, &venues)?;
     let presence = slots::presence(conn, &loaded)?;
     let rules = Rules {
-        focus: &loaded.focus,
         slots: &loaded.slots,
+        in_focus: loaded.in_focus,
         bookings: &loaded.bookings,
         travel: &travel,
+        attendees: &loaded.attendees,
         presence: &presence,
     };
     let found = rules.run();
@@ -235,7 +221,7 @@ fn check(
 }
 
 /// Names the subjects and items and looks up acknowledgements.
-fn describe(conn: &Connection, slots: &HashMap<EngagementId, Slot>, found: Vec<Found>) -> CoreResult<Vec<Conflict>> {
+fn describe(conn: &Connection, slots: &[Slot], found: Vec<Found>) -> CoreResult<Vec<Conflict>> {
     let people: HashSet<&str> = found
         .iter()
         .filter_map(|f| match &f.subject {
@@ -244,37 +230,48 @@ fn describe(conn: &Connection, slots: &HashMap<EngagementId, Slot>, found: Vec<F
         })
         .collect();
     let names = person_names(conn, &people)?;
-    let keys: Vec<String> = found.iter().map(key).collect();
+    let involved = || found.iter().flat_map(|f| std::iter::once(f.first).chain(f.second));
+    let venues: HashSet<&str> = involved().filter_map(|at| slots[at].venue_id.as_ref()).map(|v| v.as_str()).collect();
+    let vehicles: HashSet<&str> = found
+        .iter()
+        .filter_map(|f| match &f.subject {
+            Some(Subject::Vehicle(v)) => Some(v.as_str()),
+            _ => None,
+        })
+        .collect();
+    let labels = Labels {
+        venues: labels(conn, "SELECT id, name FROM venues WHERE id IN (SELECT value FROM json_each(?1))", &venues)?,
+        vehicles: labels(
+            conn,
+            "SELECT id, label FROM vehicles WHERE id IN (SELECT value FROM json_each(?1))",
+            &vehicles,
+        )?,
+    };
+    let keys: Vec<String> = found.iter().map(|f| key(f, slots)).collect();
     let acks = acknowledgements(conn, &keys)?;
     // An item is in many conflicts of a busy programme: it is described once.
-    let mut items: HashMap<&EngagementId, ConflictItem> = HashMap::new();
-    for f in &found {
-        for id in std::iter::once(&f.first).chain(f.second.as_ref()) {
-            if let (false, Some(slot)) = (items.contains_key(id), slots.get(id)) {
-                items.insert(id, item(slot));
-            }
-        }
+    let mut items: HashMap<usize, ConflictItem> = HashMap::new();
+    for at in involved() {
+        items.entry(at).or_insert_with(|| item(&slots[at], &labels));
     }
     let mut conflicts: Vec<Conflict> = found
         .iter()
         .zip(keys)
-        .filter_map(|(f, key)| {
-            let first = slots.get(&f.first)?;
-            let second = f.second.as_ref().and_then(|id| slots.get(id));
-            let subject = f.subject.as_ref().map(|s| subject(s, first, second, &names));
+        .map(|(f, key)| {
+            let subject = f.subject.as_ref().map(|s| subject(s, &names, &labels));
             let mut conflict = Conflict {
                 acknowledgement: acks.get(&key).cloned(),
                 key,
                 kind: f.kind,
-                first: items.get(&f.first).cloned().unwrap_or_else(|| item(first)),
-                second: f.second.as_ref().and_then(|id| items.get(id).cloned()),
+                first: items[&f.first].clone(),
+                second: f.second.map(|at| items[&at].clone()),
                 minutes_available: f.minutes_available,
                 minutes_needed: f.minutes_needed,
                 message: String::new(),
                 subject,
             };
             conflict.message = message(&conflict);
-            Some(conflict)
+            conflict
         })
         .collect();
     conflicts.sort_by(|a, b| {
@@ -288,7 +285,7 @@ fn describe(conn: &Connection, slots: &HashMap<EngagementId, Slot>, found: Vec<F
     Ok(conflicts)
 }
 
-fn key(f: &Found) -> String {
+fn key(f: &Found, slots: &[Slot]) -> String {
     let kind = format!("{:?}", f.kind);
     let kind = kind[..1].to_lowercase() + &kind[1..];
     let subject = match &f.subject {
@@ -297,52 +294,44 @@ fn key(f: &Found) -> String {
         Some(Subject::Vehicle(id)) => format!("vehicle/{id}"),
         None => "-".into(),
     };
-    let mut items = [f.first.as_str(), f.second.as_ref().map_or("-", |s| s.as_str())];
+    let mut items = [slots[f.first].id.as_str(), f.second.map_or("-", |at| slots[at].id.as_str())];
     if f.second.is_some() {
         items.sort();
     }
     format!("{kind}:{subject}:{}:{}", items[0], items[1])
 }
 
-fn subject(
-    s: &Subject,
-    first: &Slot,
-    second: Option<&Slot>,
-    names: &HashMap<String, (String, Option<String>)>,
-) -> ConflictSubject {
-    let from_slots =
-        |pick: fn(&Slot) -> Option<String>| pick(first).or_else(|| second.and_then(pick)).unwrap_or_default();
-    match s {
-        Subject::Person(id) => {
-            let (name, native) = names.get(id.as_str()).cloned().unwrap_or_default();
-            ConflictSubject { kind: "person".into(), id: id.to_string(), name, native_name: native }
-        }
-        Subject::Venue(id) => ConflictSubject {
-            kind: "venue".into(),
-            id: id.to_string(),
-            name: from_slots(|s| s.venue_name.clone()),
-            native_name: None,
-        },
-        Subject::Vehicle(id) => ConflictSubject {
-            kind: "vehicle".into(),
-            id: id.to_string(),
-            name: from_slots(|s| s.vehicle_label.clone()),
-            native_name: None,
-        },
-    }
+/// The names of the venues and vehicles in the conflicts found, looked up once for all.
+struct Labels {
+    venues: HashMap<String, String>,
+    vehicles: HashMap<String, String>,
 }
 
-fn item(slot: &Slot) -> ConflictItem {
+fn subject(s: &Subject, names: &HashMap<String, (String, Option<String>)>, labels: &Labels) -> ConflictSubject {
+    let (kind, id, name, native_name) = match s {
+        Subject::Person(id) => {
+            let (name, native) = names.get(id.as_str()).cloned().unwrap_or_default();
+            ("person", id.as_str(), name, native)
+        }
+        Subject::Venue(id) => ("venue", id.as_str(), labels.venues.get(id.as_str()).cloned().unwrap_or_default(), None),
+        Subject::Vehicle(id) => {
+            ("vehicle", id.as_str(), labels.vehicles.get(id.as_str()).cloned().unwrap_or_default(), None)
+        }
+    };
+    ConflictSubject { kind: kind.into(), id: id.into(), name, native_name }
+}
+
+fn item(slot: &Slot, labels: &Labels) -> ConflictItem {
     let zone = local_time::zone_or_utc(&slot.time_zone);
     ConflictItem {
         id: slot.id.clone(),
         visit_id: slot.visit_id.clone(),
         visit_title: slot.visit_title.clone(),
         title: slot.title.clone(),
-        starts_local: local_time::to_local(zone, &slots::stamp(slot.start)),
-        ends_local: local_time::to_local(zone, &slots::stamp(slot.end)),
+        starts_local: local_time::instant_to_local(zone, slot.start),
+        ends_local: local_time::instant_to_local(zone, slot.end),
         time_zone: slot.time_zone.clone(),
-        venue_name: slot.venue_name.clone(),
+        venue_name: slot.venue_id.as_ref().and_then(|v| labels.venues.get(v.as_str()).cloned()),
     }
 }
 
@@ -376,6 +365,16 @@ fn person_names(conn: &Connection, ids: &HashSet<&str>) -> CoreResult<HashMap<St
     );
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn labels(conn: &Connection, sql: &str, ids: &HashSet<&str>) -> CoreResult<HashMap<String, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids = serde_json::to_string(ids).unwrap_or_default();
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

@@ -1,61 +1,71 @@
 //! Loading what the conflict rules look at: the items in focus, every other booking of the
 //! same people, venues and vehicles around them (across all visits), and who is present.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, Row};
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::ids::{EngagementId, PersonId};
+use crate::kernel::ids::{EngagementId, PersonId, VisitId};
 use crate::visits::engagements;
 use crate::visits::participants::Rsvp;
 
-use super::rules::{Presence, Slot};
+use super::rules::{Map, Presence, Slot};
 use super::Subject;
 
 const COLUMNS: &str = "e.id, e.visit_id, v.title AS visit_title, v.time_zone, v.start_date, v.end_date,
-    v.travel_buffer_minutes, e.title, e.starts_at, e.ends_at, e.venue_id, ve.name AS venue_name, e.vehicle_id,
-    vh.label AS vehicle_label";
-const FROM: &str = "engagements e JOIN visits v ON v.id = e.visit_id LEFT JOIN venues ve ON ve.id = e.venue_id
-    LEFT JOIN vehicles vh ON vh.id = e.vehicle_id";
+    v.travel_buffer_minutes, e.title, e.starts_at, e.ends_at, e.venue_id, e.vehicle_id";
+/// The column after COLUMNS: what a booking is of, or an item's attendees.
+const SUBJECT: usize = 12;
+const FROM: &str = "engagements e JOIN visits v ON v.id = e.visit_id";
 /// Items that can collide: live, in a live visit that is not cancelled.
 const LIVE: &str = "e.deleted_at IS NULL AND v.deleted_at IS NULL AND v.status <> 'cancelled'";
 
-/// What the rules need, gathered.
+/// What the rules need, gathered. Items are referred to by their place in `slots`: a busy
+/// programme books each item for many people, and an index is cheaper to copy and compare
+/// than an id.
 #[derive(Default)]
 pub struct Loaded {
-    pub focus: HashSet<EngagementId>,
-    pub slots: HashMap<EngagementId, Slot>,
-    pub bookings: HashMap<Subject, Vec<EngagementId>>,
-    pub attendees: Vec<(EngagementId, PersonId)>,
+    /// The items, those in focus first.
+    pub slots: Vec<Slot>,
+    /// How many of `slots` are in focus.
+    pub in_focus: usize,
+    places: Map<EngagementId, usize>,
+    /// Every item each person, venue and vehicle is booked for, in focus or not.
+    pub bookings: Map<Subject, Vec<usize>>,
+    /// The attendees of the items in focus.
+    pub attendees: Vec<(usize, PersonId)>,
 }
 
 impl Loaded {
-    /// Takes `slots` as the focus, with their attendees.
-    pub fn focus_on(&mut self, slots: Vec<Slot>, attendees: Vec<(EngagementId, PersonId)>) {
-        for slot in slots {
-            self.focus.insert(slot.id.clone());
-            self.add(slot);
+    /// Takes the items in `focus`, with their attendees.
+    pub fn focus_on(&mut self, focus: Focus) {
+        for (slot, people) in focus.items {
+            let at = self.add(slot);
+            for person in people {
+                self.book(Subject::Person(person.clone()), at);
+                self.attendees.push((at, person));
+            }
         }
-        for (item, person) in &attendees {
-            self.book(Subject::Person(person.clone()), item);
-        }
-        self.attendees.extend(attendees);
+        self.in_focus = self.slots.len();
     }
 
-    fn add(&mut self, slot: Slot) {
+    fn add(&mut self, slot: Slot) -> usize {
+        let at = self.slots.len();
         if let Some(venue) = &slot.venue_id {
-            self.book(Subject::Venue(venue.clone()), &slot.id);
+            self.book(Subject::Venue(venue.clone()), at);
         }
         if let Some(vehicle) = &slot.vehicle_id {
-            self.book(Subject::Vehicle(vehicle.clone()), &slot.id);
+            self.book(Subject::Vehicle(vehicle.clone()), at);
         }
-        self.slots.entry(slot.id.clone()).or_insert(slot);
+        self.places.insert(slot.id.clone(), at);
+        self.slots.push(slot);
+        at
     }
 
-    fn book(&mut self, subject: Subject, item: &EngagementId) {
-        self.bookings.entry(subject).or_default().push(item.clone());
+    fn book(&mut self, subject: Subject, at: usize) {
+        self.bookings.entry(subject).or_default().push(at);
     }
 
     /// Adds every other booking of the focus's people, venues and vehicles from a day before
@@ -63,20 +73,21 @@ impl Loaded {
     /// the stored version of an item being edited, which the draft replaces; `loaded_visit` is
     /// a visit whose items are all in focus already.
     ///
-    /// Each query walks the items in that window first (an item lasts at most a week, so the
-    /// window's start less a week bounds them), then keeps those of the focus's people, venues
-    /// and vehicles: a window of days holds few items, where a person may have hundreds. (The
-    /// unary `+` keeps SQLite from probing every person's index for every item of the window;
-    /// it reads each item's few attendees instead.)
+    /// The people's query walks the items in that window first (an item lasts at most a week,
+    /// so the window's start less a week bounds them), then each item's attendees: a window of
+    /// days holds few items, where a person may have hundreds. It reads only the window's index,
+    /// which holds each item's attendees (migration 0006); `INDEXED BY` keeps the planner from
+    /// reading every item's row instead.
     pub fn surroundings(
         &mut self,
         conn: &Connection,
         skip: Option<&EngagementId>,
         loaded_visit: Option<&str>,
     ) -> CoreResult<()> {
-        let starts = self.focus.iter().filter_map(|id| self.slots.get(id)).map(|s| s.start);
-        let ends = self.focus.iter().filter_map(|id| self.slots.get(id)).map(|s| s.end);
-        let (Some(first), Some(last)) = (starts.min(), ends.max()) else { return Ok(()) };
+        let focus = &self.slots[..self.in_focus];
+        let (Some(first), Some(last)) = (focus.iter().map(|s| s.start).min(), focus.iter().map(|s| s.end).max()) else {
+            return Ok(());
+        };
         let lo = first - Duration::days(1);
         let hi = last + Duration::days(1);
         let earliest = lo - Duration::days(engagements::MAX_DAYS);
@@ -92,16 +103,16 @@ impl Loaded {
         }
         let window = "e.starts_at >= ?4 AND e.starts_at < ?3 AND e.ends_at > ?2 AND e.visit_id IS NOT ?5";
         let by_person = format!(
-            "SELECT a.person_id AS subject, {COLUMNS} FROM engagements e CROSS JOIN engagement_attendees a ON a.engagement_id = e.id
-             JOIN visits v ON v.id = e.visit_id LEFT JOIN venues ve ON ve.id = e.venue_id LEFT JOIN vehicles vh ON vh.id = e.vehicle_id
-             WHERE {window} AND +a.person_id IN (SELECT value FROM json_each(?1)) AND {LIVE}"
+            "SELECT {COLUMNS}, a.value FROM engagements e INDEXED BY engagements_window
+             CROSS JOIN json_each(e.attendee_list) a CROSS JOIN visits v ON v.id = e.visit_id
+             WHERE {window} AND a.value IN (SELECT value FROM json_each(?1)) AND {LIVE}"
         );
         let by_venue = format!(
-            "SELECT e.venue_id AS subject, {COLUMNS} FROM {FROM}
+            "SELECT {COLUMNS}, e.venue_id FROM {FROM}
              WHERE e.venue_id IN (SELECT value FROM json_each(?1)) AND {window} AND {LIVE}"
         );
         let by_vehicle = format!(
-            "SELECT e.vehicle_id AS subject, {COLUMNS} FROM {FROM}
+            "SELECT {COLUMNS}, e.vehicle_id FROM {FROM}
              WHERE e.vehicle_id IN (SELECT value FROM json_each(?1)) AND {window} AND {LIVE}"
         );
         type Query<'q> = (&'q str, &'q [&'q str], fn(String) -> Subject);
@@ -119,97 +130,115 @@ impl Loaded {
             let ids = serde_json::to_string(ids).unwrap_or_default();
             let mut stmt = conn.prepare_cached(sql)?;
             let params = rusqlite::params![ids, lo, hi, earliest, loaded_visit];
-            let found = stmt.query_map(params, |r| Ok((subject(r.get("subject")?), slot(r)?)))?;
+            let found = stmt.query_map(params, |r| Ok((subject(r.get(SUBJECT)?), slot(r)?)))?;
             rows.extend(found.collect::<Result<Vec<_>, _>>()?);
         }
         for (subject, slot) in rows {
-            if Some(&slot.id) == skip || self.focus.contains(&slot.id) {
+            if Some(&slot.id) == skip {
                 continue;
             }
-            self.book(subject, &slot.id);
-            self.slots.entry(slot.id.clone()).or_insert(slot);
+            match self.places.get(&slot.id) {
+                Some(&at) if at < self.in_focus => {}
+                Some(&at) => self.book(subject, at),
+                None => {
+                    let at = self.add(slot);
+                    self.book(subject, at);
+                }
+            }
         }
         Ok(())
     }
 }
 
+/// The items a check looks at, each with who attends it.
+pub struct Focus {
+    pub items: Vec<(Slot, Vec<PersonId>)>,
+}
+
 /// The live items of one visit.
-pub fn of_visit(conn: &Connection, visit: &str) -> CoreResult<Vec<Slot>> {
-    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE e.visit_id = ?1 AND {LIVE}");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([visit], slot)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+pub fn of_visit(conn: &Connection, visit: &str) -> CoreResult<Focus> {
+    focus(conn, "e.visit_id = ?1", [visit])
 }
 
 /// The live items starting in `[from, to)`, in any visit.
-pub fn starting_between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> CoreResult<Vec<Slot>> {
-    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE e.starts_at >= ?1 AND e.starts_at < ?2 AND {LIVE}");
+pub fn starting_between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> CoreResult<Focus> {
+    focus(conn, "e.starts_at >= ?1 AND e.starts_at < ?2", rusqlite::params![stamp(from), stamp(to)])
+}
+
+/// The items matching `filter`, each with its attendees (from the item's own list, see
+/// migration 0006), less the attendees who are deleted (looked for among the few people
+/// rather than joined to every attendance).
+fn focus(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> CoreResult<Focus> {
+    let sql = format!("SELECT {COLUMNS}, e.attendee_list FROM {FROM} WHERE {filter} AND {LIVE}");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([stamp(from), stamp(to)], slot)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut items = Vec::new();
+    let mut rows = stmt.query(params)?;
+    while let Some(row) = rows.next()? {
+        let list: String = row.get(SUBJECT)?;
+        let people: Vec<PersonId> = serde_json::from_str(&list)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(SUBJECT, rusqlite::types::Type::Text, e.into()))?;
+        items.push((slot(row)?, people));
+    }
+    let people: HashSet<&str> = items.iter().flat_map(|(_, people)| people.iter().map(|p| p.as_str())).collect();
+    if !people.is_empty() {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?1)) AND deleted_at IS NOT NULL",
+        )?;
+        let people = serde_json::to_string(&people).unwrap_or_default();
+        let deleted = stmt.query_map([people], |r| r.get::<_, PersonId>(0))?.collect::<Result<HashSet<_>, _>>()?;
+        for (_, people) in &mut items {
+            people.retain(|p| !deleted.contains(p));
+        }
+    }
+    Ok(Focus { items })
 }
 
-/// The attendees of the given items.
-pub fn attendees(conn: &Connection, items: &[&EngagementId]) -> CoreResult<Vec<(EngagementId, PersonId)>> {
-    let ids = serde_json::to_string(items).unwrap_or_default();
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.engagement_id, a.person_id FROM engagement_attendees a JOIN people p ON p.id = a.person_id
-         WHERE a.engagement_id IN (SELECT value FROM json_each(?1)) AND p.deleted_at IS NULL",
-    )?;
-    let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
+/// Where each person stands in each visit of the focus (visit → person → presence).
+pub type Presences = Map<VisitId, Map<PersonId, Presence>>;
 
-/// Each focus attendee's place in the item's visit (attendees who are not participants have none).
-pub fn presence(conn: &Connection, loaded: &Loaded) -> CoreResult<HashMap<(EngagementId, PersonId), Presence>> {
-    let visits: HashSet<&str> =
-        loaded.focus.iter().filter_map(|id| loaded.slots.get(id)).map(|s| s.visit_id.as_str()).collect();
+/// The focus visits' participants: whether they come, and when they arrive and leave.
+pub fn presence(conn: &Connection, loaded: &Loaded) -> CoreResult<Presences> {
+    let visits: HashSet<&str> = loaded.slots[..loaded.in_focus].iter().map(|s| s.visit_id.as_str()).collect();
     let ids = serde_json::to_string(&visits).unwrap_or_default();
     let mut stmt = conn.prepare_cached(
         "SELECT visit_id, person_id, rsvp, arrival_at, departure_at FROM participants
          WHERE visit_id IN (SELECT value FROM json_each(?1)) AND deleted_at IS NULL",
     )?;
-    let mut by_visit: HashMap<(String, PersonId), Presence> = HashMap::new();
     let rows = stmt.query_map([ids], |r| {
         let at = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
             Ok(r.get::<_, Option<String>>(i)?.and_then(|t| parse(&t)))
         };
-        Ok(((r.get(0)?, r.get(1)?), Presence { rsvp: r.get::<_, Rsvp>(2)?, arrival: at(3)?, departure: at(4)? }))
+        let presence = Presence { rsvp: r.get::<_, Rsvp>(2)?, arrival: at(3)?, departure: at(4)? };
+        Ok((r.get::<_, VisitId>(0)?, r.get::<_, PersonId>(1)?, presence))
     })?;
+    let mut presences = Presences::default();
     for row in rows {
-        let (key, presence) = row?;
-        by_visit.insert(key, presence);
+        let (visit, person, presence) = row?;
+        presences.entry(visit).or_default().insert(person, presence);
     }
-    let mut presence = HashMap::new();
-    for (item, person) in &loaded.attendees {
-        let Some(slot) = loaded.slots.get(item) else { continue };
-        if let Some(p) = by_visit.get(&(slot.visit_id.0.clone(), person.clone())) {
-            presence.insert((item.clone(), person.clone()), p.clone());
-        }
-    }
-    Ok(presence)
+    Ok(presences)
 }
 
+/// A slot from the first columns of a row, in COLUMNS' order (by position: reading them by
+/// name was a tenth of a check).
 fn slot(r: &Row<'_>) -> rusqlite::Result<Slot> {
-    let instant = |name: &str| -> rusqlite::Result<DateTime<Utc>> {
-        let text: String = r.get(name)?;
-        parse(&text).ok_or_else(|| rusqlite::Error::InvalidColumnName(format!("{name} is not an instant: {text}")))
+    let instant = |i: usize| -> rusqlite::Result<DateTime<Utc>> {
+        let text: String = r.get(i)?;
+        parse(&text).ok_or_else(|| rusqlite::Error::InvalidColumnName(format!("{i} is not an instant: {text}")))
     };
     Ok(Slot {
-        id: r.get("id")?,
-        visit_id: r.get("visit_id")?,
-        visit_title: r.get("visit_title")?,
-        time_zone: r.get("time_zone")?,
-        visit_start: r.get("start_date")?,
-        visit_end: r.get("end_date")?,
-        buffer: r.get("travel_buffer_minutes")?,
-        title: r.get("title")?,
-        start: instant("starts_at")?,
-        end: instant("ends_at")?,
-        venue_id: r.get("venue_id")?,
-        venue_name: r.get("venue_name")?,
-        vehicle_id: r.get("vehicle_id")?,
-        vehicle_label: r.get("vehicle_label")?,
+        id: r.get(0)?,
+        visit_id: r.get(1)?,
+        visit_title: r.get(2)?,
+        time_zone: r.get(3)?,
+        visit_start: r.get(4)?,
+        visit_end: r.get(5)?,
+        buffer: r.get(6)?,
+        title: r.get(7)?,
+        start: instant(8)?,
+        end: instant(9)?,
+        venue_id: r.get(10)?,
+        vehicle_id: r.get(11)?,
     })
 }
 
