@@ -14,7 +14,7 @@ fn agreements_keep_parties_signatories_and_sectors() {
     let (_dir, mut store) = common::temp_store();
     let pakistan = common::organization(&mut store, "Government of Pakistan");
     let russia = common::organization(&mut store, "Government of the Russian Federation");
-    let signatory = common::person(&mut store, "Albert", "Khorev");
+    let signatory = common::person_of(&mut store, "Albert", "Khorev", &russia);
     let energy = sectors::by_code(store.conn(), "energy").unwrap();
     let created = agreements::create(
         &mut store,
@@ -49,7 +49,7 @@ fn agreements_keep_parties_signatories_and_sectors() {
     let updated = agreements::update(
         &mut store,
         &created.id,
-        AgreementInput { status: AgreementStatus::InForce, ..common::agreement_input("MoU on energy cooperation") },
+        AgreementInput { status: AgreementStatus::Signed, ..common::agreement_input("MoU on energy cooperation") },
     )
     .unwrap();
     assert!(updated.parties.is_empty() && updated.sectors.is_empty());

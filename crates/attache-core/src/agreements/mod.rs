@@ -1,5 +1,7 @@
 //! Agreements: MoUs, letters of intent, contracts… with their parties, signatories and sectors.
 
+pub mod lifecycle;
+
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -104,6 +106,16 @@ pub struct AgreementQuery {
     pub sector_id: Option<SectorId>,
     pub organization_id: Option<OrganizationId>,
     pub signed_visit_id: Option<VisitId>,
+    /// Signed on or after this date (`YYYY-MM-DD`).
+    pub signed_from: Option<String>,
+    /// Signed on or before this date.
+    pub signed_to: Option<String>,
+    /// Expiring on or after this date.
+    pub expires_from: Option<String>,
+    /// Expiring on or before this date.
+    pub expires_to: Option<String>,
+    /// With a party from this country (ISO code).
+    pub country: Option<String>,
 }
 
 const COLUMNS: &str = "a.id, a.title, a.kind, a.status, a.signed_on, a.signed_place, a.signed_visit_id,
@@ -151,7 +163,7 @@ pub fn insert(w: &Writer<'_>, id: AgreementId, input: AgreementInput) -> CoreRes
             now()
         ],
     )?;
-    set_links(w, &id, &i, &refs)?;
+    set_links(w, &id, &i, &refs, &[])?;
     let created = get(w, &id)?;
     audit::changed(w, RecordKind::Agreement, id.as_str(), None)?;
     Ok(created)
@@ -169,6 +181,7 @@ pub fn update(store: &mut Store, id: &AgreementId, input: AgreementInput) -> Cor
         }
         let refs = References::keeping(w, kept);
         let i = validated(input, &refs)?;
+        lifecycle::check_step(before.status, &i)?;
         w.execute(
             "UPDATE agreements SET title = ?2, kind = ?3, status = ?4, signed_on = ?5, signed_place = ?6,
              signed_visit_id = ?7, effective_on = ?8, expires_on = ?9, renewal_notice_days = ?10, value_amount = ?11,
@@ -190,7 +203,7 @@ pub fn update(store: &mut Store, id: &AgreementId, input: AgreementInput) -> Cor
                 now()
             ],
         )?;
-        set_links(w, id, &i, &refs)?;
+        set_links(w, id, &i, &refs, &before.parties)?;
         audit::changed(w, RecordKind::Agreement, id.as_str(), Some(snapshot))?;
         get(w, id)
     })
@@ -230,6 +243,15 @@ pub fn list(conn: &Connection, query: &AgreementQuery) -> CoreResult<Page<Agreem
             "EXISTS (SELECT 1 FROM agreement_parties pt WHERE pt.agreement_id = a.id AND pt.organization_id = ?)",
             query.organization_id.clone().map(|o| o.0),
         )
+        .filter(
+            "EXISTS (SELECT 1 FROM agreement_parties pt JOIN organizations o ON o.id = pt.organization_id
+             WHERE pt.agreement_id = a.id AND o.country = upper(?))",
+            query.country.clone(),
+        )
+        .filter("a.signed_on >= ?", query.signed_from.clone())
+        .filter("a.signed_on <= ?", query.signed_to.clone())
+        .filter("a.expires_on >= ?", query.expires_from.clone())
+        .filter("a.expires_on <= ?", query.expires_to.clone())
         .search(&["a.title", "a.summary", "a.signed_place"], query.list.search.as_deref());
     if !query.list.include_deleted {
         select.condition(LIVE_OWNERS);
@@ -277,18 +299,77 @@ fn with_parties(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agree
     Ok(agreement)
 }
 
-fn set_links(w: &Writer<'_>, id: &AgreementId, input: &AgreementInput, refs: &References<'_>) -> CoreResult<()> {
+/// Stores the sectors and parties; `stored` are the parties as they were before an update.
+fn set_links(
+    w: &Writer<'_>,
+    id: &AgreementId,
+    input: &AgreementInput,
+    refs: &References<'_>,
+    stored: &[Party],
+) -> CoreResult<()> {
     sectors::relink(w, "agreement_sectors", "agreement_id", id.as_str(), &input.sector_ids)?;
     w.execute("DELETE FROM agreement_parties WHERE agreement_id = ?1", [id])?;
     for (position, party) in input.parties.iter().enumerate() {
         refs.check(RecordKind::Organization, &party.organization_id, "parties")?;
         refs.check_opt(RecordKind::Person, party.signatory_person_id.as_ref(), "parties")?;
+        if let Some(person) = &party.signatory_person_id {
+            // A signatory already on record stays, even if they have moved on since.
+            let stored = stored
+                .iter()
+                .any(|p| p.organization_id == party.organization_id && p.signatory_person_id.as_ref() == Some(person));
+            if !stored {
+                check_signatory(w, person, &party.organization_id)?;
+            }
+        }
         w.execute(
             "INSERT INTO agreement_parties (agreement_id, position, organization_id, signatory_person_id) VALUES (?1, ?2, ?3, ?4)",
             rusqlite::params![id, position as i64, party.organization_id, party.signatory_person_id],
         )?;
     }
     Ok(())
+}
+
+/// A signatory signs for their own organization.
+fn check_signatory(conn: &Connection, person: &PersonId, party: &OrganizationId) -> CoreResult<()> {
+    let theirs: Option<String> = conn
+        .query_row("SELECT organization_id FROM people WHERE id = ?1", [person], |r| r.get(0))
+        .optional()?
+        .flatten();
+    if theirs.as_deref() == Some(party.as_str()) {
+        return Ok(());
+    }
+    Err(CoreError::invalid(
+        "parties",
+        Reason::SignatoryNotOfParty,
+        "A signatory must be of the organization they sign for",
+    ))
+}
+
+/// The input that would save the agreement as it is.
+pub fn as_input(a: &Agreement) -> AgreementInput {
+    AgreementInput {
+        title: a.title.clone(),
+        kind: a.kind,
+        status: a.status,
+        signed_on: a.signed_on.clone(),
+        signed_place: a.signed_place.clone(),
+        signed_visit_id: a.signed_visit_id.clone(),
+        effective_on: a.effective_on.clone(),
+        expires_on: a.expires_on.clone(),
+        renewal_notice_days: a.renewal_notice_days,
+        value_amount: a.value_amount,
+        value_currency: a.value_currency.clone(),
+        summary: a.summary.clone(),
+        sector_ids: a.sectors.iter().map(|s| s.id.clone()).collect(),
+        parties: a
+            .parties
+            .iter()
+            .map(|p| PartyInput {
+                organization_id: p.organization_id.clone(),
+                signatory_person_id: p.signatory_person_id.clone(),
+            })
+            .collect(),
+    }
 }
 
 fn validated(input: AgreementInput, refs: &References<'_>) -> CoreResult<AgreementInput> {
@@ -313,12 +394,22 @@ fn validated(input: AgreementInput, refs: &References<'_>) -> CoreResult<Agreeme
             ));
         }
     }
+    let signed_on = validate::optional_date("signedOn", "Signing date", input.signed_on)?;
+    if let (Some(signed), Some(to)) = (&signed_on, &expires_on) {
+        if to < signed {
+            return Err(CoreError::invalid(
+                "expiresOn",
+                Reason::BeforeSigning,
+                "Expiry date is before the signing date",
+            ));
+        }
+    }
     if input.value_amount.is_some_and(|v| !v.is_finite() || v < 0.0) {
         return Err(CoreError::invalid("valueAmount", Reason::NotPositive, "Value must be a positive amount"));
     }
     refs.check_opt(RecordKind::Visit, input.signed_visit_id.as_ref(), "signedVisitId")?;
     Ok(AgreementInput {
-        signed_on: validate::optional_date("signedOn", "Signing date", input.signed_on)?,
+        signed_on,
         signed_place: validate::line("signedPlace", "Place of signing", input.signed_place)?,
         effective_on,
         expires_on,

@@ -95,6 +95,25 @@ pub enum Reason {
     FileTooLarge {
         megabytes: u32,
     },
+    /// An agreement cannot go from one status to the other directly.
+    AgreementStep {
+        from: String,
+        to: String,
+    },
+    /// Signing an agreement needs the date it was signed.
+    NeedsSigningDate,
+    /// Signing needs two parties each with a signatory; `found` have one.
+    NeedsSignatories {
+        found: u32,
+    },
+    /// Coming into force needs the date the agreement takes effect.
+    NeedsEffectiveDate,
+    /// Expiring needs the expiry date.
+    NeedsExpiryDate,
+    /// An agreement's expiry before its signing.
+    BeforeSigning,
+    /// A signatory who is not of the party's organization.
+    SignatoryNotOfParty,
 }
 
 #[derive(Debug, thiserror::Error)]

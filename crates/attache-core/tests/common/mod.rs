@@ -47,6 +47,12 @@ pub fn person(store: &mut Store, given: &str, family: &str) -> Person {
     people::create(store, person_input(given, family)).expect("create person")
 }
 
+/// A person of `organization` (a signatory signs for their own organization).
+pub fn person_of(store: &mut Store, given: &str, family: &str, organization: &OrganizationId) -> Person {
+    let input = PersonInput { organization_id: Some(organization.clone()), ..person_input(given, family) };
+    people::create(store, input).expect("create person")
+}
+
 pub fn visit_input(title: &str) -> VisitInput {
     VisitInput {
         title: title.into(),
