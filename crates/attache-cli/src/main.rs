@@ -5,6 +5,7 @@
 mod conflicts;
 mod ics;
 mod lookup;
+mod registers;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,7 +20,7 @@ const DATABASE_FILE: &str = "attache.sqlite3";
 #[derive(Parser)]
 #[command(name = "attache-cli", version, about = "Attaché's planning data from the command line.")]
 #[command(
-    after_help = "Example:\n  attache-cli conflicts --visit sialkot\n  attache-cli --data-dir /tmp/attache sample"
+    after_help = "Example:\n  attache-cli conflicts --visit sialkot\n  attache-cli agreements list --expiring 90\n  attache-cli --data-dir /tmp/attache sample"
 )]
 struct Cli {
     /// The folder holding attache.sqlite3 (default: the app's own data folder).
@@ -37,6 +38,12 @@ enum Command {
     /// List a visit's conflicts (people, venues and vehicles booked twice, travel time…).
     #[command(after_help = "Example:\n  attache-cli conflicts --visit \"Sialkot Chamber\" --json")]
     Conflicts(conflicts::ConflictsArgs),
+    /// The agreement register (MoUs, contracts…).
+    #[command(subcommand)]
+    Agreements(registers::AgreementsCommand),
+    /// The follow-up actions.
+    #[command(subcommand)]
+    Actions(registers::ActionsCommand),
     /// Load the built-in sample visit (once; a second run changes nothing).
     #[command(after_help = "Example:\n  attache-cli --data-dir /tmp/attache sample")]
     Sample,
@@ -53,6 +60,8 @@ fn main() -> ExitCode {
     let result = open(cli.data_dir, with_sample).and_then(|mut store| match cli.command {
         Command::Ics(command) => ics::run(&mut store, command),
         Command::Conflicts(args) => conflicts::run(&store, args),
+        Command::Agreements(command) => registers::agreements(&store, command),
+        Command::Actions(command) => registers::actions(&store, command),
         Command::Sample => sample(&mut store),
     });
     match result {

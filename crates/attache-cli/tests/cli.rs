@@ -74,3 +74,32 @@ fn several_matches_are_listed_for_the_user_to_choose() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("matches several; give one by id:"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_registers_list_agreements_and_actions_as_lines_or_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = cli(dir.path(), &["agreements", "list"]);
+    assert!(all.status.success(), "{}", stderr(&all));
+    assert!(stdout(&all).starts_with("signed       Agreements and MoUs signed at the 10th"), "{}", stdout(&all));
+    let json: serde_json::Value =
+        serde_json::from_slice(&cli(dir.path(), &["agreements", "list", "--json"]).stdout).unwrap();
+    assert_eq!(json.as_array().map(Vec::len), Some(1));
+    // The sample's MoUs have no expiry date on record.
+    assert_eq!(stdout(&cli(dir.path(), &["agreements", "list", "--expiring", "90"])).trim(), "No agreements.");
+    assert_eq!(cli(dir.path(), &["agreements", "list", "--status", "sealed"]).status.code(), Some(2));
+
+    let actions: serde_json::Value =
+        serde_json::from_slice(&cli(dir.path(), &["actions", "list", "--json"]).stdout).unwrap();
+    let actions = actions.as_array().unwrap();
+    assert!(actions.len() >= 2, "the sample has follow-ups");
+    let lines = stdout(&cli(dir.path(), &["actions", "list"]));
+    assert_eq!(lines.lines().count(), actions.len());
+    let overdue: serde_json::Value =
+        serde_json::from_slice(&cli(dir.path(), &["actions", "list", "--overdue", "--json"]).stdout).unwrap();
+    assert!(overdue.as_array().unwrap().iter().all(|a| a["overdue"] == true));
+    // The sample's follow-ups have no owner yet (the report names none): the ambassador owns none.
+    let khorev = cli(dir.path(), &["actions", "list", "--owner", "Khorev"]);
+    assert!(khorev.status.success(), "{}", stderr(&khorev));
+    assert_eq!(stdout(&khorev).trim(), "No actions.");
+    assert_eq!(cli(dir.path(), &["actions", "list", "--owner", "Atlantis"]).status.code(), Some(1));
+}
