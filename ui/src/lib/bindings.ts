@@ -91,6 +91,11 @@ export const commands = {
 	agreementsUpdate: (id: AgreementId, input: AgreementInput) => __TAURI_INVOKE<Agreement>("agreements_update", { id, input }),
 	agreementsDelete: (id: AgreementId) => __TAURI_INVOKE<null>("agreements_delete", { id }),
 	agreementsRestore: (id: AgreementId) => __TAURI_INVOKE<Agreement>("agreements_restore", { id }),
+	/**  The statuses the agreement can move to next, each with what it still needs. */
+	agreementsStatusSteps: (id: AgreementId) => __TAURI_INVOKE<AgreementStep[]>("agreements_status_steps", { id }),
+	agreementsSetStatus: (id: AgreementId, status: AgreementStatus) => __TAURI_INVOKE<Agreement>("agreements_set_status", { id, status }),
+	/**  Each status the agreement was given, when and by whom, oldest first. */
+	agreementsStatusHistory: (id: AgreementId) => __TAURI_INVOKE<StatusChange[]>("agreements_status_history", { id }),
 	actionsList: (query: ActionQuery) => __TAURI_INVOKE<Page<Action>>("actions_list", { query }),
 	actionsGet: (id: ActionId) => __TAURI_INVOKE<Action>("actions_get", { id }),
 	actionsCreate: (input: ActionInput) => __TAURI_INVOKE<Action>("actions_create", { input }),
@@ -229,9 +234,25 @@ export type AgreementQuery = {
 	sectorId?: SectorId | null,
 	organizationId?: OrganizationId | null,
 	signedVisitId?: VisitId | null,
+	/**  Signed on or after this date (`YYYY-MM-DD`). */
+	signedFrom?: string | null,
+	/**  Signed on or before this date. */
+	signedTo?: string | null,
+	/**  Expiring on or after this date. */
+	expiresFrom?: string | null,
+	/**  Expiring on or before this date. */
+	expiresTo?: string | null,
+	/**  With a party from this country (ISO code). */
+	country?: string | null,
 } & ListQuery;
 
 export type AgreementStatus = "draft" | "negotiating" | "signed" | "in_force" | "expired" | "terminated";
+
+/**  A status the agreement can move to, and what it still needs (nothing: it can move now). */
+export type AgreementStep = {
+	to: AgreementStatus,
+	missing: Reason[],
+};
 
 /**  The error as it crosses to the UI. */
 export type AppError = {
@@ -616,7 +637,21 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 /**  Confirming a visit needs every conflict resolved or acknowledged. */
 { kind: "unacknowledgedConflicts"; count: number } | 
 /**  A calendar file that is not one (or not one Attaché can read), with what is wrong. */
-{ kind: "notACalendar"; problem: string } | { kind: "fileTooLarge"; megabytes: number };
+{ kind: "notACalendar"; problem: string } | { kind: "fileTooLarge"; megabytes: number } | 
+/**  An agreement cannot go from one status to the other directly. */
+{ kind: "agreementStep"; from: string; to: string } | 
+/**  Signing an agreement needs the date it was signed. */
+{ kind: "needsSigningDate" } | 
+/**  Signing needs two parties each with a signatory; `found` have one. */
+{ kind: "needsSignatories"; found: number } | 
+/**  Coming into force needs the date the agreement takes effect. */
+{ kind: "needsEffectiveDate" } | 
+/**  Expiring needs the expiry date. */
+{ kind: "needsExpiryDate" } | 
+/**  An agreement's expiry before its signing. */
+{ kind: "beforeSigning" } | 
+/**  A signatory who is not of the party's organization. */
+{ kind: "signatoryNotOfParty" };
 
 export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action";
 
@@ -657,6 +692,19 @@ export type SkipReason =
 { kind: "repeatedInFile" } | 
 /**  The item it would become was refused (no title, end before start…). */
 { kind: "refused"; field: string; reason: Reason };
+
+/**  One status in an agreement's history. */
+export type StatusChange = {
+	status: AgreementStatus,
+	/**  When it was recorded, and by whom. */
+	recordedAt: string,
+	actor: string,
+	/**
+	 *  The agreement's own date for this status, where it has one: signed on, in force from,
+	 *  expired on (the dates as they stand now).
+	 */
+	dated: string | null,
+};
 
 /**  A status the visit can move to, and what stands in the way (nothing: it can move now). */
 export type StatusStep = {

@@ -1,4 +1,12 @@
-import { commands, type Agreement, type AgreementInput, type AgreementQuery } from '$lib/bindings';
+import {
+	commands,
+	type Agreement,
+	type AgreementInput,
+	type AgreementQuery,
+	type AgreementStatus,
+	type AgreementStep,
+	type StatusChange
+} from '$lib/bindings';
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
@@ -7,16 +15,28 @@ const filters: Required<Omit<AgreementQuery, keyof ListParams>> = {
 	kind: null,
 	sectorId: null,
 	organizationId: null,
-	signedVisitId: null
+	signedVisitId: null,
+	signedFrom: null,
+	signedTo: null,
+	expiresFrom: null,
+	expiresTo: null,
+	country: null
 };
 
-export const agreements: RecordApi<Agreement, AgreementInput, AgreementQuery> = {
+export const agreements: RecordApi<Agreement, AgreementInput, AgreementQuery> & {
+	statusSteps(id: string): Promise<AgreementStep[]>;
+	setStatus(id: string, status: AgreementStatus): Promise<Agreement>;
+	statusHistory(id: string): Promise<StatusChange[]>;
+} = {
 	list: (query = {}) => call(() => commands.agreementsList(buildQuery(filters, query))),
 	get: (id) => call(() => commands.agreementsGet(id)),
 	create: (input) => call(() => commands.agreementsCreate(input)),
 	update: (id, input) => call(() => commands.agreementsUpdate(id, input)),
 	remove: (id) => call(() => commands.agreementsDelete(id)),
-	restore: (id) => call(() => commands.agreementsRestore(id))
+	restore: (id) => call(() => commands.agreementsRestore(id)),
+	statusSteps: (id) => call(() => commands.agreementsStatusSteps(id)),
+	setStatus: (id, status) => call(() => commands.agreementsSetStatus(id, status)),
+	statusHistory: (id) => call(() => commands.agreementsStatusHistory(id))
 };
 
 export function emptyAgreementInput(): Required<AgreementInput> {

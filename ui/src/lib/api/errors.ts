@@ -93,6 +93,13 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'unacknowledgedConflicts': return m.errors_unacknowledged_conflicts({ count: reason.count });
 		case 'notACalendar': return m.errors_not_a_calendar({ problem: reason.problem });
 		case 'fileTooLarge': return m.errors_file_too_large({ megabytes: reason.megabytes });
+		case 'agreementStep': return m.errors_agreement_step({ from: label('agreementStatus', reason.from), to: label('agreementStatus', reason.to) });
+		case 'needsSigningDate': return m.errors_needs_signing_date();
+		case 'needsSignatories': return m.errors_needs_signatories({ found: reason.found });
+		case 'needsEffectiveDate': return m.errors_needs_effective_date();
+		case 'needsExpiryDate': return m.errors_needs_expiry_date();
+		case 'beforeSigning': return m.errors_expires_before_signing();
+		case 'signatoryNotOfParty': return m.errors_signatory_not_of_party();
 	}
 }
 

@@ -34,6 +34,12 @@ export async function personOptions(search: string): Promise<Option[]> {
 	}));
 }
 
+/** The people of one organization: those who can sign for it. */
+export async function signatoryOptions(search: string, organizationId: string): Promise<Option[]> {
+	const page = await people.list({ search, organizationId, pageSize: PICKER_SIZE });
+	return page.items.map((p) => ({ value: p.id, label: p.displayName }));
+}
+
 export async function venueOptions(search: string): Promise<Option[]> {
 	const page = await venues.list({ search, pageSize: PICKER_SIZE, sort: 'name' });
 	return page.items.map((v) => ({ value: v.id, label: v.city ? m.common_option_venue({ name: v.name, city: v.city }) : v.name }));

@@ -21,7 +21,7 @@ function sources(dir: string): string[] {
 }
 
 // Attributes and props whose values are names, not words for people.
-const NOT_TEXT_ATTRIBUTES = /^(\w*Href|defaultSort|stateKey|class|id|name|type|href|for|role|autocomplete|inputmode|lang|dir|rel|target|style|method|accept|pattern|tabindex|list|form|spellcheck|enterkeyhint|slot|key|kind|tone|icon|variant|size|field|sort|width|height|viewBox|fill|stroke|d|xmlns|points|transform|data-.*|aria-(controls|describedby|labelledby|live|haspopup|current|sort|hidden|expanded|atomic|relevant|orientation|autocomplete|modal|selected|checked|busy|invalid|required|owns|activedescendant))$/;
+const NOT_TEXT_ATTRIBUTES = /^(\w*Href|defaultSort|stateKey|class|id|name|type|href|for|role|autocomplete|inputmode|lang|dir|rel|target|style|method|accept|pattern|tabindex|list|form|spellcheck|enterkeyhint|slot|key|kind|vocabulary|generics|tone|icon|variant|size|field|sort|width|height|viewBox|fill|stroke|d|xmlns|points|transform|data-.*|aria-(controls|describedby|labelledby|live|haspopup|current|sort|hidden|expanded|atomic|relevant|orientation|autocomplete|modal|selected|checked|busy|invalid|required|owns|activedescendant))$/;
 
 // KeyboardEvent key names and other capitalised identifiers code compares against.
 const KEY_NAMES = new Set(['Escape', 'Enter', 'Tab', 'Home', 'End', 'PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Backspace', 'Delete', 'Meta', 'Control', 'Shift', 'Alt', 'Mac', 'Error']);

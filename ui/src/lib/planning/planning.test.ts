@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Conflict, StatusStep, Visit } from '$lib/bindings';
 import { installDialogPolyfill, uninstallDialogPolyfill } from '$lib/testing/dialog';
 import ConflictList from './ConflictList.svelte';
-import StatusSteps from './StatusSteps.svelte';
+import StatusSteps from '$lib/components/StatusSteps.svelte';
 
 const api = vi.hoisted(() => ({
 	acknowledge: vi.fn(),
@@ -14,10 +14,6 @@ const api = vi.hoisted(() => ({
 vi.mock('$lib/api/conflicts', async (original) => ({
 	...(await original<typeof import('$lib/api/conflicts')>()),
 	conflicts: { acknowledge: api.acknowledge, unacknowledge: api.unacknowledge }
-}));
-vi.mock('$lib/api/visits', async (original) => ({
-	...(await original<typeof import('$lib/api/visits')>()),
-	visits: { statusSteps: api.statusSteps, setStatus: api.setStatus }
 }));
 
 beforeAll(installDialogPolyfill);
@@ -83,6 +79,7 @@ describe('ConflictList', () => {
 
 describe('StatusSteps', () => {
 	const visit = { id: 'v1', status: 'planned', deletedAt: null } as Visit;
+	const workflow = { record: visit, vocabulary: 'visitStatus' as const, load: api.statusSteps, move: api.setStatus };
 
 	it('disables a step that still needs something and says what', async () => {
 		const steps: StatusStep[] = [
@@ -90,7 +87,7 @@ describe('StatusSteps', () => {
 			{ to: 'draft', missing: [] }
 		];
 		api.statusSteps.mockResolvedValue(steps);
-		render(StatusSteps, { props: { visit, onchanged: () => {} } });
+		render(StatusSteps, { props: { ...workflow, onchanged: () => {} } });
 		const confirm = (await screen.findByTestId('status-step-confirmed')) as HTMLButtonElement;
 		expect(confirm.disabled).toBe(true);
 		const needs = document.getElementById(confirm.getAttribute('aria-describedby') ?? '');
@@ -103,7 +100,7 @@ describe('StatusSteps', () => {
 		api.statusSteps.mockResolvedValue([{ to: 'draft', missing: [] }]);
 		api.setStatus.mockResolvedValue({ ...visit, status: 'draft' });
 		const onchanged = vi.fn();
-		render(StatusSteps, { props: { visit, onchanged } });
+		render(StatusSteps, { props: { ...workflow, onchanged } });
 		await fireEvent.click(await screen.findByTestId('status-step-draft'));
 		await waitFor(() => expect(onchanged).toHaveBeenCalled());
 		expect(api.setStatus).toHaveBeenCalledWith('v1', 'draft');
