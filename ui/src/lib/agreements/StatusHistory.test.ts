@@ -27,6 +27,13 @@ describe('StatusHistory', () => {
 		expect(items[1].textContent).toContain('by murad');
 	});
 
+	it('does not date a signing by the day it was typed in when the signing date is unknown', async () => {
+		mockIPC(() => [{ status: 'signed', recordedAt: '2026-11-28T19:27:00.000Z', actor: 'olga', dated: null }]);
+		render(StatusHistory, { props: { id: 'a1', status: 'signed' } });
+		const item = (await screen.findByTestId('status-history')).querySelector('.what');
+		expect(item?.textContent).toBe('Signed, the date not on record');
+	});
+
 	it('says so when the history cannot be loaded', async () => {
 		mockIPC(() => {
 			throw new Error('storage');

@@ -79,7 +79,13 @@ describe('ConflictList', () => {
 
 describe('StatusSteps', () => {
 	const visit = { id: 'v1', status: 'planned', deletedAt: null } as Visit;
-	const workflow = { record: visit, vocabulary: 'visitStatus' as const, load: api.statusSteps, move: api.setStatus };
+	const workflow = {
+		record: visit,
+		vocabulary: 'visitStatus' as const,
+		load: api.statusSteps,
+		move: api.setStatus,
+		announce: (status: string) => `now ${status}`
+	};
 
 	it('disables a step that still needs something and says what', async () => {
 		const steps: StatusStep[] = [
