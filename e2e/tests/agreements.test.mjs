@@ -43,6 +43,12 @@ describe('Agreements in a real window', () => {
         timeoutMsg: 'the history never showed the step back to negotiating',
       });
       assert.equal(await (await app.visible('status-step-signed')).isEnabled(), false, 'signing needs a date and signatories');
+      // The record's history says what the step changed, before and after.
+      await app.click(await (await app.visible('record-history')).$('summary'));
+      await app.browser.waitUntil(async () => (await (await app.visible('history-changes')).getText()).includes('status: Signed → Negotiating'), {
+        timeout: 10_000,
+        timeoutMsg: 'the history never showed the status before and after',
+      });
       await app.saveArtifacts('agreement-negotiating');
 
       // The register: the MoUs have no expiry on record, so none expires within 90 days.

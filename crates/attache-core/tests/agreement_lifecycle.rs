@@ -192,3 +192,26 @@ fn the_register_filters_by_signing_and_expiry_dates_and_by_a_partys_country() {
     assert_eq!(titles(in_pakistan), ["Old", "Recent"]);
     assert!(titles(AgreementQuery { country: Some("RU".into()), ..AgreementQuery::default() }).is_empty());
 }
+
+#[test]
+fn the_history_names_the_records_its_changes_refer_to_even_once_deleted() {
+    let (_dir, mut store) = common::temp_store();
+    let s = sides(&mut store);
+    let id = negotiating(&mut store, &s);
+    let mut input = agreements::as_input(&agreements::get(store.conn(), &id).unwrap());
+    input.parties[1].signatory_person_id = Some(s.khorev.clone());
+    agreements::update(&mut store, &id, input).unwrap();
+    attache_core::directory::people::delete(&mut store, &s.khorev).unwrap();
+
+    let history = attache_core::kernel::audit::history(
+        store.conn(),
+        attache_core::kernel::record::RecordKind::Agreement,
+        id.as_str(),
+    )
+    .unwrap();
+    let signing = history.last().unwrap();
+    assert!(signing.changes.contains("parties"), "{}", signing.changes);
+    assert_eq!(signing.names.get(s.khorev.as_str()).map(String::as_str), Some("Albert Khorev"));
+    assert_eq!(signing.names.get(s.russia.as_str()).map(String::as_str), Some("Embassy of Russia"));
+    assert!(history[0].names.contains_key(s.pakistan.as_str()), "the creation names its parties too");
+}

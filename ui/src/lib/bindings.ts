@@ -280,6 +280,8 @@ export type AuditEntry = {
 	operation: string,
 	/**  JSON object `{ field: { before, after } }`. */
 	changes: string,
+	/**  The names of the records the changes refer to, by id (see `audit_names`). */
+	names: { [key in string]: string },
 };
 
 export type Conflict = {

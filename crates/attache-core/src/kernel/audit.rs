@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use specta::Type;
 
+use crate::kernel::audit_names;
 use crate::kernel::error::CoreResult;
 use crate::kernel::record::{now, RecordKind};
 use crate::store::Writer;
@@ -38,6 +39,8 @@ pub struct AuditEntry {
     pub operation: String,
     /// JSON object `{ field: { before, after } }`.
     pub changes: String,
+    /// The names of the records the changes refer to, by id (see `audit_names`).
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 /// Columns that change on every write and would only add noise to the history.
@@ -138,9 +141,16 @@ pub fn history(conn: &rusqlite::Connection, kind: RecordKind, id: &str) -> CoreR
             record_id: row.get(3)?,
             operation: row.get(4)?,
             changes: row.get(5)?,
+            names: Default::default(),
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut entries: Vec<AuditEntry> = rows.collect::<Result<_, _>>()?;
+    // One look-up for the whole history; each entry then carries the names it mentions.
+    let names = audit_names::referred(conn, &entries.iter().map(|e| e.changes.as_str()).collect::<Vec<_>>())?;
+    for entry in &mut entries {
+        entry.names = audit_names::referred_in(&entry.changes, &names);
+    }
+    Ok(entries)
 }
 
 fn diff(before: &Map<String, Value>, after: &Map<String, Value>) -> Map<String, Value> {

@@ -5,6 +5,7 @@ pub(crate) mod local_time;
 pub(crate) mod text_enum;
 
 pub mod audit;
+pub mod audit_names;
 pub mod clock;
 pub mod error;
 pub mod ids;

@@ -4,7 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { actions, emptyActionInput } from './actions';
 import { loadDashboard, loadSampleData } from './dashboard';
-import { changedFields, fieldLabel, operationLabel, recordHistory } from './history';
+import { changedFields, fieldChanges, fieldLabel, operationLabel, recordHistory } from './history';
 import { checkIn } from './participants';
 import { people } from './people';
 import { emptyVisitInput, visits } from './visits';
@@ -111,7 +111,8 @@ describe('API wrappers', () => {
 			recordKind: 'visit',
 			recordId: 'v1',
 			operation: 'update',
-			changes: '{"title":{"before":"a","after":"b"},"endDate":{"before":null,"after":"2026-01-29"}}'
+			changes: '{"title":{"before":"a","after":"b"},"endDate":{"before":null,"after":"2026-01-29"}}',
+			names: {}
 		};
 		const created = { ...entry, operation: 'create', changes: '{}' };
 		const calls = record(() => [created, entry]);
@@ -124,5 +125,33 @@ describe('API wrappers', () => {
 		expect(fieldLabel('sectorIds')).toBe('sectors');
 		expect(fieldLabel('startsAt')).toBe('starts at');
 		expect(operationLabel('update')).toBe('Edited');
+	});
+
+	it('says what an edit changed, before and after, naming records and terms', () => {
+		const entry = {
+			at: '2026-01-28T05:30:00Z',
+			actor: 'officer',
+			recordKind: 'agreement',
+			recordId: 'a1',
+			operation: 'update',
+			changes: JSON.stringify({
+				status: { before: 'negotiating', after: 'signed' },
+				signedOn: { before: null, after: '2026-01-28' },
+				parties: { before: ['o1 -'], after: ['o1 p1', 'o2 p9'] },
+				signedVisitId: { before: 'v1', after: null },
+				summary: { before: 'x'.repeat(200), after: '<script>alert(1)</script>' }
+			}),
+			names: { o1: 'Sialkot Chamber', p1: 'Syed Ahtesham Mazhar', o2: 'Embassy of Russia', v1: 'Sialkot visit' }
+		};
+		const byField = Object.fromEntries(fieldChanges(entry).map((c) => [c.field, c]));
+		expect([byField.status.before, byField.status.after]).toEqual(['Negotiating', 'Signed']);
+		expect(byField.signedOn.before).toBe('—');
+		expect(byField.signedOn.after).toMatch(/28/);
+		expect(byField.parties.before).toBe('Sialkot Chamber');
+		expect(byField.parties.after).toBe('Sialkot Chamber (Syed Ahtesham Mazhar) and Embassy of Russia (a record no longer on file)');
+		expect([byField.signedVisitId.before, byField.signedVisitId.after]).toEqual(['Sialkot visit', '—']);
+		expect(byField.summary.before).toHaveLength(121);
+		expect(byField.summary.after).toBe('<script>alert(1)</script>');
+		expect(fieldChanges({ ...entry, changes: 'not json' })).toEqual([]);
 	});
 });

@@ -1,4 +1,7 @@
 import { commands, type AuditEntry, type RecordKind } from '$lib/bindings';
+import { label, type Vocabulary } from '$lib/domain/vocabulary';
+import { formatDate, formatInstant } from '$lib/format/dates';
+import { formatList } from '$lib/format/numbers';
 import { m } from '$lib/paraglide/messages';
 import { call } from './errors';
 
@@ -119,4 +122,61 @@ export function changedFields(entry: AuditEntry): string[] {
 	} catch {
 		return [];
 	}
+}
+
+/** One field an entry changed, its values as words: names for ids, terms for enumerations. */
+export type FieldChange = { field: string; label: string; before: string; after: string };
+
+// The enumerations a record's fields hold, by record kind (a "kind" or "status" means
+// something different on each).
+const TERMS: Partial<Record<string, Record<string, Vocabulary>>> = {
+	visit: { status: 'visitStatus', direction: 'visitDirection', securityLevel: 'securityLevel' },
+	organization: { kind: 'organizationKind' },
+	engagement: { kind: 'engagementKind' },
+	participant: { side: 'participantSide', role: 'participantRole', rsvp: 'rsvp' },
+	agreement: { kind: 'agreementKind', status: 'agreementStatus' },
+	action: { status: 'actionStatus', priority: 'actionPriority' }
+};
+
+const LONGEST = 120;
+
+/** What an edit changed, field by field, before and after. */
+export function fieldChanges(entry: AuditEntry): FieldChange[] {
+	let changes: Record<string, { before?: unknown; after?: unknown }>;
+	try {
+		changes = JSON.parse(entry.changes);
+	} catch {
+		return [];
+	}
+	if (!changes || typeof changes !== 'object') return [];
+	const names = entry.names ?? {};
+	return Object.entries(changes).map(([field, change]) => ({
+		field,
+		label: fieldLabel(field),
+		before: valueText(entry.recordKind, field, change?.before, names),
+		after: valueText(entry.recordKind, field, change?.after, names)
+	}));
+}
+
+function valueText(kind: string, field: string, value: unknown, names: Partial<Record<string, string>>): string {
+	if (value === null || value === undefined || value === '') return '—';
+	const named = (id: string) => names[id] ?? m.common_history_unknown_record();
+	const vocabulary = TERMS[kind]?.[field];
+	if (vocabulary && typeof value === 'string') return label(vocabulary, value);
+	if (field === 'parties' && Array.isArray(value)) {
+		return formatList(
+			value.map((party) => {
+				const [organization, signatory] = String(party).split(' ');
+				return signatory && signatory !== '-' ? `${named(organization)} (${named(signatory)})` : named(organization);
+			})
+		);
+	}
+	if (/Ids$/.test(field) && Array.isArray(value)) return value.length ? formatList(value.map((id) => named(String(id)))) : '—';
+	if (/Id$/.test(field) && typeof value === 'string') return named(value);
+	if (typeof value === 'boolean') return value ? m.common_yes() : m.common_no();
+	if (Array.isArray(value)) return value.length ? formatList(value.map(String)) : '—';
+	const text = String(value);
+	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
+	if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return formatInstant(text);
+	return text.length > LONGEST ? `${text.slice(0, LONGEST)}…` : text;
 }
