@@ -215,3 +215,30 @@ fn the_history_names_the_records_its_changes_refer_to_even_once_deleted() {
     assert_eq!(signing.names.get(s.russia.as_str()).map(String::as_str), Some("Embassy of Russia"));
     assert!(history[0].names.contains_key(s.pakistan.as_str()), "the creation names its parties too");
 }
+
+#[test]
+fn an_agreement_expires_on_the_day_after_its_expiry_date_even_after_days_closed() {
+    let (_dir, mut store) = common::temp_store();
+    let ending = |title: &str, status: AgreementStatus| AgreementInput {
+        status,
+        signed_on: Some("2021-03-01".into()),
+        effective_on: Some("2021-03-01".into()),
+        expires_on: Some("2026-03-31".into()),
+        ..common::agreement_input(title)
+    };
+    let in_force = agreements::create(&mut store, ending("In force", InForce)).unwrap().id;
+    let signed = agreements::create(&mut store, ending("Signed only", Signed)).unwrap().id;
+    let ended = agreements::create(&mut store, ending("Terminated", Terminated)).unwrap().id;
+    let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
+    let status = |store: &Store, id: &AgreementId| agreements::get(store.conn(), id).unwrap().status;
+
+    assert_eq!(lifecycle::expire_lapsed(&mut store, day("2026-03-31")).unwrap(), 0, "still in force on its last day");
+    assert_eq!(status(&store, &in_force), InForce);
+    // The app was closed from the 30th to 10 April: opening catches up.
+    assert_eq!(lifecycle::expire_lapsed(&mut store, day("2026-04-10")).unwrap(), 2);
+    assert_eq!((status(&store, &in_force), status(&store, &signed)), (Expired, Expired));
+    assert_eq!(status(&store, &ended), Terminated, "a terminated agreement stays so");
+    assert_eq!(lifecycle::expire_lapsed(&mut store, day("2026-04-11")).unwrap(), 0, "once");
+    let history = lifecycle::history(store.conn(), &in_force).unwrap();
+    assert_eq!(history.last().map(|c| (c.status, c.dated.as_deref())), Some((Expired, Some("2026-03-31"))));
+}

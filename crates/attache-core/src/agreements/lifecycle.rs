@@ -122,6 +122,30 @@ fn missing(input: &AgreementInput, to: AgreementStatus) -> Vec<Reason> {
     missing
 }
 
+/// Moves every signed or in-force agreement whose expiry date is before `today` to expired:
+/// an agreement expires on the day after its expiry date. Run when the store is opened and
+/// while the app runs, so a day the app was closed is caught up. Returns how many moved.
+pub fn expire_lapsed(store: &mut Store, today: chrono::NaiveDate) -> CoreResult<usize> {
+    store.write(|w| {
+        let lapsed: Vec<String> = w
+            .prepare(
+                "SELECT id FROM agreements WHERE deleted_at IS NULL AND status IN ('signed', 'in_force')
+                 AND expires_on IS NOT NULL AND expires_on < ?1",
+            )?
+            .query_map([today.to_string()], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in &lapsed {
+            let snapshot = audit::snapshot(w, RecordKind::Agreement, id)?;
+            w.execute(
+                "UPDATE agreements SET status = 'expired', updated_at = ?2 WHERE id = ?1",
+                rusqlite::params![id, crate::kernel::record::now()],
+            )?;
+            audit::changed(w, RecordKind::Agreement, id, Some(snapshot))?;
+        }
+        Ok(lapsed.len())
+    })
+}
+
 /// Each status the agreement was given, oldest first.
 pub fn history(conn: &Connection, id: &AgreementId) -> CoreResult<Vec<StatusChange>> {
     let agreement = super::get(conn, id)?;

@@ -82,10 +82,13 @@ impl Store {
 }
 
 /// How the app and the command line open the user's data file: as [`Store::open`], and a
-/// brand-new, empty store receives the built-in sample visit so the app never opens blank.
+/// brand-new, empty store receives the built-in sample visit so the app never opens blank, and
+/// agreements that lapsed while it was closed are expired.
 pub fn open_user_store(path: &Path) -> CoreResult<Store> {
     let mut store = Store::open(path)?;
     crate::fixtures::sample::load_if_new(&mut store)?;
+    // Agreements that lapsed while the app was closed are expired on opening.
+    crate::agreements::lifecycle::expire_lapsed(&mut store, chrono::Local::now().date_naive())?;
     Ok(store)
 }
 
