@@ -130,14 +130,15 @@ pub fn run() {
         .expect("error while running Attaché");
 }
 
-/// Opening the store expires the agreements that lapsed; while the app runs (over midnight,
-/// for days), an hourly look does the same, so an agreement expires on the day after its date.
+/// Opening the store raises the renewal actions due and expires the agreements that lapsed;
+/// while the app runs (over midnight, for days), an hourly look does the same, so a renewal is
+/// raised on the day its window opens and an agreement expires on the day after its date.
 fn keep_agreements_current(app: tauri::AppHandle) {
     std::thread::spawn(move || loop {
         std::thread::sleep(std::time::Duration::from_secs(60 * 60));
         let state = app.state::<state::AppState>();
         let today = chrono::Local::now().date_naive();
         // A store that could not be opened, or a failed write, waits for the next hour.
-        let _ = state.write(|store| attache_core::agreements::lifecycle::expire_lapsed(store, today));
+        let _ = state.write(|store| attache_core::agreements::keep_current(store, today));
     });
 }

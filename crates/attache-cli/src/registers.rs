@@ -84,7 +84,8 @@ pub fn agreements(store: &Store, AgreementsCommand::List(args): AgreementsComman
             a.signed_on.as_deref().unwrap_or("—"),
             a.expires_on.as_deref().unwrap_or("—")
         );
-        println!("{:<12} {}  ({}; {})", a.status.as_str(), a.title, parties.join(", "), dates);
+        let window = if a.in_renewal_window(today) { "  RENEWAL NOTICE DUE" } else { "" };
+        println!("{:<12} {}  ({}; {}){window}", a.status.as_str(), a.title, parties.join(", "), dates);
     }
     Ok(())
 }
@@ -104,7 +105,8 @@ pub fn actions(store: &Store, ActionsCommand::List(args): ActionsCommand) -> Out
         let due = a.due_on.as_deref().unwrap_or("no due date");
         let owner = a.owner_name.as_deref().unwrap_or("no owner");
         let late = if a.overdue { "  OVERDUE" } else { "" };
-        println!("{:<12} {}  ({owner}; due {due}){late}", a.status.as_str(), a.title);
+        let renewal = if a.renewal_for_expiry.is_some() { "Renewal: " } else { "" };
+        println!("{:<12} {renewal}{}  ({owner}; due {due}){late}", a.status.as_str(), a.title);
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::actions::{self, Action, ActionQuery};
+use crate::agreements::{renewal, Agreement};
 use crate::kernel::error::CoreResult;
 use crate::kernel::listing::{ListQuery, Page};
 use crate::kernel::record::instant;
@@ -29,7 +30,17 @@ pub struct Dashboard {
     pub open_action_count_capped: bool,
     pub overdue_action_count: u32,
     pub overdue_action_count_capped: bool,
+    /// Agreements in their renewal notice window: to renew or let lapse, now.
+    pub renewals_due: Vec<Agreement>,
+    pub renewals_due_count: u32,
+    /// Signed and in-force agreements expiring in the next `EXPIRING_DAYS` days.
+    pub expiring_agreements: Vec<Agreement>,
+    pub expiring_agreement_count: u32,
+    pub expiring_agreement_count_capped: bool,
 }
+
+/// How far ahead the dashboard looks for agreements that expire.
+pub const EXPIRING_DAYS: u32 = 90;
 
 /// The dashboard counts its backlog this far and then says "1,000+": an exact count of a large
 /// office's backlog costs more than the rest of the dashboard.
@@ -56,7 +67,14 @@ pub fn dashboard_on<Z: TimeZone>(conn: &Connection, today: NaiveDate, zone: &Z) 
     let upcoming = upcoming_visits(conn, today)?;
     let pending = pending_actions(conn, today)?;
     let overdue = overdue_actions(conn, today)?;
+    let renewals = renewals_due(conn, today)?;
+    let expiring = expiring_agreements(conn, today)?;
     Ok(Dashboard {
+        renewals_due_count: renewals.total,
+        renewals_due: renewals.items,
+        expiring_agreement_count: expiring.total,
+        expiring_agreement_count_capped: expiring.total_capped,
+        expiring_agreements: expiring.items,
         upcoming_visit_count: upcoming.total,
         upcoming_visits: upcoming.items,
         recent_visits: recent_visits(conn, today)?.items,
@@ -112,6 +130,16 @@ pub fn pending_actions(conn: &Connection, today: NaiveDate) -> CoreResult<Page<A
 pub fn overdue_actions(conn: &Connection, today: NaiveDate) -> CoreResult<Page<Action>> {
     let query = ActionQuery { list: first(1, "dueOn", COUNT_UP_TO), overdue_only: true, ..Default::default() };
     actions::list_on(conn, &query, today)
+}
+
+/// Agreements in their renewal window today.
+pub fn renewals_due(conn: &Connection, today: NaiveDate) -> CoreResult<Page<Agreement>> {
+    renewal::in_window(conn, today, 6)
+}
+
+/// Agreements expiring in the next 90 days, soonest first.
+pub fn expiring_agreements(conn: &Connection, today: NaiveDate) -> CoreResult<Page<Agreement>> {
+    renewal::expiring_within(conn, today, EXPIRING_DAYS, 8)
 }
 
 /// The UTC instants where `day` begins and the next day begins in `zone`. A day is not always

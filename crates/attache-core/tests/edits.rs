@@ -105,6 +105,7 @@ fn an_agreement_lists_each_party_once() {
         value_amount: None,
         value_currency: None,
         summary: None,
+        owner_person_id: None,
         sector_ids: vec![],
         parties: vec![party(), party()],
     };
@@ -169,7 +170,7 @@ fn history_records_stored_fields_not_derived_ones() {
     let history = audit::history(store.conn(), RecordKind::Action, action.id.as_str()).unwrap();
     let update: serde_json::Value = serde_json::from_str(&history[1].changes).unwrap();
     let fields: Vec<&String> = update.as_object().unwrap().keys().collect();
-    assert_eq!(fields, ["completedAt", "status"], "not `overdue`, which only follows from them");
+    assert_eq!(fields, ["completedAt", "completedBy", "status"], "not `overdue`, which only follows from them");
 }
 
 /// A visit in Berlin whose programme item is at `local`.

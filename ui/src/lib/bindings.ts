@@ -145,6 +145,10 @@ export type Action = {
 	belongsToDeleted: boolean,
 	sectors: Sector[],
 	completedAt: string | null,
+	/**  Who made it done (the desktop's user at the time). */
+	completedBy: string | null,
+	/**  Raised for an agreement's renewal: the expiry date of the period it was raised for. */
+	renewalForExpiry: string | null,
 	createdAt: string,
 	updatedAt: string,
 	deletedAt: string | null,
@@ -199,6 +203,12 @@ export type Agreement = {
 	valueAmount: number | null,
 	valueCurrency: string | null,
 	summary: string | null,
+	ownerPersonId: PersonId | null,
+	ownerName: string | null,
+	ownerNativeName: string | null,
+	ownerDeleted: boolean,
+	/**  The first day of the renewal notice period: the expiry date less the notice days. */
+	renewalOpensOn: string | null,
 	sectors: Sector[],
 	parties: Party[],
 	createdAt: string,
@@ -222,6 +232,8 @@ export type AgreementInput = {
 	valueAmount: number | null,
 	valueCurrency: string | null,
 	summary: string | null,
+	/**  Who follows the agreement up; its renewal action goes to them. */
+	ownerPersonId?: PersonId | null,
 	sectorIds?: SectorId[],
 	parties?: PartyInput[],
 };
@@ -244,6 +256,7 @@ export type AgreementQuery = {
 	expiresTo?: string | null,
 	/**  With a party from this country (ISO code). */
 	country?: string | null,
+	ownerPersonId?: PersonId | null,
 } & ListQuery;
 
 export type AgreementStatus = "draft" | "negotiating" | "signed" | "in_force" | "expired" | "terminated";
@@ -334,6 +347,13 @@ export type Dashboard = {
 	openActionCountCapped: boolean,
 	overdueActionCount: number,
 	overdueActionCountCapped: boolean,
+	/**  Agreements in their renewal notice window: to renew or let lapse, now. */
+	renewalsDue: Agreement[],
+	renewalsDueCount: number,
+	/**  Signed and in-force agreements expiring in the next `EXPIRING_DAYS` days. */
+	expiringAgreements: Agreement[],
+	expiringAgreementCount: number,
+	expiringAgreementCountCapped: boolean,
 };
 
 export type DuplicateVisit = {
@@ -653,7 +673,9 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 /**  An agreement's expiry before its signing. */
 { kind: "beforeSigning" } | 
 /**  A signatory who is not of the party's organization. */
-{ kind: "signatoryNotOfParty" };
+{ kind: "signatoryNotOfParty" } | 
+/**  An action in progress needs somebody whose work it is. */
+{ kind: "needsOwner" };
 
 export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action";
 

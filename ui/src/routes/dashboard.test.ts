@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Dashboard, Visit } from '$lib/bindings';
+import type { Agreement, Dashboard, Visit } from '$lib/bindings';
 import DashboardPage from './+page.svelte';
 
 afterEach(() => clearMocks());
@@ -21,11 +21,54 @@ describe('Dashboard', () => {
 			openActionCount: 0,
 			openActionCountCapped: false,
 			overdueActionCount: 0,
-			overdueActionCountCapped: false
+			overdueActionCountCapped: false,
+			renewalsDue: [],
+			renewalsDueCount: 0,
+			expiringAgreements: [],
+			expiringAgreementCount: 0,
+			expiringAgreementCountCapped: false
 		};
 		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : cmd === 'conflicts_upcoming' ? [] : null));
 		render(DashboardPage);
 		expect((await screen.findByTestId('stat-upcoming')).textContent).toMatch(/^\s*12\s/);
 		expect(screen.getAllByRole('link', { name: /^Visit \d$/ })).toHaveLength(8);
+	});
+
+	it('lists the agreements in their renewal window and those expiring soon, with the days left', async () => {
+		const mou = {
+			id: 'a1',
+			title: 'MoU on surgical instruments',
+			status: 'in_force',
+			expiresOn: '2026-09-15',
+			ownerName: 'Olga Petrova',
+			ownerNativeName: null,
+			ownerDeleted: false,
+			parties: [{ organizationName: 'Sialkot Chamber' }, { organizationName: 'Embassy of Russia' }]
+		} as Agreement;
+		const dashboard: Dashboard = {
+			today: '2026-09-01',
+			upcomingVisits: [],
+			upcomingVisitCount: 0,
+			recentVisits: [],
+			todaysEngagements: [],
+			openActions: [],
+			openActionCount: 0,
+			openActionCountCapped: false,
+			overdueActionCount: 0,
+			overdueActionCountCapped: false,
+			renewalsDue: [mou],
+			renewalsDueCount: 1,
+			expiringAgreements: [mou],
+			expiringAgreementCount: 14,
+			expiringAgreementCountCapped: false
+		};
+		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : cmd === 'conflicts_upcoming' ? [] : null));
+		render(DashboardPage);
+		const renewals = await screen.findByTestId('renewal-list');
+		expect(renewals.textContent).toContain('MoU on surgical instruments');
+		expect(renewals.textContent).toContain('Olga Petrova');
+		expect(renewals.textContent).toContain('Sialkot Chamber · Embassy of Russia');
+		expect(renewals.textContent).toMatch(/in 14 days/i);
+		expect(screen.getByTestId('expiring-agreements').textContent).toContain('All 14 expiring agreements');
 	});
 });

@@ -7,7 +7,7 @@ use specta::Type;
 
 use crate::directory::sectors::{self, Sector};
 use crate::kernel::audit;
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Reason};
 use crate::kernel::ids::{ActionId, AgreementId, OrganizationId, PersonId, SectorId, VisitId};
 use crate::kernel::listing::{order_by, ListQuery, Page, Select, Source};
 use crate::kernel::record::{self, now, RecordKind, References};
@@ -83,6 +83,10 @@ pub struct Action {
     pub belongs_to_deleted: bool,
     pub sectors: Vec<Sector>,
     pub completed_at: Option<String>,
+    /// Who made it done (the desktop's user at the time).
+    pub completed_by: Option<String>,
+    /// Raised for an agreement's renewal: the expiry date of the period it was raised for.
+    pub renewal_for_expiry: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
@@ -113,7 +117,8 @@ const COLUMNS: &str = concat!(
     o.deleted_at IS NOT NULL AS organization_deleted, x.person_id, ",
     person_name_sql!("pp"),
     " AS person_name, pp.native_name AS person_native_name, pp.deleted_at IS NOT NULL AS person_deleted, x.hidden_by_owner AS belongs_to_deleted,
-    x.completed_at, x.created_at, x.updated_at, x.deleted_at"
+    x.completed_at, x.completed_by, (SELECT r.expires_on FROM agreement_renewals r WHERE r.action_id = x.id) AS renewal_for_expiry,
+    x.created_at, x.updated_at, x.deleted_at"
 );
 const FROM: &str = "actions x LEFT JOIN visits v ON v.id = x.visit_id LEFT JOIN agreements a ON a.id = x.agreement_id
     LEFT JOIN people p ON p.id = x.owner_person_id LEFT JOIN organizations o ON o.id = x.organization_id
@@ -146,10 +151,11 @@ pub fn insert(w: &Writer<'_>, id: ActionId, input: ActionInput) -> CoreResult<Ac
     let i = validated(input, &References::new(w))?;
     let at = now();
     let completed_at = (i.status == ActionStatus::Done).then(|| at.clone());
+    let completed_by = (i.status == ActionStatus::Done).then_some(w.actor);
     w.execute(
         "INSERT INTO actions (id, title, details, owner_person_id, due_on, priority, status, visit_id, agreement_id,
-         organization_id, person_id, completed_at, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+         organization_id, person_id, completed_at, created_at, updated_at, completed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
         rusqlite::params![
             id,
             i.title,
@@ -163,7 +169,8 @@ pub fn insert(w: &Writer<'_>, id: ActionId, input: ActionInput) -> CoreResult<Ac
             i.organization_id,
             i.person_id,
             completed_at,
-            at
+            at,
+            completed_by
         ],
     )?;
     sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)?;
@@ -186,18 +193,18 @@ pub fn update(store: &mut Store, id: &ActionId, input: ActionInput) -> CoreResul
         ];
         let i = validated(input, &References::keeping(w, kept.into_iter().flatten()))?;
         // Completion is stamped when an action becomes done, and cleared if it is reopened.
-        let completed_at = match (before.status, i.status) {
-            (ActionStatus::Done, ActionStatus::Done) => before.completed_at.clone(),
-            (_, ActionStatus::Done) => Some(now()),
-            _ => None,
+        let (completed_at, completed_by) = match (before.status, i.status) {
+            (ActionStatus::Done, ActionStatus::Done) => (before.completed_at.clone(), before.completed_by.clone()),
+            (_, ActionStatus::Done) => (Some(now()), Some(w.actor.to_owned())),
+            _ => (None, None),
         };
         w.execute(
             "UPDATE actions SET title = ?2, details = ?3, owner_person_id = ?4, due_on = ?5, priority = ?6, status = ?7,
-             visit_id = ?8, agreement_id = ?9, organization_id = ?10, person_id = ?11, completed_at = ?12, updated_at = ?13
-             WHERE id = ?1",
+             visit_id = ?8, agreement_id = ?9, organization_id = ?10, person_id = ?11, completed_at = ?12, updated_at = ?13,
+             completed_by = ?14 WHERE id = ?1",
             rusqlite::params![
                 id, i.title, i.details, i.owner_person_id, i.due_on, i.priority, i.status, i.visit_id, i.agreement_id,
-                i.organization_id, i.person_id, completed_at, now()
+                i.organization_id, i.person_id, completed_at, now(), completed_by
             ],
         )?;
         sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)?;
@@ -268,6 +275,23 @@ pub fn list_on(conn: &Connection, query: &ActionQuery, today: NaiveDate) -> Core
     Ok(page)
 }
 
+/// The input that would save the action as it is.
+pub fn as_input(a: &Action) -> ActionInput {
+    ActionInput {
+        title: a.title.clone(),
+        details: a.details.clone(),
+        owner_person_id: a.owner_person_id.clone(),
+        due_on: a.due_on.clone(),
+        priority: a.priority,
+        status: a.status,
+        visit_id: a.visit_id.clone(),
+        agreement_id: a.agreement_id.clone(),
+        organization_id: a.organization_id.clone(),
+        person_id: a.person_id.clone(),
+        sector_ids: a.sectors.iter().map(|s| s.id.clone()).collect(),
+    }
+}
+
 fn with_sectors(conn: &Connection, mut action: Action) -> CoreResult<Action> {
     action.sectors = sectors::linked(conn, "action_sectors", "action_id", action.id.as_str())?;
     Ok(action)
@@ -276,6 +300,13 @@ fn with_sectors(conn: &Connection, mut action: Action) -> CoreResult<Action> {
 fn validated(input: ActionInput, refs: &References<'_>) -> CoreResult<ActionInput> {
     validate::required("title", "Title", &input.title)?;
     refs.check_opt(RecordKind::Person, input.owner_person_id.as_ref(), "ownerPersonId")?;
+    if input.status == ActionStatus::InProgress && input.owner_person_id.is_none() {
+        return Err(CoreError::invalid(
+            "ownerPersonId",
+            Reason::NeedsOwner,
+            "An action in progress needs an owner: whose work is it?",
+        ));
+    }
     refs.check_opt(RecordKind::Visit, input.visit_id.as_ref(), "visitId")?;
     refs.check_opt(RecordKind::Agreement, input.agreement_id.as_ref(), "agreementId")?;
     refs.check_opt(RecordKind::Organization, input.organization_id.as_ref(), "organizationId")?;
@@ -318,6 +349,8 @@ fn from_row(row: &Row<'_>, today: &str) -> rusqlite::Result<Action> {
         belongs_to_deleted: row.get("belongs_to_deleted")?,
         sectors: Vec::new(),
         completed_at: row.get("completed_at")?,
+        completed_by: row.get("completed_by")?,
+        renewal_for_expiry: row.get("renewal_for_expiry")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
         deleted_at: row.get("deleted_at")?,

@@ -1,6 +1,7 @@
 //! Agreements: MoUs, letters of intent, contracts… with their parties, signatories and sectors.
 
 pub mod lifecycle;
+pub mod renewal;
 
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -63,6 +64,9 @@ pub struct AgreementInput {
     pub value_amount: Option<f64>,
     pub value_currency: Option<String>,
     pub summary: Option<String>,
+    /// Who follows the agreement up; its renewal action goes to them.
+    #[serde(default)]
+    pub owner_person_id: Option<PersonId>,
     #[serde(default)]
     pub sector_ids: Vec<SectorId>,
     #[serde(default)]
@@ -89,6 +93,12 @@ pub struct Agreement {
     pub value_amount: Option<f64>,
     pub value_currency: Option<String>,
     pub summary: Option<String>,
+    pub owner_person_id: Option<PersonId>,
+    pub owner_name: Option<String>,
+    pub owner_native_name: Option<String>,
+    pub owner_deleted: bool,
+    /// The first day of the renewal notice period: the expiry date less the notice days.
+    pub renewal_opens_on: Option<String>,
     pub sectors: Vec<Sector>,
     pub parties: Vec<Party>,
     pub created_at: String,
@@ -116,12 +126,19 @@ pub struct AgreementQuery {
     pub expires_to: Option<String>,
     /// With a party from this country (ISO code).
     pub country: Option<String>,
+    pub owner_person_id: Option<PersonId>,
 }
 
-const COLUMNS: &str = "a.id, a.title, a.kind, a.status, a.signed_on, a.signed_place, a.signed_visit_id,
+const COLUMNS: &str = concat!(
+    "a.id, a.title, a.kind, a.status, a.signed_on, a.signed_place, a.signed_visit_id,
     v.title AS signed_visit_title, v.deleted_at IS NOT NULL AS signed_visit_deleted, a.hidden_by_owner, a.effective_on, a.expires_on, a.renewal_notice_days, a.value_amount,
-    a.value_currency, a.summary, a.created_at, a.updated_at, a.deleted_at";
-const FROM: &str = "agreements a LEFT JOIN visits v ON v.id = a.signed_visit_id";
+    a.value_currency, a.summary, a.owner_person_id, ",
+    person_name_sql!("p"),
+    " AS owner_name, p.native_name AS owner_native_name, p.deleted_at IS NOT NULL AS owner_deleted,
+    date(a.expires_on, '-' || a.renewal_notice_days || ' days') AS renewal_opens_on, a.created_at, a.updated_at, a.deleted_at"
+);
+const FROM: &str =
+    "agreements a LEFT JOIN visits v ON v.id = a.signed_visit_id LEFT JOIN people p ON p.id = a.owner_person_id";
 const SOURCE: Source = Source { from: FROM, count_from: "agreements a" };
 /// The owner rule (see the crate docs): an agreement goes with the visit it was signed at. Kept
 /// on the row by triggers (migration 3), so the list indexes count live agreements alone.
@@ -132,7 +149,16 @@ const SORTS: &[(&str, &str)] = &[
     ("status", "a.status"),
     ("expiresOn", "a.expires_on"),
     ("kind", "a.kind"),
+    ("ownerName", "p.family_name COLLATE NOCASE"),
 ];
+
+/// What the calendar does to agreements on `today`: renewal actions for the windows that have
+/// opened, and expiry for those past their date. Run on opening the store and hourly.
+pub fn keep_current(store: &mut Store, today: chrono::NaiveDate) -> CoreResult<()> {
+    renewal::raise_due(store, today)?;
+    lifecycle::expire_lapsed(store, today)?;
+    Ok(())
+}
 
 pub fn create(store: &mut Store, input: AgreementInput) -> CoreResult<Agreement> {
     store.write(|w| insert(w, AgreementId::new(), input))
@@ -144,8 +170,8 @@ pub fn insert(w: &Writer<'_>, id: AgreementId, input: AgreementInput) -> CoreRes
     let i = validated(input, &refs)?;
     w.execute(
         "INSERT INTO agreements (id, title, kind, status, signed_on, signed_place, signed_visit_id, effective_on,
-         expires_on, renewal_notice_days, value_amount, value_currency, summary, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+         expires_on, renewal_notice_days, value_amount, value_currency, summary, owner_person_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?14, ?14)",
         rusqlite::params![
             id,
             i.title,
@@ -160,7 +186,8 @@ pub fn insert(w: &Writer<'_>, id: AgreementId, input: AgreementInput) -> CoreRes
             i.value_amount,
             i.value_currency,
             i.summary,
-            now()
+            now(),
+            i.owner_person_id
         ],
     )?;
     set_links(w, &id, &i, &refs, &[])?;
@@ -175,6 +202,7 @@ pub fn update(store: &mut Store, id: &AgreementId, input: AgreementInput) -> Cor
         let snapshot = audit::snapshot(w, RecordKind::Agreement, id.as_str())?;
         record::refuse_deleted(RecordKind::Agreement, &before.deleted_at)?;
         let mut kept: Vec<&str> = before.signed_visit_id.iter().map(|v| v.as_str()).collect();
+        kept.extend(before.owner_person_id.as_ref().map(|p| p.as_str()));
         for party in &before.parties {
             kept.push(party.organization_id.as_str());
             kept.extend(party.signatory_person_id.as_ref().map(|p| p.as_str()));
@@ -185,7 +213,7 @@ pub fn update(store: &mut Store, id: &AgreementId, input: AgreementInput) -> Cor
         w.execute(
             "UPDATE agreements SET title = ?2, kind = ?3, status = ?4, signed_on = ?5, signed_place = ?6,
              signed_visit_id = ?7, effective_on = ?8, expires_on = ?9, renewal_notice_days = ?10, value_amount = ?11,
-             value_currency = ?12, summary = ?13, updated_at = ?14 WHERE id = ?1",
+             value_currency = ?12, summary = ?13, updated_at = ?14, owner_person_id = ?15 WHERE id = ?1",
             rusqlite::params![
                 id,
                 i.title,
@@ -200,7 +228,8 @@ pub fn update(store: &mut Store, id: &AgreementId, input: AgreementInput) -> Cor
                 i.value_amount,
                 i.value_currency,
                 i.summary,
-                now()
+                now(),
+                i.owner_person_id
             ],
         )?;
         set_links(w, id, &i, &refs, &before.parties)?;
@@ -235,6 +264,7 @@ pub fn list(conn: &Connection, query: &AgreementQuery) -> CoreResult<Page<Agreem
         .filter("a.status = ?", query.status)
         .filter("a.kind = ?", query.kind)
         .filter("a.signed_visit_id = ?", query.signed_visit_id.clone().map(|v| v.0))
+        .filter("a.owner_person_id = ?", query.owner_person_id.clone().map(|p| p.0))
         .filter(
             "EXISTS (SELECT 1 FROM agreement_sectors s WHERE s.agreement_id = a.id AND s.sector_id = ?)",
             query.sector_id.clone().map(|s| s.0),
@@ -360,6 +390,7 @@ pub fn as_input(a: &Agreement) -> AgreementInput {
         value_amount: a.value_amount,
         value_currency: a.value_currency.clone(),
         summary: a.summary.clone(),
+        owner_person_id: a.owner_person_id.clone(),
         sector_ids: a.sectors.iter().map(|s| s.id.clone()).collect(),
         parties: a
             .parties
@@ -408,6 +439,7 @@ fn validated(input: AgreementInput, refs: &References<'_>) -> CoreResult<Agreeme
         return Err(CoreError::invalid("valueAmount", Reason::NotPositive, "Value must be a positive amount"));
     }
     refs.check_opt(RecordKind::Visit, input.signed_visit_id.as_ref(), "signedVisitId")?;
+    refs.check_opt(RecordKind::Person, input.owner_person_id.as_ref(), "ownerPersonId")?;
     Ok(AgreementInput {
         signed_on,
         signed_place: validate::line("signedPlace", "Place of signing", input.signed_place)?,
@@ -438,6 +470,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Agreement> {
         value_amount: row.get("value_amount")?,
         value_currency: row.get("value_currency")?,
         summary: row.get("summary")?,
+        owner_person_id: row.get("owner_person_id")?,
+        owner_name: row.get("owner_name")?,
+        owner_native_name: row.get("owner_native_name")?,
+        owner_deleted: row.get("owner_deleted")?,
+        renewal_opens_on: row.get("renewal_opens_on")?,
         sectors: Vec::new(),
         parties: Vec::new(),
         created_at: row.get("created_at")?,

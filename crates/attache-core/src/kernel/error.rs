@@ -114,6 +114,8 @@ pub enum Reason {
     BeforeSigning,
     /// A signatory who is not of the party's organization.
     SignatoryNotOfParty,
+    /// An action in progress needs somebody whose work it is.
+    NeedsOwner,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_names.sql"),
     include_str!("migrations/0005_planning.sql"),
     include_str!("migrations/0006_programme_lookups.sql"),
+    include_str!("migrations/0007_follow_up.sql"),
 ];
 
 /// The schema version this build of Attaché writes.
@@ -199,5 +200,31 @@ mod tests {
         conn.execute("DELETE FROM engagement_attendees WHERE engagement_id = 'e1' AND person_id = 'p1'", []).unwrap();
         assert_eq!(list(&conn, "e1"), r#"["p2"]"#);
         assert_eq!(list(&conn, "e2"), r#"["p2"]"#);
+    }
+
+    /// Migration 7 fills in who completed the actions already done, from the audit log.
+    #[test]
+    fn migration_7_finds_who_completed_each_done_action() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.sqlite3");
+        let mut conn = Connection::open(&path).unwrap();
+        super::super::register_name_keys(&conn).unwrap();
+        apply(&mut conn, &path, &MIGRATIONS[..6]).unwrap();
+        let at = "2026-01-01T00:00:00.000Z";
+        conn.execute_batch(&format!(
+            "INSERT INTO actions (id, title, priority, status, completed_at, created_at, updated_at) VALUES
+                 ('a1', 'Done', 'normal', 'done', '{at}', '{at}', '{at}'),
+                 ('a2', 'Open', 'normal', 'open', NULL, '{at}', '{at}');
+             INSERT INTO audit_log (at, actor, record_kind, record_id, operation, changes) VALUES
+                 ('{at}', 'olga', 'action', 'a1', 'create', '{{\"status\": {{\"before\": null, \"after\": \"open\"}}}}'),
+                 ('2026-01-02T00:00:00.000Z', 'ahtesham', 'action', 'a1', 'update', '{{\"status\": {{\"before\": \"open\", \"after\": \"done\"}}}}');"
+        ))
+        .unwrap();
+        apply(&mut conn, &path, MIGRATIONS).unwrap();
+        let by = |id: &str| -> Option<String> {
+            conn.query_row("SELECT completed_by FROM actions WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(by("a1").as_deref(), Some("ahtesham"));
+        assert_eq!(by("a2"), None);
     }
 }

@@ -87,8 +87,9 @@ impl Store {
 pub fn open_user_store(path: &Path) -> CoreResult<Store> {
     let mut store = Store::open(path)?;
     crate::fixtures::sample::load_if_new(&mut store)?;
-    // Agreements that lapsed while the app was closed are expired on opening.
-    crate::agreements::lifecycle::expire_lapsed(&mut store, chrono::Local::now().date_naive())?;
+    // Agreements whose renewal window opened, or that lapsed, while the app was closed are
+    // caught up on opening.
+    crate::agreements::keep_current(&mut store, chrono::Local::now().date_naive())?;
     Ok(store)
 }
 

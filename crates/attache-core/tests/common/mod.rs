@@ -122,6 +122,7 @@ pub fn agreement_input(title: &str) -> AgreementInput {
         value_amount: None,
         value_currency: None,
         summary: None,
+        owner_person_id: None,
         sector_ids: vec![],
         parties: vec![],
     }

@@ -1,6 +1,7 @@
 // The agreement register's date filters, offered as periods a protocol officer thinks in
 // ("signed this year", "expiring within 90 days") and turned into the core's date ranges.
 import type { AgreementQuery } from '$lib/bindings';
+import { addDays } from '$lib/calendar/range';
 import type { Option } from '$lib/components/Field.svelte';
 import { m } from '$lib/paraglide/messages';
 
@@ -37,16 +38,4 @@ export function registerQuery<Q extends Record<string, unknown>>(query: Q, today
 	if (expiring === 'past') Object.assign(dates, { expiresTo: addDays(today, -1) });
 	else if (expiring) Object.assign(dates, { expiresFrom: today, expiresTo: addDays(today, Number(expiring)) });
 	return { ...rest, ...dates };
-}
-
-function addDays(day: string, days: number): string {
-	const date = new Date(`${day}T00:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + days);
-	return date.toISOString().slice(0, 10);
-}
-
-/** Today in the user's own calendar, as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

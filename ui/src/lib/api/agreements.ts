@@ -20,7 +20,8 @@ const filters: Required<Omit<AgreementQuery, keyof ListParams>> = {
 	signedTo: null,
 	expiresFrom: null,
 	expiresTo: null,
-	country: null
+	country: null,
+	ownerPersonId: null
 };
 
 export const agreements: RecordApi<Agreement, AgreementInput, AgreementQuery> & {
@@ -53,6 +54,7 @@ export function emptyAgreementInput(): Required<AgreementInput> {
 		valueAmount: null,
 		valueCurrency: null,
 		summary: null,
+		ownerPersonId: null,
 		sectorIds: [],
 		// The form edits parties as rows of its own (see agreements/parties.ts).
 		parties: []
@@ -73,6 +75,7 @@ export function agreementInput(a: Agreement): Required<AgreementInput> {
 		valueAmount: a.valueAmount,
 		valueCurrency: a.valueCurrency,
 		summary: a.summary,
+		ownerPersonId: a.ownerPersonId,
 		sectorIds: a.sectors.map((s) => s.id),
 		parties: a.parties.map((p) => ({
 			organizationId: p.organizationId,

@@ -159,13 +159,16 @@ export function zonesDiffer(a: string, b: string, at: string | Date = new Date()
 
 /** Today's calendar date in `timeZone` as "YYYY-MM-DD". */
 export function today(timeZone?: string, now: Date = new Date()): string {
-	// en-CA formats as YYYY-MM-DD: a machine format, whatever the UI language.
-	return new Intl.DateTimeFormat('en-CA', { // i18n-exempt: locale tag of the ISO date format
+	// Assembled from the parts rather than trusting a locale to print ISO order: what en-CA
+	// prints has changed between ICU versions, and WebKit and Node ship different ones.
+	const parts = new Intl.DateTimeFormat('en-US-u-nu-latn', { // i18n-exempt: a machine format, whatever the UI language
 		timeZone,
 		year: 'numeric',
 		month: '2-digit',
 		day: '2-digit'
-	}).format(now);
+	}).formatToParts(now);
+	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+	return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 /** Whole days from `from` to `to` (both "YYYY-MM-DD"); negative when `to` is earlier. */
