@@ -103,6 +103,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             actions::actions_update,
             actions::actions_delete,
             actions::actions_restore,
+            actions::actions_board,
+            actions::actions_move,
+            actions::actions_bulk_change,
+            actions::actions_quick_parse,
         ])
 }
 

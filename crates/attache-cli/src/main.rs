@@ -61,7 +61,7 @@ fn main() -> ExitCode {
         Command::Ics(command) => ics::run(&mut store, command),
         Command::Conflicts(args) => conflicts::run(&store, args),
         Command::Agreements(command) => registers::agreements(&store, command),
-        Command::Actions(command) => registers::actions(&store, command),
+        Command::Actions(command) => registers::actions(&mut store, command),
         Command::Sample => sample(&mut store),
     });
     match result {

@@ -1,7 +1,7 @@
 //! `attache-cli agreements list` and `attache-cli actions list`: the registers, as lines or as
-//! JSON, every page of them.
+//! JSON, every page of them; and `attache-cli actions add`, the quick add of the window.
 
-use attache_core::actions::{self, Action, ActionQuery};
+use attache_core::actions::{self, quick, Action, ActionQuery};
 use attache_core::agreements::{self, AgreementQuery, AgreementStatus};
 use attache_core::kernel::listing::{ListQuery, Page, MAX_PAGE_SIZE};
 use attache_core::{CoreResult, Store};
@@ -39,6 +39,21 @@ pub enum ActionsCommand {
         after_help = "Example:\n  attache-cli actions list --overdue\n  attache-cli actions list --owner Mazhar --json"
     )]
     List(ActionsList),
+    /// Add an action from one line, read as the app's quick add reads it.
+    #[command(
+        after_help = "The line may carry a due day (today, tomorrow, friday, 2026-12-04, 4.12), a priority\n(!low, !normal, !high, !urgent) and an owner (@name); a capitalised name of one person\nlinks the action to them.\n\nExample:\n  attache-cli actions add \"Call Olga friday !high\"\n  attache-cli actions add \"Send the minutes @Mazhar tomorrow\""
+    )]
+    Add(ActionsAdd),
+}
+
+#[derive(Args)]
+pub struct ActionsAdd {
+    /// What is to be done, with its day, priority and owner.
+    #[arg(value_name = "LINE")]
+    line: String,
+    /// Print the action created as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -90,7 +105,30 @@ pub fn agreements(store: &Store, AgreementsCommand::List(args): AgreementsComman
     Ok(())
 }
 
-pub fn actions(store: &Store, ActionsCommand::List(args): ActionsCommand) -> Outcome {
+pub fn actions(store: &mut Store, command: ActionsCommand) -> Outcome {
+    match command {
+        ActionsCommand::List(args) => list_actions(store, args),
+        ActionsCommand::Add(args) => add_action(store, args),
+    }
+}
+
+fn add_action(store: &mut Store, args: ActionsAdd) -> Outcome {
+    let draft = quick::parse(store.conn(), &args.line, actions::today()).map_err(|e| e.to_string())?;
+    if let Some(name) = &draft.unmatched_owner {
+        return Err(format!("no one person is called \"{name}\"; give the owner by a name only they have"));
+    }
+    let action = actions::create(store, draft.input).map_err(|e| e.to_string())?;
+    if args.json {
+        return print_json(&[action]);
+    }
+    let due = action.due_on.as_deref().unwrap_or("no due date");
+    let owner = action.owner_name.as_deref().unwrap_or("no owner");
+    let about = action.person_name.as_deref().map(|p| format!("; about {p}")).unwrap_or_default();
+    println!("Added {} ({}; {owner}; due {due}{about}) as {}", action.title, action.priority.as_str(), action.id);
+    Ok(())
+}
+
+fn list_actions(store: &Store, args: ActionsList) -> Outcome {
     let owner = args.owner.as_deref().map(|text| lookup::person(store.conn(), text)).transpose()?;
     let query = ActionQuery { overdue_only: args.overdue, owner_person_id: owner, ..ActionQuery::default() };
     let found: Vec<Action> =

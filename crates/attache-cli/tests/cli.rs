@@ -103,3 +103,24 @@ fn the_registers_list_agreements_and_actions_as_lines_or_json() {
     assert_eq!(stdout(&khorev).trim(), "No actions.");
     assert_eq!(cli(dir.path(), &["actions", "list", "--owner", "Atlantis"]).status.code(), Some(1));
 }
+
+#[test]
+fn actions_add_reads_a_quick_line_and_the_owner_then_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let added = cli(dir.path(), &["actions", "add", "Send the brochure @Khorev tomorrow !high", "--json"]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let json: serde_json::Value = serde_json::from_slice(&added.stdout).unwrap();
+    let action = &json[0];
+    assert_eq!(action["title"], "Send the brochure");
+    assert_eq!(action["priority"], "high");
+    assert_eq!(action["ownerName"].as_str().map(|n| n.ends_with("Khorev")), Some(true), "{action}");
+    let tomorrow = (chrono::Local::now().date_naive() + chrono::Duration::days(1)).to_string();
+    assert_eq!(action["dueOn"], tomorrow.as_str());
+    let theirs = stdout(&cli(dir.path(), &["actions", "list", "--owner", "Khorev"]));
+    assert!(theirs.contains("Send the brochure"), "{theirs}");
+
+    let nobody = cli(dir.path(), &["actions", "add", "Call @Atlantis"]);
+    assert_eq!(nobody.status.code(), Some(1));
+    assert!(stderr(&nobody).contains("no one person is called \"Atlantis\""), "{}", stderr(&nobody));
+    assert_eq!(cli(dir.path(), &["actions", "add", "!high today"]).status.code(), Some(1), "no title");
+}

@@ -102,6 +102,14 @@ export const commands = {
 	actionsUpdate: (id: ActionId, input: ActionInput) => __TAURI_INVOKE<Action>("actions_update", { id, input }),
 	actionsDelete: (id: ActionId) => __TAURI_INVOKE<null>("actions_delete", { id }),
 	actionsRestore: (id: ActionId) => __TAURI_INVOKE<Action>("actions_restore", { id }),
+	/**  The board: a column per status under the list's filters. */
+	actionsBoard: (query: ActionQuery) => __TAURI_INVOKE<BoardColumn[]>("actions_board", { query }),
+	/**  A card moved to another column. */
+	actionsMove: (id: ActionId, status: ActionStatus) => __TAURI_INVOKE<Action>("actions_move", { id, status }),
+	/**  A status or an owner given to several actions at once, all or none. */
+	actionsBulkChange: (change: BulkChange) => __TAURI_INVOKE<Action[]>("actions_bulk_change", { change }),
+	/**  A quick-add line read as an action, for the window to show before creating it. */
+	actionsQuickParse: (text: string) => __TAURI_INVOKE<QuickDraft>("actions_quick_parse", { text }),
 };
 
 /* Types */
@@ -181,6 +189,11 @@ export type ActionQuery = {
 	visitId?: VisitId | null,
 	agreementId?: AgreementId | null,
 	organizationId?: OrganizationId | null,
+	sectorId?: SectorId | null,
+	/**  Due on or after this date (`YYYY-MM-DD`). */
+	dueFrom?: string | null,
+	/**  Due on or before this date. */
+	dueTo?: string | null,
 } & ListQuery;
 
 export type ActionStatus = "open" | "in_progress" | "blocked" | "done" | "dropped";
@@ -295,6 +308,22 @@ export type AuditEntry = {
 	changes: string,
 	/**  The names of the records the changes refer to, by id (see `audit_names`). */
 	names: { [key in string]: string },
+};
+
+/**  A column of the board: the first cards of one status, and how many it holds. */
+export type BoardColumn = {
+	status: ActionStatus,
+	items: Action[],
+	total: number,
+	/**  More than were counted: show the count as "at least". */
+	totalCapped: boolean,
+};
+
+/**  A change to several actions at once: each field given is set on every one. */
+export type BulkChange = {
+	ids?: ActionId[],
+	status?: ActionStatus | null,
+	ownerPersonId?: PersonId | null,
 };
 
 export type Conflict = {
@@ -636,6 +665,15 @@ export type PrecedenceRule = {
 };
 
 export type Priority = "low" | "normal" | "high" | "urgent";
+
+/**  What a line was read as: the action it would create, and what each word was taken for. */
+export type QuickDraft = {
+	input: ActionInput,
+	ownerName: string | null,
+	personName: string | null,
+	/**  An `@name` that matched no one, or several people: left out of the owner. */
+	unmatchedOwner: string | null,
+};
 
 /**
  *  Why an input or an edit was refused, with what a sentence about it needs. The UI says it

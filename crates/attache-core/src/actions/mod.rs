@@ -1,5 +1,8 @@
 //! Follow-up actions: what must happen after a visit or an agreement, by whom and by when.
 
+pub mod board;
+pub mod quick;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -106,6 +109,11 @@ pub struct ActionQuery {
     pub visit_id: Option<VisitId>,
     pub agreement_id: Option<AgreementId>,
     pub organization_id: Option<OrganizationId>,
+    pub sector_id: Option<SectorId>,
+    /// Due on or after this date (`YYYY-MM-DD`).
+    pub due_from: Option<String>,
+    /// Due on or before this date.
+    pub due_to: Option<String>,
 }
 
 const COLUMNS: &str = concat!(
@@ -139,7 +147,13 @@ const SORTS: &[(&str, &str)] = &[
 
 /// Today's date on this machine, the reference for "overdue".
 pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    today_at(chrono::Utc::now(), &chrono::Local)
+}
+
+/// The date at the instant `now` in `zone`: an action due on the 9th is overdue from the
+/// user's own midnight, not from midnight in UTC.
+pub fn today_at<Z: chrono::TimeZone>(now: chrono::DateTime<chrono::Utc>, zone: &Z) -> NaiveDate {
+    now.with_timezone(zone).date_naive()
 }
 
 pub fn create(store: &mut Store, input: ActionInput) -> CoreResult<Action> {
@@ -180,37 +194,52 @@ pub fn insert(w: &Writer<'_>, id: ActionId, input: ActionInput) -> CoreResult<Ac
 }
 
 pub fn update(store: &mut Store, id: &ActionId, input: ActionInput) -> CoreResult<Action> {
-    store.write(|w| {
-        let before = get(w, id)?;
-        let snapshot = audit::snapshot(w, RecordKind::Action, id.as_str())?;
-        record::refuse_deleted(RecordKind::Action, &before.deleted_at)?;
-        let kept = [
-            before.owner_person_id.as_ref().map(|p| p.as_str()),
-            before.visit_id.as_ref().map(|v| v.as_str()),
-            before.agreement_id.as_ref().map(|a| a.as_str()),
-            before.organization_id.as_ref().map(|o| o.as_str()),
-            before.person_id.as_ref().map(|p| p.as_str()),
-        ];
-        let i = validated(input, &References::keeping(w, kept.into_iter().flatten()))?;
-        // Completion is stamped when an action becomes done, and cleared if it is reopened.
-        let (completed_at, completed_by) = match (before.status, i.status) {
-            (ActionStatus::Done, ActionStatus::Done) => (before.completed_at.clone(), before.completed_by.clone()),
-            (_, ActionStatus::Done) => (Some(now()), Some(w.actor.to_owned())),
-            _ => (None, None),
-        };
-        w.execute(
-            "UPDATE actions SET title = ?2, details = ?3, owner_person_id = ?4, due_on = ?5, priority = ?6, status = ?7,
-             visit_id = ?8, agreement_id = ?9, organization_id = ?10, person_id = ?11, completed_at = ?12, updated_at = ?13,
-             completed_by = ?14 WHERE id = ?1",
-            rusqlite::params![
-                id, i.title, i.details, i.owner_person_id, i.due_on, i.priority, i.status, i.visit_id, i.agreement_id,
-                i.organization_id, i.person_id, completed_at, now(), completed_by
-            ],
-        )?;
-        sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)?;
-        audit::changed(w, RecordKind::Action, id.as_str(), Some(snapshot))?;
-        get(w, id)
-    })
+    store.write(|w| update_in(w, id, input))
+}
+
+/// Updates an action inside an open write (an edit, a move on the board, a bulk change).
+pub fn update_in(w: &Writer<'_>, id: &ActionId, input: ActionInput) -> CoreResult<Action> {
+    let before = get(w, id)?;
+    let snapshot = audit::snapshot(w, RecordKind::Action, id.as_str())?;
+    record::refuse_deleted(RecordKind::Action, &before.deleted_at)?;
+    let kept = [
+        before.owner_person_id.as_ref().map(|p| p.as_str()),
+        before.visit_id.as_ref().map(|v| v.as_str()),
+        before.agreement_id.as_ref().map(|a| a.as_str()),
+        before.organization_id.as_ref().map(|o| o.as_str()),
+        before.person_id.as_ref().map(|p| p.as_str()),
+    ];
+    let i = validated(input, &References::keeping(w, kept.into_iter().flatten()))?;
+    // Completion is stamped when an action becomes done, and cleared if it is reopened.
+    let (completed_at, completed_by) = match (before.status, i.status) {
+        (ActionStatus::Done, ActionStatus::Done) => (before.completed_at.clone(), before.completed_by.clone()),
+        (_, ActionStatus::Done) => (Some(now()), Some(w.actor.to_owned())),
+        _ => (None, None),
+    };
+    w.execute(
+        "UPDATE actions SET title = ?2, details = ?3, owner_person_id = ?4, due_on = ?5, priority = ?6, status = ?7,
+         visit_id = ?8, agreement_id = ?9, organization_id = ?10, person_id = ?11, completed_at = ?12, updated_at = ?13,
+         completed_by = ?14 WHERE id = ?1",
+        rusqlite::params![
+            id,
+            i.title,
+            i.details,
+            i.owner_person_id,
+            i.due_on,
+            i.priority,
+            i.status,
+            i.visit_id,
+            i.agreement_id,
+            i.organization_id,
+            i.person_id,
+            completed_at,
+            now(),
+            completed_by
+        ],
+    )?;
+    sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)?;
+    audit::changed(w, RecordKind::Action, id.as_str(), Some(snapshot))?;
+    get(w, id)
 }
 
 pub fn delete(store: &mut Store, id: &ActionId) -> CoreResult<()> {
@@ -250,6 +279,12 @@ pub fn list_on(conn: &Connection, query: &ActionQuery, today: NaiveDate) -> Core
         .filter("x.visit_id = ?", query.visit_id.clone().map(|v| v.0))
         .filter("x.agreement_id = ?", query.agreement_id.clone().map(|a| a.0))
         .filter("x.organization_id = ?", query.organization_id.clone().map(|o| o.0))
+        .filter(
+            "EXISTS (SELECT 1 FROM action_sectors s WHERE s.action_id = x.id AND s.sector_id = ?)",
+            query.sector_id.clone().map(|s| s.0),
+        )
+        .filter("x.due_on >= ?", query.due_from.clone())
+        .filter("x.due_on <= ?", query.due_to.clone())
         .search_indexed(
             &["x.rowid IN (SELECT rowid FROM actions_search WHERE actions_search MATCH ?)"],
             &["x.title", "x.details"],
