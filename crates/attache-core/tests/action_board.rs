@@ -115,7 +115,8 @@ fn quick_add_reads_the_due_day_priority_owner_and_who_it_is_about() {
     assert_eq!(draft.input.due_on.as_deref(), Some("2026-12-16"), "a weekday is the next one after today");
     assert_eq!(draft.input.priority, Priority::Urgent);
 
-    let draft = quick::parse(store.conn(), "Позвонить Salman завтра @nobody", wednesday).unwrap();
+    let draft = quick::parse(store.conn(), "Позвонить Salman завтра @nobody !срочно", wednesday).unwrap();
+    assert_eq!(draft.input.priority, Priority::Urgent);
     assert_eq!(draft.input.title, "Позвонить Salman");
     assert_eq!(draft.input.person_id, None, "two Salmans: neither is guessed");
     assert_eq!(draft.input.due_on.as_deref(), Some("2026-12-10"));

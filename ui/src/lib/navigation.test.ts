@@ -15,6 +15,8 @@ describe('shortcuts', () => {
 	it('switches sections with Ctrl/Cmd + digit', () => {
 		expect(shortcutFor(key('1', { ctrlKey: true }))).toEqual({ kind: 'navigate', href: '/' });
 		expect(shortcutFor(key('2', { metaKey: true }))).toEqual({ kind: 'navigate', href: '/visits' });
+		expect(shortcutFor(key('A', { ctrlKey: true, shiftKey: true }))).toEqual({ kind: 'quickAdd' });
+		expect(shortcutFor(key('a', { ctrlKey: true }))).toBeNull();
 		expect(shortcutFor(key('7', { ctrlKey: true }))).toEqual({ kind: 'navigate', href: '/settings' });
 		expect(shortcutFor(key('8', { ctrlKey: true }))).toBeNull();
 		expect(shortcutFor(key('2'))).toBeNull();

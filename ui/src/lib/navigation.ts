@@ -67,6 +67,8 @@ export function sectionOf(pathname: string): Section {
 /** How shortcuts are written on this platform: "⌘1" on a Mac, "Ctrl+1" elsewhere. */
 export const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 export const mod = isMac ? '⌘' : 'Ctrl+'; // i18n-exempt: the key's name as printed on keyboards
+/** The keys of quick add, as shown. */
+export const quickAddKeys = `${mod}Shift+A`; // i18n-exempt: key names
 
 export type ShortcutCommand =
 	| { kind: 'navigate'; href: string }
@@ -74,6 +76,7 @@ export type ShortcutCommand =
 	| { kind: 'newRecord' }
 	| { kind: 'undo' }
 	| { kind: 'showShortcuts' }
+	| { kind: 'quickAdd' }
 	| { kind: 'zoom'; step: 1 | -1 | 0 };
 
 type Key = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'> & {
@@ -98,6 +101,8 @@ export function shortcutFor(event: Key): ShortcutCommand | null {
 		if (event.key === '-') return { kind: 'zoom', step: -1 };
 		if (event.key === '0') return { kind: 'zoom', step: 0 };
 	}
+	// Quick add of an action, from any screen (Ctrl+N makes the screen's own kind of record).
+	if (mod && !event.altKey && event.shiftKey && event.key.toLowerCase() === 'a') return { kind: 'quickAdd' };
 	if (mod && !event.altKey && !event.shiftKey) {
 		const index = Number(event.key) - 1;
 		if (Number.isInteger(index) && index >= 0 && index < sections.length) {

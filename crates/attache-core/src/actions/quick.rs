@@ -1,6 +1,7 @@
 //! Quick add: one line such as "Call Olga friday !high" read as an action.
 //!
-//! - `!low`, `!normal`, `!high`, `!urgent` (or a prefix: `!h`, `!u`) set the priority;
+//! - `!low`, `!normal`, `!high`, `!urgent` (or a prefix: `!h`, `!u`; or in Russian or Urdu,
+//!   `!высокий`, `!срочно`, `!فوری`) set the priority;
 //! - a day sets the due date: `today`, `tomorrow`, a weekday (the next one after today: on a
 //!   Friday, "friday" is a week away), an ISO date `2026-12-04` or a day and month `4.12`
 //!   (the next such day from today); in English, Russian (`завтра`, `пятница`, `пт`) or Urdu
@@ -83,13 +84,20 @@ pub fn parse(conn: &Connection, text: &str, today: NaiveDate) -> CoreResult<Quic
     Ok(draft)
 }
 
-/// `high`, `h`, `URGENT`…: a priority by its name or the start of it.
+/// `high`, `h`, `URGENT`, `высокий`, `فوری`…: a priority by its name, or the start of it, in
+/// English, Russian or Urdu.
 fn priority(word: &str) -> Option<Priority> {
+    const NAMES: [(Priority, &[&str]); 4] = [
+        (Priority::Low, &["low", "низкий", "کم"]),
+        (Priority::Normal, &["normal", "обычный", "عام"]),
+        (Priority::High, &["high", "высокий", "اہم"]),
+        (Priority::Urgent, &["urgent", "срочно", "срочный", "فوری"]),
+    ];
     let word = word.to_lowercase();
     if word.is_empty() {
         return None;
     }
-    Priority::ALL.iter().copied().find(|p| p.as_str().starts_with(&word))
+    NAMES.iter().find(|(_, names)| names.iter().any(|name| name.starts_with(&word))).map(|(p, _)| *p)
 }
 
 fn due(word: &str, today: NaiveDate) -> Option<NaiveDate> {

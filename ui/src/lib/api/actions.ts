@@ -1,4 +1,13 @@
-import { commands, type Action, type ActionInput, type ActionQuery } from '$lib/bindings';
+import {
+	commands,
+	type Action,
+	type ActionInput,
+	type ActionQuery,
+	type ActionStatus,
+	type BoardColumn,
+	type BulkChange,
+	type QuickDraft
+} from '$lib/bindings';
 import { call } from './errors';
 import { buildQuery, type ListParams, type RecordApi } from './lists';
 
@@ -10,16 +19,28 @@ const filters: Required<Omit<ActionQuery, keyof ListParams>> = {
 	ownerPersonId: null,
 	visitId: null,
 	agreementId: null,
-	organizationId: null
+	organizationId: null,
+	sectorId: null,
+	dueFrom: null,
+	dueTo: null
 };
 
-export const actions: RecordApi<Action, ActionInput, ActionQuery> = {
+export const actions: RecordApi<Action, ActionInput, ActionQuery> & {
+	board(query?: Partial<ActionQuery>): Promise<BoardColumn[]>;
+	move(id: string, status: ActionStatus): Promise<Action>;
+	bulkChange(change: BulkChange): Promise<Action[]>;
+	quickParse(text: string): Promise<QuickDraft>;
+} = {
 	list: (query = {}) => call(() => commands.actionsList(buildQuery(filters, query))),
 	get: (id) => call(() => commands.actionsGet(id)),
 	create: (input) => call(() => commands.actionsCreate(input)),
 	update: (id, input) => call(() => commands.actionsUpdate(id, input)),
 	remove: (id) => call(() => commands.actionsDelete(id)),
-	restore: (id) => call(() => commands.actionsRestore(id))
+	restore: (id) => call(() => commands.actionsRestore(id)),
+	board: (query = {}) => call(() => commands.actionsBoard(buildQuery(filters, query))),
+	move: (id, status) => call(() => commands.actionsMove(id, status)),
+	bulkChange: (change) => call(() => commands.actionsBulkChange(change)),
+	quickParse: (text) => call(() => commands.actionsQuickParse(text))
 };
 
 /** A new follow-up, optionally already linked (e.g. created from a visit's Actions tab). */
