@@ -1,0 +1,117 @@
+// Follow-up in the real window: two actions raised from the sample's agreement, one completed
+// on the board from the keyboard, the dashboard's counts and renewal panel changing with them,
+// and quick add from the sidebar.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { App, withArtifacts } from '../lib/app.mjs';
+
+const STEP = { timeout: 300_000 };
+
+let app;
+
+async function openCount() {
+  await app.nav('dashboard');
+  return Number((await (await app.visible('stat-open')).getText()).match(/\d+/)[0]);
+}
+
+async function raiseFromAgreement(title, due) {
+  await app.click('add-action');
+  await app.fill('title', title);
+  await app.fill('dueOn', due);
+  await app.save();
+  await app.expectNoFieldErrors();
+}
+
+async function card(title) {
+  let found;
+  await app.browser.waitUntil(
+    async () => {
+      for (const element of await app.browser.$$('[data-testid="card"]')) {
+        if ((await element.getAttribute('aria-label')) === title) found = element;
+      }
+      return Boolean(found);
+    },
+    { timeout: 10_000, timeoutMsg: `no card "${title}" on the board` },
+  );
+  return found;
+}
+
+describe('Follow-up in a real window', () => {
+  before(async () => {
+    app = await App.start();
+  }, STEP);
+
+  after(async () => {
+    await app?.browser.deleteSession().catch(() => {});
+  });
+
+  it('raises two actions from an agreement, completes one on the board, and the dashboard follows', STEP, () =>
+    withArtifacts(() => app, 'follow-up', async () => {
+      const before = await openCount();
+      await app.nav('agreements');
+      await app.click(await app.row('Agreements and MoUs signed', { area: 'agreements' }));
+      const agreementId = await app.idInUrl('agreements');
+      await raiseFromAgreement('Ask the ministry for the texts of the MoUs', '2027-01-15');
+      await app.nav('agreements');
+      await app.click(await app.row('Agreements and MoUs signed', { area: 'agreements' }));
+      await raiseFromAgreement('Circulate the MoUs to the chamber’s members', '2027-01-20');
+      assert.equal(await openCount(), before + 2, 'two more open actions');
+
+      await app.nav('actions');
+      await app.click('view-board');
+      const texts = await card('Ask the ministry for the texts of the MoUs');
+      await app.saveArtifacts('actions-board');
+      // From the keyboard: focus the card, 4 sends it to "Done".
+      await app.browser.execute((el) => el.focus(), texts);
+      await app.browser.keys(['4']);
+      await app.browser.waitUntil(
+        async () => (await (await app.visible('column-done')).getText()).includes('Ask the ministry for the texts'),
+        { timeout: 10_000, timeoutMsg: 'the card never reached the Done column' },
+      );
+      const done = (await app.invoke('actions_list', { query: { agreementId, status: 'done', pageSize: 10 } })).items;
+      assert.equal(done.length, 1);
+      assert.ok(done[0].completedAt && done[0].completedBy, 'completing records when and by whom');
+      await app.saveArtifacts('actions-board-done');
+      assert.equal(await openCount(), before + 1, 'the dashboard counts one fewer open action');
+
+      // An MoU in force that expires in 30 days with 60 days' notice: the dashboard lists it to renew.
+      const sample = await app.invoke('agreements_get', { id: agreementId });
+      const inThirty = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+      await app.invoke('agreements_create', {
+        input: {
+          title: 'MoU on surgical instruments', kind: 'mou', status: 'in_force', signedOn: null, signedPlace: null,
+          signedVisitId: null, effectiveOn: null, expiresOn: inThirty, renewalNoticeDays: 60, valueAmount: null,
+          valueCurrency: null, summary: null, ownerPersonId: null, sectorIds: [],
+          parties: sample.parties.map((p) => ({ organizationId: p.organizationId, signatoryPersonId: null })),
+        },
+      });
+      await app.nav('actions');
+      await app.nav('dashboard');
+      const renewals = await app.visible('renewal-list');
+      assert.ok((await renewals.getText()).includes('MoU on surgical instruments'), await renewals.getText());
+      assert.ok((await (await app.visible('expiring-list')).getText()).includes('MoU on surgical instruments'));
+      await app.saveArtifacts('dashboard-follow-up');
+    }));
+
+  it('adds an action from one line with quick add', STEP, () =>
+    withArtifacts(() => app, 'quick-add', async () => {
+      await app.click('quick-add-button');
+      await app.fill('quick', 'Send the brochure to Khorev tomorrow !urgent');
+      const understood = await app.visible('quick-understood');
+      await app.browser.waitUntil(async () => (await understood.getText()).includes('Urgent'), {
+        timeout: 10_000,
+        timeoutMsg: 'quick add never showed what it understood',
+      });
+      await app.saveArtifacts('quick-add');
+      await app.click('save-button');
+      await app.browser.waitUntil(async () => (await app.browser.getUrl()).includes('/actions/'), {
+        timeout: 10_000,
+        timeoutMsg: 'the new action was not opened',
+      });
+      const id = await app.idInUrl('actions');
+      const action = await app.invoke('actions_get', { id });
+      assert.equal(action.title, 'Send the brochure to Khorev');
+      assert.equal(action.priority, 'urgent');
+      assert.ok(action.dueOn, 'tomorrow became a date');
+    }));
+});
