@@ -50,6 +50,10 @@ describe('Follow-up in a real window', () => {
       const before = await openCount();
       await app.nav('agreements');
       await app.click(await app.row('Agreements and MoUs signed', { area: 'agreements' }));
+      await app.browser.waitUntil(async () => /\/agreements\/[^/]+$/.test(await app.browser.getUrl()), {
+        timeout: 10_000,
+        timeoutMsg: 'the agreement did not open',
+      });
       const agreementId = await app.idInUrl('agreements');
       await raiseFromAgreement('Ask the ministry for the texts of the MoUs', '2027-01-15');
       await app.nav('agreements');
@@ -97,8 +101,8 @@ describe('Follow-up in a real window', () => {
     withArtifacts(() => app, 'quick-add', async () => {
       await app.click('quick-add-button');
       await app.fill('quick', 'Send the brochure to Khorev tomorrow !urgent');
-      const understood = await app.visible('quick-understood');
-      await app.browser.waitUntil(async () => (await understood.getText()).includes('Urgent'), {
+      // Asked again each time: the preview is redrawn as each typed letter is read.
+      await app.browser.waitUntil(async () => /urgent/i.test(await (await app.visible('quick-understood')).getText()), {
         timeout: 10_000,
         timeoutMsg: 'quick add never showed what it understood',
       });

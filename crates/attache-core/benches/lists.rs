@@ -36,7 +36,7 @@ fn people_search(text: &'static str) -> Query {
 /// Raised when the generator or the schema's indexes change: the generator ends with ANALYZE,
 /// and a dataset migrated since has no statistics for the new indexes. (3: vehicles, attendees
 /// and the planning visit; 4: migration 6's indexes for the conflict check.)
-const DATASET_VERSION: u32 = 4;
+const DATASET_VERSION: u32 = 5;
 
 fn dataset() -> Store {
     let divisor: usize = std::env::var("ATTACHE_BENCH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
@@ -68,6 +68,8 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
     let person = first_id(conn, "SELECT id FROM people LIMIT 1 OFFSET 500");
     let org = first_id(conn, "SELECT organization_id FROM people LIMIT 1 OFFSET 500");
     let agreement = first_id(conn, "SELECT id FROM agreements LIMIT 1 OFFSET 100");
+    // An owner of a few actions, as one person in a large office is.
+    let owner = first_id(conn, "SELECT owner_person_id FROM actions WHERE owner_person_id IS NOT NULL LIMIT 1 OFFSET 1000");
     let v = visit.clone();
     let v2 = visit.clone();
     let v3 = visit.clone();
@@ -287,7 +289,26 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
             Box::new(|c: &Connection| drop(dashboard::pending_actions(c, today()).unwrap())),
         ),
         ("dashboard: overdue count", Box::new(|c: &Connection| drop(dashboard::overdue_actions(c, today()).unwrap()))),
+        ("dashboard: renewals due", Box::new(|c: &Connection| drop(dashboard::renewals_due(c, today()).unwrap()))),
+        (
+            "dashboard: expiring in 90 days",
+            Box::new(|c: &Connection| drop(dashboard::expiring_agreements(c, today()).unwrap())),
+        ),
         ("dashboard", Box::new(|c: &Connection| drop(dashboard::dashboard(c).unwrap()))),
+        ("actions: board", Box::new(|c: &Connection| drop(actions::board::board(c, &ActionQuery::default()).unwrap()))),
+        (
+            "actions: board, one owner",
+            Box::new(move |c: &Connection| {
+                let query = ActionQuery { owner_person_id: Some(owner.as_str().into()), ..Default::default() };
+                drop(actions::board::board(c, &query).unwrap())
+            }),
+        ),
+        (
+            "actions: board, overdue",
+            Box::new(|c: &Connection| {
+                drop(actions::board::board(c, &ActionQuery { overdue_only: true, ..Default::default() }).unwrap())
+            }),
+        ),
         (
             "conflicts: 200-item visit, 60 people",
             Box::new(move |c: &Connection| drop(conflicts::for_visit(c, &planning).unwrap())),

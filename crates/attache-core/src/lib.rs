@@ -35,6 +35,7 @@ pub mod actions;
 pub mod agreements;
 pub mod dashboard;
 pub mod directory;
+pub mod documents;
 pub mod fixtures;
 pub mod visits;
 

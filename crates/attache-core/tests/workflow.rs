@@ -57,9 +57,29 @@ fn confirming_needs_a_head_a_programme_and_no_open_conflict() {
     conflicts::acknowledge(&mut store, &key, "Leaves the tour early").unwrap();
     let confirmed = workflow::set_status(&mut store, &visit, VisitStatus::Confirmed).unwrap();
     assert_eq!(confirmed.status, VisitStatus::Confirmed);
-    for step in [VisitStatus::InProgress, VisitStatus::Completed, VisitStatus::InProgress] {
+    workflow::set_status(&mut store, &visit, VisitStatus::InProgress).unwrap();
+    // Completing needs the outcome summary, or the summary waived on purpose.
+    let steps = workflow::steps(store.conn(), &visit).unwrap();
+    assert_eq!(steps.iter().find(|s| s.to == VisitStatus::Completed).unwrap().missing, vec![Reason::NeedsOutcome]);
+    match workflow::set_status(&mut store, &visit, VisitStatus::Completed) {
+        Err(CoreError::Validation { field, reason: Reason::NeedsOutcome, .. }) => assert_eq!(field, "outcomeSummary"),
+        other => panic!("expected the outcome to be asked for, got {other:?}"),
+    }
+    let waived = VisitInput { outcome_waived: true, ..workflow::as_input(&visits::get(store.conn(), &visit).unwrap()) };
+    visits::update(&mut store, &visit, waived).unwrap();
+    assert!(workflow::steps(store.conn(), &visit).unwrap().iter().all(|s| s.missing.is_empty()));
+    for step in [VisitStatus::Completed, VisitStatus::InProgress] {
         assert_eq!(workflow::set_status(&mut store, &visit, step).unwrap().status, step);
     }
+    // A summary written in the same save as the step is enough.
+    let written = VisitInput {
+        status: VisitStatus::Completed,
+        outcome_waived: false,
+        outcome_summary: Some("Two MoUs signed; a return visit agreed for spring.".into()),
+        ..workflow::as_input(&visits::get(store.conn(), &visit).unwrap())
+    };
+    assert_eq!(visits::update(&mut store, &visit, written).unwrap().status, VisitStatus::Completed);
+    workflow::set_status(&mut store, &visit, VisitStatus::InProgress).unwrap();
     // The form goes through the same rule.
     let jump =
         VisitInput { status: VisitStatus::Draft, ..workflow::as_input(&visits::get(store.conn(), &visit).unwrap()) };

@@ -116,6 +116,22 @@ pub enum Reason {
     SignatoryNotOfParty,
     /// An action in progress needs somebody whose work it is.
     NeedsOwner,
+    /// Completing a visit needs its outcome summary, or the summary waived.
+    NeedsOutcome,
+    /// A file that is not a kind of document Attaché keeps.
+    FileTypeRefused {
+        extension: String,
+    },
+    /// A file whose content is not what its extension says.
+    FileTypeMismatch {
+        extension: String,
+    },
+    /// A program or a script, whatever its name.
+    FileIsProgram,
+    /// A file that cannot be read or stored, with why.
+    FileUnreadable {
+        problem: String,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -37,6 +37,14 @@ impl RecordKind {
         }
     }
 
+    /// The kind named `name` (as [`RecordKind::name`] gives it).
+    pub fn from_name(name: &str) -> Option<RecordKind> {
+        use RecordKind::*;
+        [Organization, Person, Venue, Vehicle, Visit, Engagement, Participant, Agreement, Action]
+            .into_iter()
+            .find(|kind| kind.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             RecordKind::Organization => "organization",

@@ -52,6 +52,9 @@ pub struct VisitInput {
     pub security_level: SecurityLevel,
     pub security_notes: Option<String>,
     pub outcome_summary: Option<String>,
+    /// No outcome summary is to be written (said on purpose): the visit may be completed without.
+    #[serde(default)]
+    pub outcome_waived: bool,
     /// Minutes its people need between items at two different venues (unless the pair of
     /// venues has its own travel time); the conflict checks use it.
     pub travel_buffer_minutes: i64,
@@ -84,6 +87,7 @@ pub struct Visit {
     pub security_level: SecurityLevel,
     pub security_notes: Option<String>,
     pub outcome_summary: Option<String>,
+    pub outcome_waived: bool,
     pub travel_buffer_minutes: i64,
     pub created_at: String,
     pub updated_at: String,
@@ -110,7 +114,7 @@ pub struct VisitQuery {
 const COLUMNS: &str = "v.id, v.title, v.direction, v.status, v.host_organization_id, h.name AS host_organization_name,
     h.deleted_at IS NOT NULL AS host_organization_deleted, v.guest_organization_id,
     g.name AS guest_organization_name, g.deleted_at IS NOT NULL AS guest_organization_deleted, v.city, v.country,
-    v.time_zone, v.start_date, v.end_date, v.exact_dates_unknown, v.objectives, v.security_level, v.security_notes, v.outcome_summary, v.travel_buffer_minutes, v.created_at, v.updated_at,
+    v.time_zone, v.start_date, v.end_date, v.exact_dates_unknown, v.objectives, v.security_level, v.security_notes, v.outcome_summary, v.outcome_waived, v.travel_buffer_minutes, v.created_at, v.updated_at,
     v.deleted_at";
 const FROM: &str = "visits v LEFT JOIN organizations h ON h.id = v.host_organization_id
     LEFT JOIN organizations g ON g.id = v.guest_organization_id";
@@ -140,13 +144,14 @@ pub fn insert(w: &Writer<'_>, id: VisitId, input: VisitInput) -> CoreResult<Visi
     w.execute(
         "INSERT INTO visits (id, title, direction, status, host_organization_id, guest_organization_id, city, country,
          time_zone, start_date, end_date, objectives, security_level, security_notes, outcome_summary, created_at, updated_at,
-         exact_dates_unknown, travel_buffer_minutes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18)",
+         exact_dates_unknown, travel_buffer_minutes, outcome_waived)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19)",
         rusqlite::params![
             id, i.title, i.direction, i.status, i.host_organization_id, i.guest_organization_id, i.city, i.country,
             i.time_zone, i.start_date, i.end_date, i.objectives, i.security_level, i.security_notes, i.outcome_summary, now(),
             i.exact_dates_unknown,
-            i.travel_buffer_minutes
+            i.travel_buffer_minutes,
+            i.outcome_waived
         ],
     )?;
     let created = get(w, &id)?;
@@ -162,11 +167,14 @@ pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<
         let kept = [&before.host_organization_id, &before.guest_organization_id];
         let i = validated(input, &References::keeping(w, kept.into_iter().flatten()))?;
         crate::visits::workflow::check_step(w, id, before.status, i.status)?;
+        if before.status != i.status {
+            crate::visits::workflow::check_outcome(&i)?;
+        }
         w.execute(
             "UPDATE visits SET title = ?2, direction = ?3, status = ?4, host_organization_id = ?5,
              guest_organization_id = ?6, city = ?7, country = ?8, time_zone = ?9, start_date = ?10, end_date = ?11,
              objectives = ?12, security_level = ?13, security_notes = ?14, outcome_summary = ?15, updated_at = ?16,
-             exact_dates_unknown = ?17, travel_buffer_minutes = ?18
+             exact_dates_unknown = ?17, travel_buffer_minutes = ?18, outcome_waived = ?19
              WHERE id = ?1",
             rusqlite::params![
                 id,
@@ -186,7 +194,8 @@ pub fn update(store: &mut Store, id: &VisitId, input: VisitInput) -> CoreResult<
                 i.outcome_summary,
                 now(),
                 i.exact_dates_unknown,
-                i.travel_buffer_minutes
+                i.travel_buffer_minutes,
+                i.outcome_waived
             ],
         )?;
         let days = if i.move_programme { days_between(&before.start_date, &i.start_date) } else { 0 };
@@ -341,6 +350,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Visit> {
         security_level: row.get("security_level")?,
         security_notes: row.get("security_notes")?,
         outcome_summary: row.get("outcome_summary")?,
+        outcome_waived: row.get("outcome_waived")?,
         travel_buffer_minutes: row.get("travel_buffer_minutes")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,

@@ -72,7 +72,8 @@ pub(crate) fn check_step(conn: &Connection, id: &VisitId, from: VisitStatus, to:
         let message = format!("A {from} visit cannot become {to} directly");
         return Err(CoreError::invalid("status", Reason::StatusStep { from, to }, message));
     }
-    match missing(conn, id, to)?.into_iter().next() {
+    // The outcome is checked on the input (`check_outcome`): it may be written in this very save.
+    match missing(conn, id, to)?.into_iter().find(|reason| *reason != Reason::NeedsOutcome) {
         None => Ok(()),
         Some(reason) => {
             let message = match &reason {
@@ -98,7 +99,25 @@ pub(crate) fn check_new(status: VisitStatus) -> CoreResult<()> {
     Err(CoreError::invalid("status", Reason::StatusStep { from: "new".into(), to }, message))
 }
 
+/// Completing a visit needs its outcome summary, or the summary waived on purpose: a visit is
+/// judged by what follows it, and the report is where that is said.
+pub(crate) fn check_outcome(input: &VisitInput) -> CoreResult<()> {
+    if input.status != Completed || input.outcome_summary.is_some() || input.outcome_waived {
+        return Ok(());
+    }
+    Err(CoreError::invalid(
+        "outcomeSummary",
+        Reason::NeedsOutcome,
+        "Completing needs the outcome summary written, or waived",
+    ))
+}
+
 fn missing(conn: &Connection, id: &VisitId, to: VisitStatus) -> CoreResult<Vec<Reason>> {
+    if to == Completed {
+        let visit = visits::get(conn, id)?;
+        let outcome = check_outcome(&VisitInput { status: Completed, ..as_input(&visit) });
+        return Ok(outcome.err().map(|_| Reason::NeedsOutcome).into_iter().collect());
+    }
     if to != Confirmed {
         return Ok(Vec::new());
     }
@@ -230,6 +249,7 @@ pub fn as_input(v: &Visit) -> VisitInput {
         security_level: v.security_level,
         security_notes: v.security_notes.clone(),
         outcome_summary: v.outcome_summary.clone(),
+        outcome_waived: v.outcome_waived,
         travel_buffer_minutes: v.travel_buffer_minutes,
         move_programme: false,
     }

@@ -71,6 +71,7 @@ pub fn visit_input(title: &str) -> VisitInput {
         security_level: SecurityLevel::Standard,
         security_notes: None,
         outcome_summary: None,
+        outcome_waived: false,
         move_programme: false,
     }
 }

@@ -41,16 +41,20 @@ function core(refuse = false) {
 }
 
 describe('the actions board', () => {
-	it('moves a card dropped on another column', async () => {
+	it('moves a card dragged onto another column, and not one that was only clicked', async () => {
 		const { moves } = core();
 		render(Board);
 		const hall = await screen.findByRole('button', { name: 'Book the hall' });
-		const data = new Map<string, string>();
-		const dataTransfer = { setData: (k: string, v: string) => data.set(k, v), getData: (k: string) => data.get(k) ?? '' };
-		await fireEvent.dragStart(hall, { dataTransfer });
 		const blocked = screen.getByTestId('column-blocked');
-		await fireEvent.dragOver(blocked, { dataTransfer });
-		await fireEvent.drop(blocked, { dataTransfer });
+		// jsdom lays nothing out: the pointer is "over" the Blocked column wherever it is.
+		document.elementFromPoint = () => blocked;
+		await fireEvent.pointerDown(hall, { button: 0, clientX: 10, clientY: 10, pointerId: 1 });
+		await fireEvent.pointerUp(hall, { clientX: 12, clientY: 11, pointerId: 1 });
+		expect(moves).toEqual([]);
+		await fireEvent.pointerDown(hall, { button: 0, clientX: 10, clientY: 10, pointerId: 1 });
+		await fireEvent.pointerMove(hall, { clientX: 300, clientY: 40, pointerId: 1 });
+		expect(blocked.classList.contains('target')).toBe(true);
+		await fireEvent.pointerUp(hall, { clientX: 300, clientY: 40, pointerId: 1 });
 		await waitFor(() => expect(moves).toEqual([['a1', 'blocked']]));
 	});
 

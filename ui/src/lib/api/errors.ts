@@ -101,6 +101,7 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'beforeSigning': return m.errors_expires_before_signing();
 		case 'signatoryNotOfParty': return m.errors_signatory_not_of_party();
 		case 'needsOwner': return m.errors_needs_owner();
+		case 'needsOutcome': return m.errors_needs_outcome();
 	}
 }
 

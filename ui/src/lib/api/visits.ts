@@ -71,7 +71,8 @@ export function emptyVisitInput(): VisitInput {
 		objectives: null,
 		securityLevel: 'standard',
 		securityNotes: null,
-		outcomeSummary: null
+		outcomeSummary: null,
+		outcomeWaived: false
 	};
 }
 
@@ -94,6 +95,7 @@ export function visitInput(v: Visit): VisitInput {
 		objectives: v.objectives,
 		securityLevel: v.securityLevel,
 		securityNotes: v.securityNotes,
-		outcomeSummary: v.outcomeSummary
+		outcomeSummary: v.outcomeSummary,
+		outcomeWaived: v.outcomeWaived
 	};
 }
