@@ -3,6 +3,9 @@
 // and quick add from the sidebar.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, withArtifacts } from '../lib/app.mjs';
 
 const STEP = { timeout: 300_000 };
@@ -61,6 +64,20 @@ describe('Follow-up in a real window', () => {
       await raiseFromAgreement('Circulate the MoUs to the chamber’s members', '2027-01-20');
       assert.equal(await openCount(), before + 2, 'two more open actions');
 
+      // A document on the agreement: the file as a user's dialog or drop would give its path.
+      const folder = mkdtempSync(join(tmpdir(), 'attache-e2e-'));
+      const scan = join(folder, 'Signed MoUs, Islamabad.pdf');
+      writeFileSync(scan, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+      await app.invoke('documents_attach', { kind: 'agreement', recordId: agreementId, path: scan });
+      const renamed = join(folder, 'minutes.pdf');
+      writeFileSync(renamed, 'MZ\u0090\u0000 not a document');
+      await assert.rejects(app.invoke('documents_attach', { kind: 'agreement', recordId: agreementId, path: renamed }), /fileIsProgram/);
+      await app.nav('agreements');
+      await app.click(await app.row('Agreements and MoUs signed', { area: 'agreements' }));
+      const document = await app.visible('document-row');
+      assert.match(await document.getText(), /Signed MoUs, Islamabad\.pdf\s*PDF · /);
+      await app.saveArtifacts('agreement-with-document');
+
       await app.nav('actions');
       await app.click('view-board');
       const texts = await card('Ask the ministry for the texts of the MoUs');
@@ -95,6 +112,17 @@ describe('Follow-up in a real window', () => {
       assert.ok((await renewals.getText()).includes('MoU on surgical instruments'), await renewals.getText());
       assert.ok((await (await app.visible('expiring-list')).getText()).includes('MoU on surgical instruments'));
       await app.saveArtifacts('dashboard-follow-up');
+
+      // The ambassador's visit: how far its follow-ups have come, beside its written outcome.
+      await app.nav('visits');
+      await app.click(await app.row('Russian Ambassador', { area: 'visits' }));
+      await app.click('tab-outcomes');
+      const outcomes = await app.visible('visit-outcomes');
+      await app.browser.waitUntil(async () => /\d+ of \d+ follow-up actions done/.test(await outcomes.getText()), {
+        timeout: 10_000,
+        timeoutMsg: `the outcome did not count the action done: ${await outcomes.getText()}`,
+      });
+      await app.saveArtifacts('visit-outcomes');
     }));
 
   it('adds an action from one line with quick add', STEP, () =>

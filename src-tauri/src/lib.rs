@@ -7,8 +7,8 @@ use tauri::Manager;
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
-    actions, agreements, app, calendar, conflicts, engagements, organizations, participants, people, vehicles, venues,
-    visits,
+    actions, agreements, app, calendar, conflicts, documents, engagements, organizations, participants, people,
+    vehicles, venues, visits,
 };
 
 /// Every command the UI may call, and the types they carry; also what generates
@@ -107,6 +107,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             actions::actions_move,
             actions::actions_bulk_change,
             actions::actions_quick_parse,
+            documents::documents_list,
+            documents::documents_attach,
+            documents::documents_remove,
+            documents::documents_open,
         ])
 }
 
@@ -123,6 +127,8 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         // Choosing where a calendar file is saved or which one is imported.
         .plugin(tauri_plugin_dialog::init())
+        // Opening a kept document with the system's default program (see commands::documents).
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;

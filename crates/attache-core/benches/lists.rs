@@ -69,7 +69,8 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
     let org = first_id(conn, "SELECT organization_id FROM people LIMIT 1 OFFSET 500");
     let agreement = first_id(conn, "SELECT id FROM agreements LIMIT 1 OFFSET 100");
     // An owner of a few actions, as one person in a large office is.
-    let owner = first_id(conn, "SELECT owner_person_id FROM actions WHERE owner_person_id IS NOT NULL LIMIT 1 OFFSET 1000");
+    let owner =
+        first_id(conn, "SELECT owner_person_id FROM actions WHERE owner_person_id IS NOT NULL LIMIT 1 OFFSET 1000");
     let v = visit.clone();
     let v2 = visit.clone();
     let v3 = visit.clone();

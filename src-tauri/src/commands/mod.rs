@@ -5,6 +5,7 @@ pub mod agreements;
 pub mod app;
 pub mod calendar;
 pub mod conflicts;
+pub mod documents;
 pub mod engagements;
 pub mod organizations;
 pub mod participants;

@@ -110,6 +110,19 @@ export const commands = {
 	actionsBulkChange: (change: BulkChange) => __TAURI_INVOKE<Action[]>("actions_bulk_change", { change }),
 	/**  A quick-add line read as an action, for the window to show before creating it. */
 	actionsQuickParse: (text: string) => __TAURI_INVOKE<QuickDraft>("actions_quick_parse", { text }),
+	documentsList: (kind: RecordKind, recordId: string) => __TAURI_INVOKE<Document[]>("documents_list", { kind, recordId }),
+	/**
+	 *  Keeps a copy of the file at `path` (chosen in the file dialog or dropped on the window) and
+	 *  links it to the record.
+	 */
+	documentsAttach: (kind: RecordKind, recordId: string, path: string) => __TAURI_INVOKE<Document>("documents_attach", { kind, recordId, path }),
+	documentsRemove: (id: AttachmentId) => __TAURI_INVOKE<null>("documents_remove", { id }),
+	/**
+	 *  Asks the system to open a kept document with its default program. Only a file of the
+	 *  documents folder, found by its id, can be opened this way; the window itself has no opener
+	 *  permission.
+	 */
+	documentsOpen: (id: AttachmentId) => __TAURI_INVOKE<null>("documents_open", { id }),
 };
 
 /* Types */
@@ -298,6 +311,8 @@ export type AppInfo = {
 	storeError: AppError | null,
 };
 
+export type AttachmentId = string;
+
 export type AuditEntry = {
 	at: string,
 	actor: string,
@@ -383,6 +398,17 @@ export type Dashboard = {
 	expiringAgreements: Agreement[],
 	expiringAgreementCount: number,
 	expiringAgreementCountCapped: boolean,
+};
+
+export type Document = {
+	id: AttachmentId,
+	recordKind: RecordKind,
+	recordId: string,
+	fileName: string,
+	mediaType: string,
+	sizeBytes: number,
+	sha256: string,
+	createdAt: string,
 };
 
 export type DuplicateVisit = {
@@ -713,7 +739,17 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 /**  A signatory who is not of the party's organization. */
 { kind: "signatoryNotOfParty" } | 
 /**  An action in progress needs somebody whose work it is. */
-{ kind: "needsOwner" };
+{ kind: "needsOwner" } | 
+/**  Completing a visit needs its outcome summary, or the summary waived. */
+{ kind: "needsOutcome" } | 
+/**  A file that is not a kind of document Attaché keeps. */
+{ kind: "fileTypeRefused"; extension: string } | 
+/**  A file whose content is not what its extension says. */
+{ kind: "fileTypeMismatch"; extension: string } | 
+/**  A program or a script, whatever its name. */
+{ kind: "fileIsProgram" } | 
+/**  A file that cannot be read or stored, with why. */
+{ kind: "fileUnreadable"; problem: string };
 
 export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action";
 
@@ -868,6 +904,7 @@ export type Visit = {
 	securityLevel: SecurityLevel,
 	securityNotes: string | null,
 	outcomeSummary: string | null,
+	outcomeWaived: boolean,
 	travelBufferMinutes: number,
 	createdAt: string,
 	updatedAt: string,
@@ -899,6 +936,8 @@ export type VisitInput = {
 	securityLevel: SecurityLevel,
 	securityNotes: string | null,
 	outcomeSummary: string | null,
+	/**  No outcome summary is to be written (said on purpose): the visit may be completed without. */
+	outcomeWaived?: boolean,
 	/**
 	 *  Minutes its people need between items at two different venues (unless the pair of
 	 *  venues has its own travel time); the conflict checks use it.

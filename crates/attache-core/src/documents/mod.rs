@@ -186,7 +186,8 @@ fn keep(folder: &Path, source: &Path, kind: &kinds::Kind) -> CoreResult<Kept> {
         let _ = fs::remove_file(&temporary);
         return Ok(Kept { sha256, size: copied_size, new: false });
     }
-    let placed = destination.parent().map_or(Ok(()), fs::create_dir_all).and_then(|()| fs::rename(&temporary, &destination));
+    let placed =
+        destination.parent().map_or(Ok(()), fs::create_dir_all).and_then(|()| fs::rename(&temporary, &destination));
     if let Err(error) = placed {
         let _ = fs::remove_file(&temporary);
         return Err(unreadable("file", format!("{name} could not be stored: {error}")));

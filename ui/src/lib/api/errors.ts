@@ -93,6 +93,10 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'unacknowledgedConflicts': return m.errors_unacknowledged_conflicts({ count: reason.count });
 		case 'notACalendar': return m.errors_not_a_calendar({ problem: reason.problem });
 		case 'fileTooLarge': return m.errors_file_too_large({ megabytes: reason.megabytes });
+		case 'fileTypeRefused': return m.errors_file_type_refused({ extension: reason.extension });
+		case 'fileTypeMismatch': return m.errors_file_type_mismatch({ extension: reason.extension });
+		case 'fileIsProgram': return m.errors_file_is_program();
+		case 'fileUnreadable': return m.errors_file_unreadable({ problem: reason.problem });
 		case 'agreementStep': return m.errors_agreement_step({ from: label('agreementStatus', reason.from), to: label('agreementStatus', reason.to) });
 		case 'needsSigningDate': return m.errors_needs_signing_date();
 		case 'needsSignatories': return m.errors_needs_signatories({ found: reason.found });

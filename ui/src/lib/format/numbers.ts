@@ -43,3 +43,20 @@ export function formatList(items: string[]): string {
 		return items.join(', ');
 	}
 }
+
+/** A file's size: 532 → "532 B", 1_250_000 → "1.2 MB" (kilo- and megabytes of 1,024). */
+export function formatBytes(bytes: number): string {
+	const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit += 1;
+	}
+	return new Intl.NumberFormat(formatTag(), {
+		style: 'unit',
+		unit: units[unit],
+		unitDisplay: 'short',
+		maximumFractionDigits: unit === 0 || value >= 10 ? 0 : 1
+	}).format(value);
+}
