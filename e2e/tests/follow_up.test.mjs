@@ -129,8 +129,10 @@ describe('Follow-up in a real window', () => {
     withArtifacts(() => app, 'quick-add', async () => {
       await app.click('quick-add-button');
       await app.fill('quick', 'Send the brochure to Khorev tomorrow !urgent');
-      // Asked again each time: the preview is redrawn as each typed letter is read.
-      await app.browser.waitUntil(async () => /urgent/i.test(await (await app.visible('quick-understood')).getText()), {
+      // Read from the page each time: the preview is redrawn as each typed letter is read.
+      const understood = () =>
+        app.browser.execute(() => document.querySelector('[data-testid="quick-understood"]')?.textContent ?? '');
+      await app.browser.waitUntil(async () => /urgent/i.test(await understood()), {
         timeout: 10_000,
         timeoutMsg: 'quick add never showed what it understood',
       });
@@ -145,5 +147,43 @@ describe('Follow-up in a real window', () => {
       assert.equal(action.title, 'Send the brochure to Khorev');
       assert.equal(action.priority, 'urgent');
       assert.ok(action.dueOn, 'tomorrow became a date');
+    }));
+
+  it('reminds of an action due today once, in the window with a link to it, and can be turned off', STEP, () =>
+    withArtifacts(() => app, 'reminders', async () => {
+      const today = new Date();
+      const local = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+      const input = {
+        title: 'Confirm the hotel for the delegation', details: null, ownerPersonId: null, dueOn: local, priority: 'high',
+        status: 'open', visitId: null, agreementId: null, organizationId: null, personId: null, sectorIds: [],
+      };
+      const action = await app.invoke('actions_create', { input });
+      // The window looks for reminders when it starts: start it afresh on the dashboard.
+      await app.nav('dashboard');
+      await app.browser.execute(() => location.reload());
+      await app.visible('nav-dashboard', { timeout: 60_000 });
+      const notice = async () =>
+        app.browser.execute(() =>
+          [...document.querySelectorAll('[data-testid="toast"]')].map((t) => t.textContent ?? '').join('\n'),
+        );
+      await app.browser.waitUntil(async () => (await notice()).includes('Due today: Confirm the hotel for the delegation'), {
+        timeout: 15_000,
+        timeoutMsg: 'no reminder of the action due today',
+      });
+      await app.saveArtifacts('reminder');
+      await app.click('toast-link');
+      await app.browser.waitUntil(async () => (await app.browser.getUrl()).endsWith(`/actions/${action.id}`), {
+        timeout: 10_000,
+        timeoutMsg: 'the reminder did not open its action',
+      });
+      assert.deepEqual(await app.invoke('reminders_take_due'), [], 'announced once: nothing more today');
+
+      await app.nav('settings');
+      await app.click('reminders-enabled');
+      await app.browser.waitUntil(async () => (await app.invoke('reminders_enabled')) === false, {
+        timeout: 10_000,
+        timeoutMsg: 'turning reminders off was not kept',
+      });
+      await app.click('reminders-enabled');
     }));
 });

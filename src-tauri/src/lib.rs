@@ -8,7 +8,7 @@ use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
     actions, agreements, app, calendar, conflicts, documents, engagements, organizations, participants, people,
-    vehicles, venues, visits,
+    reminders, vehicles, venues, visits,
 };
 
 /// Every command the UI may call, and the types they carry; also what generates
@@ -111,6 +111,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             documents::documents_attach,
             documents::documents_remove,
             documents::documents_open,
+            reminders::reminders_take_due,
+            reminders::reminders_enabled,
+            reminders::reminders_set_enabled,
         ])
 }
 
@@ -129,6 +132,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         // Opening a kept document with the system's default program (see commands::documents).
         .plugin(tauri_plugin_opener::init())
+        // Reminders as desktop notifications (the window words and sends them).
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;

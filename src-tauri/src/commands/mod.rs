@@ -10,6 +10,7 @@ pub mod engagements;
 pub mod organizations;
 pub mod participants;
 pub mod people;
+pub mod reminders;
 pub mod vehicles;
 pub mod venues;
 pub mod visits;

@@ -123,6 +123,10 @@ export const commands = {
 	 *  permission.
 	 */
 	documentsOpen: (id: AttachmentId) => __TAURI_INVOKE<null>("documents_open", { id }),
+	/**  The reminders not yet announced today, recorded as announced. */
+	remindersTakeDue: () => __TAURI_INVOKE<Reminder[]>("reminders_take_due"),
+	remindersEnabled: () => __TAURI_INVOKE<boolean>("reminders_enabled"),
+	remindersSetEnabled: (on: boolean) => __TAURI_INVOKE<null>("reminders_set_enabled", { on }),
 };
 
 /* Types */
@@ -752,6 +756,22 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 { kind: "fileUnreadable"; problem: string };
 
 export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action";
+
+export type Reminder = {
+	kind: ReminderKind,
+	recordId: string,
+	title: string,
+	/**  The action's due date, or the agreement's expiry date. */
+	date: string,
+	/**  Due before today (actions only). */
+	overdue: boolean,
+};
+
+export type ReminderKind = 
+/**  An action due today or overdue: `record_id` is the action's. */
+"action" | 
+/**  An agreement in its renewal window: `record_id` is the agreement's. */
+"renewal";
 
 export type Rsvp = "invited" | "accepted" | "tentative" | "declined";
 

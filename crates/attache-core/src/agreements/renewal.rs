@@ -18,7 +18,8 @@ use crate::store::Store;
 use super::{Agreement, AgreementQuery};
 
 /// Live signed or in-force agreements whose renewal window holds `today` (a parameter `?1`).
-const IN_WINDOW: &str = "a.deleted_at IS NULL AND a.hidden_by_owner = 0 AND a.status IN ('signed', 'in_force')
+pub(crate) const IN_WINDOW: &str =
+    "a.deleted_at IS NULL AND a.hidden_by_owner = 0 AND a.status IN ('signed', 'in_force')
     AND a.renewal_notice_days IS NOT NULL AND a.expires_on >= ?1
     AND date(a.expires_on, '-' || a.renewal_notice_days || ' days') <= ?1";
 

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_programme_lookups.sql"),
     include_str!("migrations/0007_follow_up.sql"),
     include_str!("migrations/0008_outcomes.sql"),
+    include_str!("migrations/0009_reminders.sql"),
 ];
 
 /// The schema version this build of Attaché writes.

@@ -9,6 +9,8 @@ export type Toast = {
 	message: string;
 	tone: 'info' | 'success' | 'error';
 	undo?: () => Promise<unknown>;
+	/** A record the notice is about, opened from the toast (a reminder's action or agreement). */
+	link?: { label: string; href: string };
 };
 
 const SECONDS = { plain: 5, withUndo: 10 };
@@ -21,11 +23,11 @@ class Toasts {
 	#next = 1;
 	#countdowns = new Map<number, Countdown>();
 
-	show(message: string, options: { tone?: Toast['tone']; undo?: Toast['undo'] } = {}): number {
-		const toast: Toast = { id: this.#next++, message, tone: options.tone ?? 'info', undo: options.undo };
+	show(message: string, options: { tone?: Toast['tone']; undo?: Toast['undo']; link?: Toast['link'] } = {}): number {
+		const toast: Toast = { id: this.#next++, message, tone: options.tone ?? 'info', undo: options.undo, link: options.link };
 		for (const old of this.items.slice(0, -3)) this.dismiss(old.id);
 		this.items = [...this.items, toast];
-		const seconds = toast.undo ? SECONDS.withUndo : SECONDS.plain;
+		const seconds = toast.undo || toast.link ? SECONDS.withUndo : SECONDS.plain;
 		const countdown: Countdown = { remaining: seconds * 1000, startedAt: 0, holds: new Set() };
 		this.#countdowns.set(toast.id, countdown);
 		this.#start(toast.id, countdown);
