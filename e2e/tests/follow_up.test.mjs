@@ -76,6 +76,7 @@ describe('Follow-up in a real window', () => {
       await app.click(await app.row('Agreements and MoUs signed', { area: 'agreements' }));
       const document = await app.visible('document-row');
       assert.match(await document.getText(), /Signed MoUs, Islamabad\.pdf\s*PDF · /);
+      await app.browser.execute((el) => el.scrollIntoView({ block: 'center' }), document);
       await app.saveArtifacts('agreement-with-document');
 
       await app.nav('actions');
@@ -171,7 +172,12 @@ describe('Follow-up in a real window', () => {
         timeoutMsg: 'no reminder of the action due today',
       });
       await app.saveArtifacts('reminder');
-      await app.click('toast-link');
+      let hotel;
+      for (const toast of await app.browser.$$('[data-testid="toast"]')) {
+        if ((await toast.getText()).includes('Confirm the hotel')) hotel = await toast.$('[data-testid="toast-link"]');
+      }
+      assert.ok(hotel, 'the reminder has a link to its action');
+      await app.click(hotel);
       await app.browser.waitUntil(async () => (await app.browser.getUrl()).endsWith(`/actions/${action.id}`), {
         timeout: 10_000,
         timeoutMsg: 'the reminder did not open its action',

@@ -295,6 +295,14 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
             "dashboard: expiring in 90 days",
             Box::new(|c: &Connection| drop(dashboard::expiring_agreements(c, today()).unwrap())),
         ),
+        (
+            "dashboard: agreement pipeline",
+            Box::new(|c: &Connection| drop(attache_core::pipeline::pipeline(c).unwrap())),
+        ),
+        (
+            "dashboard: actions by owner",
+            Box::new(|c: &Connection| drop(attache_core::pipeline::actions_by_owner(c, today()).unwrap())),
+        ),
         ("dashboard", Box::new(|c: &Connection| drop(dashboard::dashboard(c).unwrap()))),
         ("actions: board", Box::new(|c: &Connection| drop(actions::board::board(c, &ActionQuery::default()).unwrap()))),
         (

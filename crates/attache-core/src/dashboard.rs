@@ -12,6 +12,7 @@ use crate::agreements::{renewal, Agreement};
 use crate::kernel::error::CoreResult;
 use crate::kernel::listing::{ListQuery, Page};
 use crate::kernel::record::instant;
+use crate::pipeline::{self, OwnerLoad, Pipeline};
 use crate::visits::engagements::{self, Engagement, EngagementQuery};
 use crate::visits::{self, Visit, VisitQuery};
 
@@ -37,6 +38,10 @@ pub struct Dashboard {
     pub expiring_agreements: Vec<Agreement>,
     pub expiring_agreement_count: u32,
     pub expiring_agreement_count_capped: bool,
+    /// The agreements by status and by sector, for the charts.
+    pub pipeline: Pipeline,
+    /// Who carries the actions overdue or due this week.
+    pub owner_loads: Vec<OwnerLoad>,
 }
 
 /// How far ahead the dashboard looks for agreements that expire.
@@ -70,6 +75,8 @@ pub fn dashboard_on<Z: TimeZone>(conn: &Connection, today: NaiveDate, zone: &Z) 
     let renewals = renewals_due(conn, today)?;
     let expiring = expiring_agreements(conn, today)?;
     Ok(Dashboard {
+        pipeline: pipeline::pipeline(conn)?,
+        owner_loads: pipeline::actions_by_owner(conn, today)?,
         renewals_due_count: renewals.total,
         renewals_due: renewals.items,
         expiring_agreement_count: expiring.total,

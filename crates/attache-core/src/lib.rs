@@ -37,6 +37,7 @@ pub mod dashboard;
 pub mod directory;
 pub mod documents;
 pub mod fixtures;
+pub mod pipeline;
 pub mod reminders;
 pub mod visits;
 

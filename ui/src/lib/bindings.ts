@@ -402,6 +402,10 @@ export type Dashboard = {
 	expiringAgreements: Agreement[],
 	expiringAgreementCount: number,
 	expiringAgreementCountCapped: boolean,
+	/**  The agreements by status and by sector, for the charts. */
+	pipeline: Pipeline,
+	/**  Who carries the actions overdue or due this week. */
+	ownerLoads: OwnerLoad[],
 };
 
 export type Document = {
@@ -551,6 +555,16 @@ export type OrganizationQuery = {
 	sectorId?: SectorId | null,
 } & ListQuery;
 
+/**  One owner's share of the actions that need doing soon. */
+export type OwnerLoad = {
+	/**  None: the actions nobody owns yet. */
+	ownerPersonId: PersonId | null,
+	ownerName: string | null,
+	overdue: number,
+	/**  Due from today to six days on. */
+	thisWeek: number,
+};
+
 export type Page<T> = {
 	items: T[],
 	/**  The number of matches, or [`COUNT_CAP`] when there are more (`total_capped`). */
@@ -689,6 +703,12 @@ export type PersonQuery = {
 	country?: string | null,
 } & ListQuery;
 
+/**  Live agreements by status and, of those signed or in force, by sector. */
+export type Pipeline = {
+	byStatus: StatusCount[],
+	bySector: SectorCount[],
+};
+
 export type PrecedenceRule = {
 	sides: SideOrder,
 	headsFirst: boolean,
@@ -786,6 +806,16 @@ export type Sector = {
 	name: string,
 };
 
+export type SectorCount = {
+	/**
+	 *  The sector's code and name; none for agreements without a sector, and both empty for
+	 *  the bar that sums the sectors not shown by name.
+	 */
+	code: string | null,
+	name: string | null,
+	count: number,
+};
+
 export type SectorId = string;
 
 export type SecurityLevel = "standard" | "elevated" | "high";
@@ -822,6 +852,11 @@ export type StatusChange = {
 	 *  expired on (the dates as they stand now).
 	 */
 	dated: string | null,
+};
+
+export type StatusCount = {
+	status: AgreementStatus,
+	count: number,
 };
 
 /**  A status the visit can move to, and what stands in the way (nothing: it can move now). */

@@ -26,7 +26,9 @@ describe('Dashboard', () => {
 			renewalsDueCount: 0,
 			expiringAgreements: [],
 			expiringAgreementCount: 0,
-			expiringAgreementCountCapped: false
+			expiringAgreementCountCapped: false,
+			pipeline: { byStatus: [{ status: 'in_force', count: 3 }], bySector: [] },
+			ownerLoads: [{ ownerPersonId: null, ownerName: null, overdue: 2, thisWeek: 1 }]
 		};
 		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : cmd === 'conflicts_upcoming' ? [] : null));
 		render(DashboardPage);
@@ -60,7 +62,9 @@ describe('Dashboard', () => {
 			renewalsDueCount: 1,
 			expiringAgreements: [mou],
 			expiringAgreementCount: 14,
-			expiringAgreementCountCapped: false
+			expiringAgreementCountCapped: false,
+			pipeline: { byStatus: [{ status: 'in_force', count: 3 }], bySector: [] },
+			ownerLoads: [{ ownerPersonId: null, ownerName: null, overdue: 2, thisWeek: 1 }]
 		};
 		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : cmd === 'conflicts_upcoming' ? [] : null));
 		render(DashboardPage);
@@ -70,5 +74,9 @@ describe('Dashboard', () => {
 		expect(renewals.textContent).toContain('Sialkot Chamber · Embassy of Russia');
 		expect(renewals.textContent).toContain('Sep 15, 2026');
 		expect(screen.getByTestId('expiring-agreements').textContent).toContain('All 14 expiring agreements');
+		// The charts' figures are there as a table for screen readers.
+		expect(screen.getByTestId('chart-owners').querySelector('tbody')?.textContent).toBe('No owner21');
+		expect(screen.getByTestId('chart-status').querySelector('tbody')?.textContent).toBe('In force3');
+		expect(screen.getByText('No agreement is signed or in force yet.')).toBeTruthy();
 	});
 });
