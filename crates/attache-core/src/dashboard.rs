@@ -9,6 +9,7 @@ use specta::Type;
 
 use crate::actions::{self, Action, ActionQuery};
 use crate::agreements::{renewal, Agreement};
+use crate::kernel::audit::{self, AuditEntry};
 use crate::kernel::error::CoreResult;
 use crate::kernel::listing::{ListQuery, Page};
 use crate::kernel::record::instant;
@@ -42,6 +43,8 @@ pub struct Dashboard {
     pub pipeline: Pipeline,
     /// Who carries the actions overdue or due this week.
     pub owner_loads: Vec<OwnerLoad>,
+    /// The latest changes from the audit log, newest first.
+    pub recent_changes: Vec<AuditEntry>,
 }
 
 /// How far ahead the dashboard looks for agreements that expire.
@@ -77,6 +80,7 @@ pub fn dashboard_on<Z: TimeZone>(conn: &Connection, today: NaiveDate, zone: &Z) 
     Ok(Dashboard {
         pipeline: pipeline::pipeline(conn)?,
         owner_loads: pipeline::actions_by_owner(conn, today)?,
+        recent_changes: audit::recent(conn, 8)?,
         renewals_due_count: renewals.total,
         renewals_due: renewals.items,
         expiring_agreement_count: expiring.total,

@@ -81,20 +81,30 @@ pub fn pipeline(conn: &Connection) -> CoreResult<Pipeline> {
     Ok(Pipeline { by_status, by_sector })
 }
 
-/// Who carries the pending actions overdue or due within the week starting `today`.
+/// How far back "overdue" reaches on the chart: an office's recent backlog, not every action
+/// ever missed (which the overdue count on the dashboard gives).
+pub const OVERDUE_DAYS: i64 = 90;
+
+/// Who carries the pending actions overdue by up to [`OVERDUE_DAYS`] days or due within the
+/// week starting `today`. Counted first, from the status-and-due index over that window alone,
+/// then named for the few owners shown.
 pub fn actions_by_owner(conn: &Connection, today: NaiveDate) -> CoreResult<Vec<OwnerLoad>> {
+    let from = today - chrono::Duration::days(OVERDUE_DAYS);
     let week_end = today + chrono::Duration::days(6);
     let sql = concat!(
-        "SELECT x.owner_person_id, ",
+        "SELECT g.owner, ",
         person_name_sql!("p"),
-        ", sum(x.due_on < ?1), sum(x.due_on >= ?1) AS week FROM actions x LEFT JOIN people p ON p.id = x.owner_person_id
-         WHERE x.deleted_at IS NULL AND x.hidden_by_owner = 0 AND x.status IN ('open', 'in_progress', 'blocked')
-         AND coalesce(x.due_on, '9999-12-31') <= ?2
-         GROUP BY x.owner_person_id ORDER BY count(*) DESC, 2 LIMIT ?3"
+        ", g.overdue, g.week FROM (
+             SELECT x.owner_person_id AS owner, sum(x.due_on < ?1) AS overdue, sum(x.due_on >= ?1) AS week, count(*) AS n
+             FROM actions x
+             WHERE x.deleted_at IS NULL AND x.hidden_by_owner = 0 AND x.status IN ('open', 'in_progress', 'blocked')
+             AND coalesce(x.due_on, '9999-12-31') BETWEEN ?2 AND ?3
+             GROUP BY x.owner_person_id ORDER BY n DESC, x.owner_person_id LIMIT ?4
+         ) g LEFT JOIN people p ON p.id = g.owner ORDER BY g.n DESC, g.owner"
     );
     let rows = conn
         .prepare_cached(sql)?
-        .query_map(rusqlite::params![today.to_string(), week_end.to_string(), OWNERS_SHOWN], |r| {
+        .query_map(rusqlite::params![today.to_string(), from.to_string(), week_end.to_string(), OWNERS_SHOWN], |r| {
             Ok(OwnerLoad {
                 owner_person_id: r.get(0)?,
                 owner_name: r.get(1)?,

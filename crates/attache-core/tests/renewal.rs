@@ -121,6 +121,10 @@ fn the_dashboard_shows_the_window_and_the_agreements_expiring_within_ninety_days
     assert!(board.renewals_due.is_empty());
     assert_eq!(board.expiring_agreements.iter().map(|a| &a.id).collect::<Vec<_>>(), [&later]);
     assert_eq!(board.expiring_agreement_count, 1);
+    let latest = &board.recent_changes[0];
+    assert_eq!((latest.record_kind.as_str(), latest.operation.as_str()), ("agreement", "create"));
+    assert_eq!(latest.names.get(&latest.record_id).map(String::as_str), Some("y"), "the newest first, named");
+    assert!(board.recent_changes.len() <= 8);
 }
 
 #[test]

@@ -406,6 +406,8 @@ export type Dashboard = {
 	pipeline: Pipeline,
 	/**  Who carries the actions overdue or due this week. */
 	ownerLoads: OwnerLoad[],
+	/**  The latest changes from the audit log, newest first. */
+	recentChanges: AuditEntry[],
 };
 
 export type Document = {

@@ -28,7 +28,10 @@ describe('Dashboard', () => {
 			expiringAgreementCount: 0,
 			expiringAgreementCountCapped: false,
 			pipeline: { byStatus: [{ status: 'in_force', count: 3 }], bySector: [] },
-			ownerLoads: [{ ownerPersonId: null, ownerName: null, overdue: 2, thisWeek: 1 }]
+			ownerLoads: [{ ownerPersonId: null, ownerName: null, overdue: 2, thisWeek: 1 }],
+			recentChanges: [
+				{ at: '2026-09-01T08:00:00.000Z', actor: 'olga', recordKind: 'agreement', recordId: 'a1', operation: 'update', changes: '{}', names: { a1: 'MoU on surgical instruments' } }
+			]
 		};
 		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : cmd === 'conflicts_upcoming' ? [] : null));
 		render(DashboardPage);
@@ -64,7 +67,10 @@ describe('Dashboard', () => {
 			expiringAgreementCount: 14,
 			expiringAgreementCountCapped: false,
 			pipeline: { byStatus: [{ status: 'in_force', count: 3 }], bySector: [] },
-			ownerLoads: [{ ownerPersonId: null, ownerName: null, overdue: 2, thisWeek: 1 }]
+			ownerLoads: [{ ownerPersonId: null, ownerName: null, overdue: 2, thisWeek: 1 }],
+			recentChanges: [
+				{ at: '2026-09-01T08:00:00.000Z', actor: 'olga', recordKind: 'agreement', recordId: 'a1', operation: 'update', changes: '{}', names: { a1: 'MoU on surgical instruments' } }
+			]
 		};
 		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : cmd === 'conflicts_upcoming' ? [] : null));
 		render(DashboardPage);
@@ -78,5 +84,8 @@ describe('Dashboard', () => {
 		expect(screen.getByTestId('chart-owners').querySelector('tbody')?.textContent).toBe('No owner21');
 		expect(screen.getByTestId('chart-status').querySelector('tbody')?.textContent).toBe('In force3');
 		expect(screen.getByText('No agreement is signed or in force yet.')).toBeTruthy();
+		const changes = screen.getByTestId('recent-changes');
+		expect(changes.textContent).toContain('olga edited the agreement MoU on surgical instruments');
+		expect(changes.querySelector('a')?.getAttribute('href')).toBe('/agreements/a1');
 	});
 });

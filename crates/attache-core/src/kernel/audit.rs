@@ -128,6 +128,34 @@ pub fn append(w: &Writer<'_>, kind: RecordKind, id: &str, operation: Operation, 
 }
 
 /// The history of one record, oldest first.
+/// The latest changes to any record, newest first; each entry's `names` holds its own record's
+/// name (what the dashboard's "recent changes" shows).
+pub fn recent(conn: &rusqlite::Connection, limit: u32) -> CoreResult<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, actor, record_kind, record_id, operation, changes FROM audit_log ORDER BY seq DESC LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit], |row| {
+        Ok(AuditEntry {
+            at: row.get(0)?,
+            actor: row.get(1)?,
+            record_kind: row.get(2)?,
+            record_id: row.get(3)?,
+            operation: row.get(4)?,
+            changes: row.get(5)?,
+            names: Default::default(),
+        })
+    })?;
+    let mut entries: Vec<AuditEntry> = rows.collect::<Result<_, _>>()?;
+    let ids = entries.iter().map(|e| e.record_id.clone()).collect();
+    let names = audit_names::named(conn, &ids)?;
+    for entry in &mut entries {
+        if let Some(name) = names.get(&entry.record_id) {
+            entry.names.insert(entry.record_id.clone(), name.clone());
+        }
+    }
+    Ok(entries)
+}
+
 pub fn history(conn: &rusqlite::Connection, kind: RecordKind, id: &str) -> CoreResult<Vec<AuditEntry>> {
     let mut stmt = conn.prepare(
         "SELECT at, actor, record_kind, record_id, operation, changes FROM audit_log

@@ -28,6 +28,11 @@ pub fn referred(conn: &Connection, changes: &[&str]) -> CoreResult<BTreeMap<Stri
     for text in changes {
         ids.extend(ids_in(text));
     }
+    named(conn, &ids)
+}
+
+/// id → name for the records `ids` (those of a kind with a name).
+pub fn named(conn: &Connection, ids: &BTreeSet<String>) -> CoreResult<BTreeMap<String, String>> {
     if ids.is_empty() {
         return Ok(BTreeMap::new());
     }
@@ -38,7 +43,7 @@ pub fn referred(conn: &Connection, changes: &[&str]) -> CoreResult<BTreeMap<Stri
         })
         .collect::<Vec<_>>()
         .join(" UNION ALL ");
-    let ids = serde_json::to_string(&ids).unwrap_or_default();
+    let ids = serde_json::to_string(ids).unwrap_or_default();
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)

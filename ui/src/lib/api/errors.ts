@@ -34,7 +34,7 @@ export function toApiError(value: unknown): ApiError {
 	return { ...error, message: sentence(error) };
 }
 
-function recordName(record: RecordKind): string {
+export function recordName(record: RecordKind): string {
 	const names: Record<RecordKind, () => string> = {
 		organization: m.errors_record_organization,
 		person: m.errors_record_person,
