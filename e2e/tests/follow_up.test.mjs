@@ -113,6 +113,8 @@ describe('Follow-up in a real window', () => {
       assert.ok((await renewals.getText()).includes('MoU on surgical instruments'), await renewals.getText());
       assert.ok((await (await app.visible('expiring-list')).getText()).includes('MoU on surgical instruments'));
       await app.saveArtifacts('dashboard-follow-up');
+      await app.browser.execute(() => document.querySelector('[data-testid="dashboard-charts"]')?.scrollIntoView({ block: 'start' }));
+      await app.saveArtifacts('dashboard-charts');
 
       // The ambassador's visit: how far its follow-ups have come, beside its written outcome.
       await app.nav('visits');

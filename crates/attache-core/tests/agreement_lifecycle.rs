@@ -242,3 +242,21 @@ fn an_agreement_expires_on_the_day_after_its_expiry_date_even_after_days_closed(
     let history = lifecycle::history(store.conn(), &in_force).unwrap();
     assert_eq!(history.last().map(|c| (c.status, c.dated.as_deref())), Some((Expired, Some("2026-03-31"))));
 }
+
+#[test]
+fn a_party_shows_its_signatory_with_their_position() {
+    let (_dir, mut store) = common::temp_store();
+    let russia = common::organization(&mut store, "Embassy of Russia");
+    let input = attache_core::directory::people::PersonInput {
+        organization_id: Some(russia.clone()),
+        position: Some("Ambassador".into()),
+        ..common::person_input("Albert", "Khorev")
+    };
+    let khorev = attache_core::directory::people::create(&mut store, input).unwrap().id;
+    let mou = AgreementInput {
+        parties: vec![PartyInput { organization_id: russia, signatory_person_id: Some(khorev) }],
+        ..common::agreement_input("MoU on surgical instruments")
+    };
+    let stored = agreements::create(&mut store, mou).unwrap();
+    assert_eq!(stored.parties[0].signatory_position.as_deref(), Some("Ambassador"));
+}

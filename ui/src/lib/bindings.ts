@@ -644,6 +644,8 @@ export type Party = {
 	signatoryPersonId: PersonId | null,
 	signatoryName: string | null,
 	signatoryNativeName: string | null,
+	/**  The signatory's position (their role in signing: "Ambassador", "President"). */
+	signatoryPosition: string | null,
 	signatoryDeleted: boolean,
 };
 

@@ -45,6 +45,8 @@ pub struct Party {
     pub signatory_person_id: Option<PersonId>,
     pub signatory_name: Option<String>,
     pub signatory_native_name: Option<String>,
+    /// The signatory's position (their role in signing: "Ambassador", "President").
+    pub signatory_position: Option<String>,
     pub signatory_deleted: bool,
 }
 
@@ -310,7 +312,7 @@ fn with_parties(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agree
     let sql = concat!(
         "SELECT pt.organization_id, o.name, o.deleted_at IS NOT NULL, pt.signatory_person_id, ",
         person_name_sql!("p"),
-        ", p.deleted_at IS NOT NULL, p.native_name FROM agreement_parties pt JOIN organizations o ON o.id = pt.organization_id
+        ", p.deleted_at IS NOT NULL, p.native_name, p.position FROM agreement_parties pt JOIN organizations o ON o.id = pt.organization_id
          LEFT JOIN people p ON p.id = pt.signatory_person_id WHERE pt.agreement_id = ?1 ORDER BY pt.position"
     );
     let mut stmt = conn.prepare_cached(sql)?;
@@ -323,6 +325,7 @@ fn with_parties(conn: &Connection, mut agreement: Agreement) -> CoreResult<Agree
             signatory_name: r.get(4)?,
             signatory_deleted: r.get::<_, Option<bool>>(5)?.unwrap_or(false),
             signatory_native_name: r.get(6)?,
+            signatory_position: r.get(7)?,
         })
     })?;
     agreement.parties = parties.collect::<Result<_, _>>()?;

@@ -14,6 +14,7 @@ const party = (n: number, signatory = true): Party => ({
 	signatoryPersonId: signatory ? `p${n}` : null,
 	signatoryName: signatory ? `Signatory ${n}` : null,
 	signatoryNativeName: null,
+	signatoryPosition: null,
 	signatoryDeleted: false
 });
 

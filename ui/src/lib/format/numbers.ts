@@ -56,7 +56,8 @@ export function formatBytes(bytes: number): string {
 	return new Intl.NumberFormat(formatTag(), {
 		style: 'unit',
 		unit: units[unit],
-		unitDisplay: 'short',
+		// "77 B" needs the narrow form: the short form of a byte is "byte" in English.
+		unitDisplay: unit === 0 ? 'narrow' : 'short',
 		maximumFractionDigits: unit === 0 || value >= 10 ? 0 : 1
 	}).format(value);
 }
