@@ -9,30 +9,34 @@ afterEach(() => clearMocks());
 const visit = (n: number) =>
 	({ id: `v${n}`, title: `Visit ${n}`, status: 'planned', startDate: '2026-09-14', endDate: '2026-09-16', city: null }) as Visit;
 
+/** A dashboard with nothing in it but what a test gives. */
+function dashboardWith(parts: Partial<Dashboard>): Dashboard {
+	return {
+		today: '2026-09-01',
+		upcomingVisits: [],
+		upcomingVisitCount: 0,
+		recentVisits: [],
+		todaysEngagements: [],
+		openActions: [],
+		openActionCount: 0,
+		openActionCountCapped: false,
+		overdueActionCount: 0,
+		overdueActionCountCapped: false,
+		renewalsDue: [],
+		renewalsDueCount: 0,
+		expiringAgreements: [],
+		expiringAgreementCount: 0,
+		expiringAgreementCountCapped: false,
+		pipeline: { byStatus: [], bySector: [] },
+		ownerLoads: [],
+		recentChanges: [],
+		...parts
+	};
+}
+
 describe('Dashboard', () => {
 	it('counts every upcoming visit, not just the ones listed', async () => {
-		const dashboard: Dashboard = {
-			today: '2026-09-01',
-			upcomingVisits: Array.from({ length: 8 }, (_, i) => visit(i)),
-			upcomingVisitCount: 12,
-			recentVisits: [],
-			todaysEngagements: [],
-			openActions: [],
-			openActionCount: 0,
-			openActionCountCapped: false,
-			overdueActionCount: 0,
-			overdueActionCountCapped: false,
-			renewalsDue: [],
-			renewalsDueCount: 0,
-			expiringAgreements: [],
-			expiringAgreementCount: 0,
-			expiringAgreementCountCapped: false,
-			pipeline: { byStatus: [{ status: 'in_force', count: 3 }], bySector: [] },
-			ownerLoads: [{ ownerPersonId: null, ownerName: null, overdue: 2, thisWeek: 1 }],
-			recentChanges: [
-				{ at: '2026-09-01T08:00:00.000Z', actor: 'olga', recordKind: 'agreement', recordId: 'a1', operation: 'update', changes: '{}', names: { a1: 'MoU on surgical instruments' } }
-			]
-		};
+		const dashboard = dashboardWith({ upcomingVisits: Array.from({ length: 8 }, (_, i) => visit(i)), upcomingVisitCount: 12 });
 		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : cmd === 'conflicts_upcoming' ? [] : null));
 		render(DashboardPage);
 		expect((await screen.findByTestId('stat-upcoming')).textContent).toMatch(/^\s*12\s/);
@@ -50,28 +54,17 @@ describe('Dashboard', () => {
 			ownerDeleted: false,
 			parties: [{ organizationName: 'Sialkot Chamber' }, { organizationName: 'Embassy of Russia' }]
 		} as Agreement;
-		const dashboard: Dashboard = {
-			today: '2026-09-01',
-			upcomingVisits: [],
-			upcomingVisitCount: 0,
-			recentVisits: [],
-			todaysEngagements: [],
-			openActions: [],
-			openActionCount: 0,
-			openActionCountCapped: false,
-			overdueActionCount: 0,
-			overdueActionCountCapped: false,
+		const dashboard = dashboardWith({
 			renewalsDue: [mou],
 			renewalsDueCount: 1,
 			expiringAgreements: [mou],
 			expiringAgreementCount: 14,
-			expiringAgreementCountCapped: false,
 			pipeline: { byStatus: [{ status: 'in_force', count: 3 }], bySector: [] },
 			ownerLoads: [{ ownerPersonId: null, ownerName: null, overdue: 2, thisWeek: 1 }],
 			recentChanges: [
 				{ at: '2026-09-01T08:00:00.000Z', actor: 'olga', recordKind: 'agreement', recordId: 'a1', operation: 'update', changes: '{}', names: { a1: 'MoU on surgical instruments' } }
 			]
-		};
+		});
 		mockIPC((cmd) => (cmd === 'dashboard_get' ? dashboard : cmd === 'conflicts_upcoming' ? [] : null));
 		render(DashboardPage);
 		const renewals = await screen.findByTestId('renewal-list');

@@ -166,28 +166,11 @@ pub fn insert(w: &Writer<'_>, id: ActionId, input: ActionInput) -> CoreResult<Ac
     let at = now();
     let completed_at = (i.status == ActionStatus::Done).then(|| at.clone());
     let completed_by = (i.status == ActionStatus::Done).then_some(w.actor);
-    w.execute(
+    let sql =
         "INSERT INTO actions (id, title, details, owner_person_id, due_on, priority, status, visit_id, agreement_id,
          organization_id, person_id, completed_at, created_at, updated_at, completed_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
-        rusqlite::params![
-            id,
-            i.title,
-            i.details,
-            i.owner_person_id,
-            i.due_on,
-            i.priority,
-            i.status,
-            i.visit_id,
-            i.agreement_id,
-            i.organization_id,
-            i.person_id,
-            completed_at,
-            at,
-            completed_by
-        ],
-    )?;
-    sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)?;
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)";
+    write_fields(w, sql, &id, &i, (completed_at, completed_by.map(str::to_owned)), &at)?;
     let created = get(w, &id)?;
     audit::changed(w, RecordKind::Action, id.as_str(), None)?;
     Ok(created)
@@ -216,10 +199,27 @@ pub fn update_in(w: &Writer<'_>, id: &ActionId, input: ActionInput) -> CoreResul
         (_, ActionStatus::Done) => (Some(now()), Some(w.actor.to_owned())),
         _ => (None, None),
     };
-    w.execute(
+    let sql =
         "UPDATE actions SET title = ?2, details = ?3, owner_person_id = ?4, due_on = ?5, priority = ?6, status = ?7,
          visit_id = ?8, agreement_id = ?9, organization_id = ?10, person_id = ?11, completed_at = ?12, updated_at = ?13,
-         completed_by = ?14 WHERE id = ?1",
+         completed_by = ?14 WHERE id = ?1";
+    write_fields(w, sql, id, &i, (completed_at, completed_by), &now())?;
+    audit::changed(w, RecordKind::Action, id.as_str(), Some(snapshot))?;
+    get(w, id)
+}
+
+/// Writes an action's fields and sectors with `sql`, an INSERT or an UPDATE that number their
+/// parameters alike (?12 completed at, ?13 the time of the write, ?14 completed by).
+fn write_fields(
+    w: &Writer<'_>,
+    sql: &str,
+    id: &ActionId,
+    i: &ActionInput,
+    (completed_at, completed_by): (Option<String>, Option<String>),
+    at: &str,
+) -> CoreResult<()> {
+    w.execute(
+        sql,
         rusqlite::params![
             id,
             i.title,
@@ -233,13 +233,11 @@ pub fn update_in(w: &Writer<'_>, id: &ActionId, input: ActionInput) -> CoreResul
             i.organization_id,
             i.person_id,
             completed_at,
-            now(),
+            at,
             completed_by
         ],
     )?;
-    sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)?;
-    audit::changed(w, RecordKind::Action, id.as_str(), Some(snapshot))?;
-    get(w, id)
+    sectors::relink(w, "action_sectors", "action_id", id.as_str(), &i.sector_ids)
 }
 
 pub fn delete(store: &mut Store, id: &ActionId) -> CoreResult<()> {

@@ -128,23 +128,26 @@ pub fn append(w: &Writer<'_>, kind: RecordKind, id: &str, operation: Operation, 
 }
 
 /// The history of one record, oldest first.
+/// An entry from `SELECT at, actor, record_kind, record_id, operation, changes`, unnamed yet.
+fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        at: row.get(0)?,
+        actor: row.get(1)?,
+        record_kind: row.get(2)?,
+        record_id: row.get(3)?,
+        operation: row.get(4)?,
+        changes: row.get(5)?,
+        names: Default::default(),
+    })
+}
+
 /// The latest changes to any record, newest first; each entry's `names` holds its own record's
 /// name (what the dashboard's "recent changes" shows).
 pub fn recent(conn: &rusqlite::Connection, limit: u32) -> CoreResult<Vec<AuditEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, actor, record_kind, record_id, operation, changes FROM audit_log ORDER BY seq DESC LIMIT ?1",
     )?;
-    let rows = stmt.query_map([limit], |row| {
-        Ok(AuditEntry {
-            at: row.get(0)?,
-            actor: row.get(1)?,
-            record_kind: row.get(2)?,
-            record_id: row.get(3)?,
-            operation: row.get(4)?,
-            changes: row.get(5)?,
-            names: Default::default(),
-        })
-    })?;
+    let rows = stmt.query_map([limit], entry_from_row)?;
     let mut entries: Vec<AuditEntry> = rows.collect::<Result<_, _>>()?;
     let ids = entries.iter().map(|e| e.record_id.clone()).collect();
     let names = audit_names::named(conn, &ids)?;
@@ -161,17 +164,7 @@ pub fn history(conn: &rusqlite::Connection, kind: RecordKind, id: &str) -> CoreR
         "SELECT at, actor, record_kind, record_id, operation, changes FROM audit_log
          WHERE record_kind = ?1 AND record_id = ?2 ORDER BY seq",
     )?;
-    let rows = stmt.query_map(rusqlite::params![kind.name(), id], |row| {
-        Ok(AuditEntry {
-            at: row.get(0)?,
-            actor: row.get(1)?,
-            record_kind: row.get(2)?,
-            record_id: row.get(3)?,
-            operation: row.get(4)?,
-            changes: row.get(5)?,
-            names: Default::default(),
-        })
-    })?;
+    let rows = stmt.query_map(rusqlite::params![kind.name(), id], entry_from_row)?;
     let mut entries: Vec<AuditEntry> = rows.collect::<Result<_, _>>()?;
     // One look-up for the whole history; each entry then carries the names it mentions.
     let names = audit_names::referred(conn, &entries.iter().map(|e| e.changes.as_str()).collect::<Vec<_>>())?;
