@@ -20,7 +20,9 @@ describe('Agreements in a real window', () => {
   }, STEP);
 
   after(async () => {
-    await app?.browser.deleteSession().catch(() => {});
+    // Quit and wait for the process to go: the next file starts the app again, and a second
+    // instance that finds the first still closing hands over to it (single instance) and exits.
+    await app?.quit().catch(() => {});
   });
 
   it('shows the dated status history, refuses a step that lacks something and takes one that does not', STEP, () =>

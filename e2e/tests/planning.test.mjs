@@ -32,7 +32,9 @@ describe('Visit planning in a real window', () => {
   }, STEP);
 
   after(async () => {
-    await app?.browser.deleteSession().catch(() => {});
+    // Quit and wait for the process to go: the next file starts the app again, and a second
+    // instance that finds the first still closing hands over to it (single instance) and exits.
+    await app?.quit().catch(() => {});
   });
 
   it('plans two days on the timeline, sees a double booking in both visits, acknowledges it and exports the programme', STEP, () =>
