@@ -123,6 +123,11 @@ describe('Visit planning in a real window', () => {
       assert.equal(stored[0].acknowledgement?.reason, 'The ambassador joins the reception late, by arrangement');
       assert.deepEqual(serious, [], `serious or critical violations:\n  ${serious.join('\n  ')}`);
 
+      // The acknowledgement is a change like any other on the dashboard (it once broke it).
+      await app.nav('dashboard');
+      const changes = await (await app.visible('recent-changes')).getText();
+      assert.match(changes, /acknowledged a conflict The ambassador joins the reception late/);
+
       // The programme as a calendar file, read by an independent parser.
       const dir = mkdtempSync(join(tmpdir(), 'attache-ics-'));
       try {
