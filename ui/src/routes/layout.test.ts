@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installDialogPolyfill, uninstallDialogPolyfill } from '$lib/testing/dialog';
 import Layout from './+layout.svelte';
 
-vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
+vi.mock('$app/navigation', () => ({ goto: vi.fn(), afterNavigate: vi.fn() }));
 vi.mock('$app/state', () => ({ page: { url: new URL('http://localhost/visits') } }));
 
 const children = createRawSnippet(() => ({
@@ -84,5 +84,34 @@ describe('Root layout: the sidebar', () => {
 		expect(screen.getByTestId('nav-agreements').title).toBe('Agreements (Ctrl+5)');
 		expect(screen.getByTestId('nav-settings').querySelector('kbd')?.textContent).toBe('Ctrl+7');
 		expect(screen.getByTestId('nav-visits').getAttribute('aria-current')).toBe('page');
+	});
+});
+
+describe('Root layout: a screen that fails', () => {
+	beforeEach(() => mockIPC(() => null));
+	afterEach(() => clearMocks());
+
+	it('says so with the reason and a way to try again, and keeps the sidebar', async () => {
+		let failing = true;
+		const screenThatFails = createRawSnippet(() => ({
+			render: () => {
+				if (failing) throw new Error('the record could not be read');
+				return '<p data-testid="on-page">Back</p>';
+			}
+		}));
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			render(Layout, { props: { children: screenThatFails } });
+			const alert = await screen.findByTestId('screen-error');
+			expect(alert.textContent).toContain('This screen could not be shown.');
+			expect(alert.textContent).toContain('the record could not be read');
+			expect(screen.getByTestId('nav-dashboard')).toBeTruthy();
+			failing = false;
+			await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+			expect(await screen.findByTestId('on-page')).toBeTruthy();
+			expect(screen.queryByTestId('screen-error')).toBeNull();
+		} finally {
+			logged.mockRestore();
+		}
 	});
 });
