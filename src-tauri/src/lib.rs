@@ -7,8 +7,8 @@ use tauri::Manager;
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
-    actions, agreements, app, calendar, conflicts, documents, engagements, organizations, participants, people,
-    reminders, vehicles, venues, visits,
+    actions, agreements, app, backups, calendar, conflicts, documents, engagements, organizations, participants,
+    people, reminders, vehicles, venues, visits,
 };
 
 /// Every command the UI may call, and the types they carry; also what generates
@@ -114,6 +114,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             reminders::reminders_take_due,
             reminders::reminders_enabled,
             reminders::reminders_set_enabled,
+            backups::backups_overview,
+            backups::backups_take,
+            backups::backups_set_keep,
+            backups::backups_check,
+            backups::backups_restore,
         ])
 }
 
@@ -138,7 +143,7 @@ pub fn run() {
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             app.manage(state::AppState::open(data_dir));
-            keep_agreements_current(app.handle().clone());
+            hourly_upkeep(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!())
@@ -148,10 +153,12 @@ pub fn run() {
 /// Opening the store raises the renewal actions due and expires the agreements that lapsed;
 /// while the app runs (over midnight, for days), an hourly look does the same, so a renewal is
 /// raised on the day its window opens and an agreement expires on the day after its date.
-fn keep_agreements_current(app: tauri::AppHandle) {
+/// The same look takes the day's backup: at start, and on the first hour of each new day.
+fn hourly_upkeep(app: tauri::AppHandle) {
     std::thread::spawn(move || loop {
-        std::thread::sleep(std::time::Duration::from_secs(60 * 60));
         let state = app.state::<state::AppState>();
+        commands::backups::take_daily(&state);
+        std::thread::sleep(std::time::Duration::from_secs(60 * 60));
         let today = chrono::Local::now().date_naive();
         // A store that could not be opened, or a failed write, waits for the next hour.
         let _ = state.write(|store| attache_core::agreements::keep_current(store, today));

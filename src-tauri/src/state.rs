@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use attache_core::store::backups;
 use attache_core::Connection;
 use attache_core::{AppError, CoreResult, Store};
 
@@ -12,14 +13,41 @@ use attache_core::{AppError, CoreResult, Store};
 const DATABASE_FILE: &str = "attache.sqlite3";
 
 pub struct AppState {
-    store: Result<Mutex<Store>, AppError>,
+    store: Mutex<Result<Store, AppError>>,
+    /// What SQLite's quick check found in the store when it was opened; empty when sound.
+    damage: Mutex<Vec<String>>,
     pub data_dir: PathBuf,
 }
 
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
-        let store = attache_core::store::open_user_store(&data_dir.join(DATABASE_FILE));
-        AppState { store: store.map(Mutex::new).map_err(AppError::from), data_dir }
+        let store = attache_core::store::open_user_store(&data_dir.join(DATABASE_FILE)).map_err(AppError::from);
+        let damage = damage_in(&store);
+        AppState { store: Mutex::new(store), damage: Mutex::new(damage), data_dir }
+    }
+
+    /// The daily backups' folder, inside the data folder.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.data_dir.join(backups::FOLDER)
+    }
+
+    /// What the quick check at opening found (empty when the store is sound).
+    pub fn damage(&self) -> Vec<String> {
+        self.damage.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// Closes the store, lets `work` change its file (a restore), and opens it again, whatever
+    /// `work` did: the app is never left without its store, or with the old one still open.
+    pub fn replace_file<T>(&self, work: impl FnOnce(&std::path::Path) -> CoreResult<T>) -> Result<T, AppError> {
+        let mut slot = self.slot();
+        // Dropping the store closes its connections (the writer last, checkpointing the log).
+        *slot =
+            Err(AppError::from(attache_core::CoreError::Io(std::io::Error::other("the data file is being replaced"))));
+        let path = self.database_path();
+        let outcome = work(&path).map_err(AppError::from);
+        *slot = attache_core::store::open_user_store(&path).map_err(AppError::from);
+        *self.damage.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = damage_in(&slot);
+        outcome
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -27,31 +55,41 @@ impl AppState {
     }
 
     /// Why the store could not be opened, if it could not.
-    pub fn open_error(&self) -> Option<&AppError> {
-        self.store.as_ref().err()
+    pub fn open_error(&self) -> Option<AppError> {
+        self.slot().as_ref().err().cloned()
     }
 
     /// Runs a read against the store, on a connection that refuses writes.
     pub fn read<T>(&self, work: impl FnOnce(&Connection) -> CoreResult<T>) -> Result<T, AppError> {
-        let store = self.lock()?;
-        work(store.conn()).map_err(AppError::from)
+        self.with_store(|store| work(store.conn()))
     }
 
     /// Reads something of the store itself (its path, its actor), not only its tables.
     pub fn inspect<T>(&self, work: impl FnOnce(&Store) -> CoreResult<T>) -> Result<T, AppError> {
-        let store = self.lock()?;
-        work(&store).map_err(AppError::from)
+        self.with_store(|store| work(store))
     }
 
     /// Runs a change against the store (the core wraps it in a write transaction).
     pub fn write<T>(&self, work: impl FnOnce(&mut Store) -> CoreResult<T>) -> Result<T, AppError> {
-        let mut store = self.lock()?;
-        work(&mut store).map_err(AppError::from)
+        self.with_store(work)
     }
 
-    fn lock(&self) -> Result<std::sync::MutexGuard<'_, Store>, AppError> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
+    fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> CoreResult<T>) -> Result<T, AppError> {
+        let mut slot = self.slot();
+        let store = slot.as_mut().map_err(|error| error.clone())?;
+        work(store).map_err(AppError::from)
+    }
+
+    fn slot(&self) -> std::sync::MutexGuard<'_, Result<Store, AppError>> {
         // A panic in another command must not lock the user out of their data.
-        Ok(store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A store that opened is quick-checked (seconds at most); one that did not has its error.
+fn damage_in(store: &Result<Store, AppError>) -> Vec<String> {
+    match store {
+        Ok(store) => backups::quick_check(store.conn()).unwrap_or_else(|error| vec![error.to_string()]),
+        Err(_) => Vec::new(),
     }
 }

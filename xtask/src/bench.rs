@@ -1,4 +1,4 @@
-//! `cargo xtask bench`: the list benchmarks of the core.
+//! `cargo xtask bench`: the list benchmarks of the core, then the backup benchmarks.
 
 use crate::process::{self, cargo};
 use crate::Result;
@@ -28,5 +28,7 @@ pub fn run(args: &[String]) -> Result {
     if let Some(scale) = scale {
         command.env("ATTACHE_BENCH_SCALE", scale);
     }
-    process::run(&mut command)
+    process::run(&mut command)?;
+    // Backups of a 100 MB store: timed runs, not criterion's (a run takes a second or so).
+    process::run(cargo(&crate::root()).args(["bench", "-p", "attache-core", "--bench", "backups"]))
 }

@@ -1,7 +1,8 @@
 //! `attache-cli`: Attaché without a window. Every command is a few lines over the core, on the
 //! same data folder as the app unless `--data-dir` says otherwise. Exit codes: 0 done, 1 refused
-//! or failed (one line on stderr saying why), 2 usage.
+//! or failed (one line on stderr saying why), 2 usage, 3 `check` found problems.
 
+mod backups;
 mod conflicts;
 mod ics;
 mod lookup;
@@ -20,7 +21,7 @@ const DATABASE_FILE: &str = "attache.sqlite3";
 #[derive(Parser)]
 #[command(name = "attache-cli", version, about = "Attaché's planning data from the command line.")]
 #[command(
-    after_help = "Example:\n  attache-cli conflicts --visit sialkot\n  attache-cli agreements list --expiring 90\n  attache-cli --data-dir /tmp/attache sample"
+    after_help = "Example:\n  attache-cli conflicts --visit sialkot\n  attache-cli agreements list --expiring 90\n  attache-cli backup ~/attache-friday.sqlite3\n  attache-cli --data-dir /tmp/attache sample\n\nExit codes: 0 done, 1 refused or failed, 2 wrong usage, 3 `check` found problems."
 )]
 struct Cli {
     /// The folder holding attache.sqlite3 (default: the app's own data folder).
@@ -47,6 +48,16 @@ enum Command {
     /// Load the built-in sample visit (once; a second run changes nothing).
     #[command(after_help = "Example:\n  attache-cli --data-dir /tmp/attache sample")]
     Sample,
+    /// Copy the data file to FILE, safely while the app is open.
+    #[command(after_help = "Example:\n  attache-cli backup /media/usb/attache-2026-11-29.sqlite3")]
+    Backup(backups::BackupArgs),
+    /// Put a backup back in place of the data file (checked first; the current file is kept).
+    /// Close the app first.
+    #[command(after_help = "Example:\n  attache-cli restore /media/usb/attache-2026-11-29.sqlite3")]
+    Restore(backups::RestoreArgs),
+    /// Check the data file (or FILE) for damage; exits with 3 when it finds any.
+    #[command(after_help = "Example:\n  attache-cli check\n  attache-cli check ~/attache-friday.sqlite3 --json")]
+    Check(backups::CheckArgs),
 }
 
 /// A refusal or failure, said in one line.
@@ -54,6 +65,12 @@ pub type Outcome = Result<(), String>;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.command, Command::Backup(_) | Command::Restore(_) | Command::Check(_)) {
+        return on_the_file(cli.data_dir, cli.command).unwrap_or_else(|reason| {
+            eprintln!("attache-cli: {reason}");
+            ExitCode::from(1)
+        });
+    }
     // `sample` opens the store as it is; every other command as the app does (a brand-new
     // store gets the sample, so the two faces always see the same data).
     let with_sample = !matches!(cli.command, Command::Sample);
@@ -63,6 +80,7 @@ fn main() -> ExitCode {
         Command::Agreements(command) => registers::agreements(&store, command),
         Command::Actions(command) => registers::actions(&mut store, command),
         Command::Sample => sample(&mut store),
+        Command::Backup(_) | Command::Restore(_) | Command::Check(_) => unreachable!("handled on the file"),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -73,13 +91,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn open(data_dir: Option<PathBuf>, with_sample: bool) -> Result<Store, String> {
+/// The commands that work on the data file itself, not through an open store.
+fn on_the_file(data_dir: Option<PathBuf>, command: Command) -> Result<ExitCode, String> {
+    let dir = data_folder(data_dir)?;
+    let path = dir.join(DATABASE_FILE);
+    match command {
+        Command::Backup(args) => backups::backup(&path, args),
+        Command::Restore(args) => backups::restore(&path, &dir, args),
+        Command::Check(args) => backups::check(&path, args),
+        _ => unreachable!("only the file commands come here"),
+    }
+}
+
+fn data_folder(data_dir: Option<PathBuf>) -> Result<PathBuf, String> {
     let dir = match data_dir {
         Some(dir) => dir,
         None => dirs::data_dir().ok_or("no data folder on this system; pass --data-dir")?.join(APP_IDENTIFIER),
     };
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let path = dir.join(DATABASE_FILE);
+    Ok(dir)
+}
+
+fn open(data_dir: Option<PathBuf>, with_sample: bool) -> Result<Store, String> {
+    let path = data_folder(data_dir)?.join(DATABASE_FILE);
     let store = if with_sample { attache_core::store::open_user_store(&path) } else { Store::open(&path) };
     store.map_err(|e| e.to_string())
 }

@@ -124,3 +124,57 @@ fn actions_add_reads_a_quick_line_and_the_owner_then_lists_it() {
     assert!(stderr(&nobody).contains("no one person is called \"Atlantis\""), "{}", stderr(&nobody));
     assert_eq!(cli(dir.path(), &["actions", "add", "!high today"]).status.code(), Some(1), "no title");
 }
+
+#[test]
+fn backup_check_and_restore_round_trip_and_refuse_a_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["sample"]).status.success());
+    let copy = dir.path().join("friday.sqlite3");
+    let backup = cli(dir.path(), &["backup", copy.to_str().unwrap()]);
+    assert!(backup.status.success(), "{}", stderr(&backup));
+    assert!(stdout(&backup).starts_with("Backed up to "), "{}", stdout(&backup));
+
+    let check = cli(dir.path(), &["check", copy.to_str().unwrap(), "--json"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["problems"], serde_json::json!([]));
+
+    // A change after the backup, then the backup put back: the change is gone, and kept aside.
+    let added = cli(dir.path(), &["actions", "add", "Send the minutes to the ministry"]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let restore = cli(dir.path(), &["restore", copy.to_str().unwrap(), "--json"]);
+    assert!(restore.status.success(), "{}", stderr(&restore));
+    let restored: serde_json::Value = serde_json::from_slice(&restore.stdout).unwrap();
+    assert!(Path::new(restored["previousSavedAs"].as_str().unwrap()).starts_with(dir.path().join("backups")));
+    let actions = stdout(&cli(dir.path(), &["actions", "list"]));
+    assert!(!actions.contains("Send the minutes to the ministry"), "{actions}");
+
+    // A file that is not a backup: exit 1, one line, the data file untouched.
+    let text = dir.path().join("list.sqlite3");
+    std::fs::write(&text, "not a database at all, but long enough to look like one ".repeat(100)).unwrap();
+    let refused = cli(dir.path(), &["restore", text.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).starts_with("attache-cli: This file cannot be restored:"), "{}", stderr(&refused));
+    assert_eq!(cli(dir.path(), &["check"]).status.code(), Some(0));
+}
+
+#[test]
+fn check_exits_3_on_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["sample"]).status.success());
+    let copy = dir.path().join("copy.sqlite3");
+    assert!(cli(dir.path(), &["backup", copy.to_str().unwrap()]).status.success());
+    let mut bytes = std::fs::read(&copy).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 4096].fill(0xA5);
+    std::fs::write(&copy, bytes).unwrap();
+
+    let check = cli(dir.path(), &["check", copy.to_str().unwrap()]);
+
+    assert_eq!(check.status.code(), Some(3), "{}", stderr(&check));
+    assert!(stdout(&check).contains("PROBLEMS FOUND"), "{}", stdout(&check));
+    // A file that is not there is not damage: it is a refusal.
+    let missing = cli(dir.path(), &["check", dir.path().join("gone.sqlite3").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(1));
+}

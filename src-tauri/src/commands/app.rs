@@ -5,6 +5,8 @@ use attache_core::directory::sectors::{self, Sector};
 use attache_core::fixtures::sample::{self, SampleOutcome};
 use attache_core::kernel::audit::{self, AuditEntry};
 use attache_core::kernel::record::RecordKind;
+use attache_core::store::backups::{self, BackupFile};
+use attache_core::store::location::{self, StorageRisk};
 use attache_core::{store, AppError};
 use serde::Serialize;
 use specta::Type;
@@ -22,13 +24,26 @@ pub struct AppInfo {
     pub schema_version: Option<i64>,
     pub actor: Option<String>,
     pub store_error: Option<AppError>,
+    /// What SQLite's quick check found when the store was opened; empty when it is sound.
+    pub damage: Vec<String>,
+    /// The newest sound backup, offered when the store is damaged or could not be opened.
+    pub recovery: Option<BackupFile>,
+    /// Set when the data folder is on a network drive or in a folder a cloud service syncs.
+    pub storage_risk: Option<StorageRisk>,
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
     // Answers even when the store failed to open, so the UI can say where the file is.
-    let (schema_version, actor) = match state.open_error() {
+    let store_error = state.open_error();
+    let damage = state.damage();
+    let recovery = if store_error.is_some() || !damage.is_empty() {
+        backups::latest_sound(&state.backup_dir()).map_err(AppError::from)?
+    } else {
+        None
+    };
+    let (schema_version, actor) = match &store_error {
         Some(_) => (None, None),
         None => state.inspect(|s| Ok((Some(store::schema_version(s.conn())?), Some(s.actor().to_owned()))))?,
     };
@@ -38,7 +53,10 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
         database_path: state.database_path().display().to_string(),
         schema_version,
         actor,
-        store_error: state.open_error().cloned(),
+        store_error,
+        damage,
+        recovery,
+        storage_risk: location::risk(&state.data_dir),
     })
 }
 

@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod agreements;
 pub mod app;
+pub mod backups;
 pub mod calendar;
 pub mod conflicts;
 pub mod documents;

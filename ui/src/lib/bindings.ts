@@ -127,6 +127,17 @@ export const commands = {
 	remindersTakeDue: () => __TAURI_INVOKE<Reminder[]>("reminders_take_due"),
 	remindersEnabled: () => __TAURI_INVOKE<boolean>("reminders_enabled"),
 	remindersSetEnabled: (on: boolean) => __TAURI_INVOKE<null>("reminders_set_enabled", { on }),
+	backupsOverview: () => __TAURI_INVOKE<BackupOverview>("backups_overview"),
+	/**  Copies the store to `path` (a file the user chose in the save dialog). */
+	backupsTake: (path: string) => __TAURI_INVOKE<BackupFile>("backups_take", { path }),
+	backupsSetKeep: (keep: number) => __TAURI_INVOKE<null>("backups_set_keep", { keep }),
+	/**  A full check of the data file as it is now (integrity and links between records). */
+	backupsCheck: () => __TAURI_INVOKE<CheckReport>("backups_check"),
+	/**
+	 *  Puts the backup at `path` in place of the store, after checking it and setting the store
+	 *  as it was aside in the backups folder.
+	 */
+	backupsRestore: (path: string) => __TAURI_INVOKE<Restored>("backups_restore", { path }),
 };
 
 /* Types */
@@ -313,6 +324,12 @@ export type AppInfo = {
 	schemaVersion: number | null,
 	actor: string | null,
 	storeError: AppError | null,
+	/**  What SQLite's quick check found when the store was opened; empty when it is sound. */
+	damage: string[],
+	/**  The newest sound backup, offered when the store is damaged or could not be opened. */
+	recovery: BackupFile | null,
+	/**  Set when the data folder is on a network drive or in a folder a cloud service syncs. */
+	storageRisk: StorageRisk | null,
 };
 
 export type AttachmentId = string;
@@ -329,6 +346,22 @@ export type AuditEntry = {
 	names: { [key in string]: string },
 };
 
+/**  A backup file: where it is, how large, and when it was taken. */
+export type BackupFile = {
+	path: string,
+	bytes: number,
+	/**  When the file was last written (RFC 3339, UTC). */
+	takenAt: string,
+};
+
+/**  The daily backups, where they are kept and how many. */
+export type BackupOverview = {
+	folder: string,
+	keep: number,
+	/**  Newest first. */
+	backups: BackupFile[],
+};
+
 /**  A column of the board: the first cards of one status, and how many it holds. */
 export type BoardColumn = {
 	status: ActionStatus,
@@ -343,6 +376,16 @@ export type BulkChange = {
 	ids?: ActionId[],
 	status?: ActionStatus | null,
 	ownerPersonId?: PersonId | null,
+};
+
+/**  What a check of a store file found. */
+export type CheckReport = {
+	/**  True when SQLite found nothing wrong and the schema is one this version can open. */
+	ok: boolean,
+	schemaVersion: number,
+	supportedVersion: number,
+	/**  What `integrity_check` and `foreign_key_check` reported, one line each; empty when sound. */
+	problems: string[],
 };
 
 export type Conflict = {
@@ -777,7 +820,13 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 /**  A program or a script, whatever its name. */
 { kind: "fileIsProgram" } | 
 /**  A file that cannot be read or stored, with why. */
-{ kind: "fileUnreadable"; problem: string };
+{ kind: "fileUnreadable"; problem: string } | 
+/**  A file offered as a backup that is not a sound Attaché data file, with why. */
+{ kind: "notABackup"; problem: string } | 
+/**  The data file is open elsewhere (the app, while the command line restores). */
+{ kind: "storeInUse" } | 
+/**  A backup aimed at the data file itself. */
+{ kind: "sameAsStore" };
 
 export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action";
 
@@ -796,6 +845,14 @@ export type ReminderKind =
 "action" | 
 /**  An agreement in its renewal window: `record_id` is the agreement's. */
 "renewal";
+
+/**  What a restore did: the backup put back, and where the store as it was went first. */
+export type Restored = {
+	restoredFrom: string,
+	schemaVersion: number,
+	/**  The copy of the store taken just before it was replaced (None when there was none). */
+	previousSavedAs: string | null,
+};
 
 export type Rsvp = "invited" | "accepted" | "tentative" | "declined";
 
@@ -868,6 +925,16 @@ export type StatusStep = {
 	to: VisitStatus,
 	missing: Reason[],
 };
+
+/**  Why the data folder's place is risky. */
+export type StorageRisk = 
+/**
+ *  On a network file system (`filesystem` as the system names it: nfs, cifs…), or a
+ *  Windows network path.
+ */
+{ kind: "network"; filesystem: string } | 
+/**  Inside a folder that a cloud service synchronises (`service`: Dropbox, OneDrive…). */
+{ kind: "synchronised"; service: string };
 
 export type TravelTimeRow = {
 	venueAId: VenueId,

@@ -132,6 +132,14 @@ pub enum Reason {
     FileUnreadable {
         problem: String,
     },
+    /// A file offered as a backup that is not a sound Attaché data file, with why.
+    NotABackup {
+        problem: String,
+    },
+    /// The data file is open elsewhere (the app, while the command line restores).
+    StoreInUse,
+    /// A backup aimed at the data file itself.
+    SameAsStore,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -4,6 +4,8 @@
 //! those, so anything that vacuums or copies the file row by row must rebuild the indexes after
 //! (`INSERT INTO people_search (people_search) VALUES ('rebuild')`, and so for each index).
 
+pub mod backups;
+pub mod location;
 mod migrate;
 pub mod settings;
 
@@ -30,6 +32,9 @@ pub struct Store {
     clock: Clock,
     path: PathBuf,
     actor: String,
+    // Held shared while the store is open, by the app and the command line alike; a restore
+    // needs it alone, so it never replaces a file that someone is still using.
+    _in_use: std::fs::File,
 }
 
 impl Store {
@@ -40,13 +45,15 @@ impl Store {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        let in_use = in_use_lock(path)?;
+        in_use.lock_shared()?;
         let mut writer = Connection::open(path)?;
         configure(&writer)?;
         writer.pragma_update(None, "journal_mode", "WAL")?;
         migrate::run(&mut writer, path)?;
         let clock = startup(&mut writer)?;
         let reader = open_reader(path)?;
-        Ok(Store { reader, writer, clock, path: path.to_owned(), actor: default_actor() })
+        Ok(Store { reader, writer, clock, path: path.to_owned(), actor: default_actor(), _in_use: in_use })
     }
 
     pub fn path(&self) -> &Path {
@@ -136,6 +143,13 @@ fn register_name_keys(conn: &Connection) -> CoreResult<()> {
     conn.create_scalar_function("name_latin", -1, flags, |ctx| Ok(transliteration::latin_key(&names(ctx)?)))?;
     conn.create_scalar_function("name_skeleton", -1, flags, |ctx| Ok(transliteration::skeleton_key(&names(ctx)?)))?;
     Ok(())
+}
+
+/// The file beside the store whose lock says the store is open (`<name>.lock`).
+fn in_use_lock(path: &Path) -> CoreResult<std::fs::File> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    Ok(std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(PathBuf::from(name))?)
 }
 
 fn open_reader(path: &Path) -> CoreResult<Connection> {

@@ -106,6 +106,9 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'signatoryNotOfParty': return m.errors_signatory_not_of_party();
 		case 'needsOwner': return m.errors_needs_owner();
 		case 'needsOutcome': return m.errors_needs_outcome();
+		case 'notABackup': return m.errors_not_a_backup({ problem: reason.problem });
+		case 'storeInUse': return m.errors_store_in_use();
+		case 'sameAsStore': return m.errors_same_as_store();
 	}
 }
 

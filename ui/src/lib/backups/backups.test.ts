@@ -1,0 +1,119 @@
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppInfo } from '$lib/bindings';
+import { installDialogPolyfill, uninstallDialogPolyfill } from '$lib/testing/dialog';
+import BackupSettings from './BackupSettings.svelte';
+import Recovery from './Recovery.svelte';
+
+const afresh = vi.hoisted(() => vi.fn());
+vi.mock('$lib/api/backups', async (original) => ({
+	...(await original<typeof import('$lib/api/backups')>()),
+	startAfresh: afresh
+}));
+
+beforeEach(() => {
+	installDialogPolyfill();
+	afresh.mockReset();
+});
+afterEach(() => {
+	clearMocks();
+	uninstallDialogPolyfill();
+});
+
+const daily = { path: '/data/backups/attache-2026-11-28.sqlite3', bytes: 2_097_152, takenAt: '2026-11-28T09:00:00Z' };
+const hostilePath = '/data/backups/<b>attache</b>-2026-11-27.sqlite3';
+
+function backend(calls: { cmd: string; args: unknown }[], answers: Record<string, unknown> = {}) {
+	mockIPC((cmd, args) => {
+		calls.push({ cmd, args });
+		if (cmd in answers) {
+			const answer = answers[cmd];
+			if (answer instanceof Error) throw JSON.parse(answer.message);
+			return answer;
+		}
+		if (cmd === 'backups_overview') return { folder: '/data/backups', keep: 7, backups: [daily, { ...daily, path: hostilePath }] };
+		if (cmd === 'backups_restore') return { restoredFrom: daily.path, schemaVersion: 9, previousSavedAs: '/data/backups/before-restore-x.sqlite3' };
+		return null;
+	});
+}
+
+describe('Settings → Backups', () => {
+	it('lists the daily backups as plain text, and restores one only when confirmed', async () => {
+		const calls: { cmd: string; args: unknown }[] = [];
+		backend(calls);
+		render(BackupSettings);
+		const rows = await screen.findAllByTestId('backup-row');
+		expect(rows).toHaveLength(2);
+		expect(rows[0].textContent).toContain('2 MB');
+		expect(rows[1].textContent).toContain(hostilePath);
+		expect(rows[1].querySelector('b')).toBeNull();
+		expect((screen.getByTestId('field-keep') as HTMLInputElement).value).toBe('7');
+
+		await fireEvent.click(rows[0].querySelector('button')!);
+		expect(calls.some((c) => c.cmd === 'backups_restore')).toBe(false);
+		const confirm = await screen.findByTestId('confirm-button');
+		expect(document.querySelector('dialog[open]')?.textContent).toContain('kept as a backup first');
+		await fireEvent.click(confirm);
+		await waitFor(() => expect(calls.find((c) => c.cmd === 'backups_restore')?.args).toEqual({ path: daily.path }));
+		await waitFor(() => expect(afresh).toHaveBeenCalled());
+	});
+
+	it('shows the core’s refusal of the number to keep by the field', async () => {
+		const calls: { cmd: string; args: unknown }[] = [];
+		const refusal = { code: 'validation', message: 'Keep at least one daily backup.', field: 'keep', reason: { kind: 'tooSmall', min: 1 } };
+		backend(calls, { backups_set_keep: new Error(JSON.stringify(refusal)) });
+		render(BackupSettings);
+		const keep = (await screen.findByTestId('field-keep')) as HTMLInputElement;
+		await fireEvent.input(keep, { target: { value: '0' } });
+		await fireEvent.change(keep);
+		const error = await screen.findByTestId('error-keep');
+		expect(error.textContent).toMatch(/1/);
+		expect(keep.getAttribute('aria-invalid')).toBe('true');
+		expect(calls.find((c) => c.cmd === 'backups_set_keep')?.args).toEqual({ keep: 0 });
+	});
+
+	it('says what a check of the data file found', async () => {
+		const calls: { cmd: string; args: unknown }[] = [];
+		backend(calls, { backups_check: { ok: false, schemaVersion: 9, supportedVersion: 9, problems: ['*** in database main ***', 'Page 12: btreeInitPage() returns error code 11'] } });
+		render(BackupSettings);
+		await fireEvent.click(await screen.findByTestId('check-store'));
+		const result = await screen.findByTestId('check-result');
+		expect(result.textContent).toContain('The data file has problems.');
+		expect(result.textContent).toContain('Page 12: btreeInitPage() returns error code 11');
+	});
+});
+
+const damaged: AppInfo = {
+	appVersion: '0.1.0',
+	dataDir: '/data',
+	databasePath: '/data/attache.sqlite3',
+	schemaVersion: 9,
+	actor: 'olga',
+	storeError: null,
+	damage: ['Page 12: btreeInitPage() returns error code 11'],
+	recovery: daily,
+	storageRisk: null
+};
+
+describe('the recovery notice', () => {
+	it('names the damage and restores the newest sound backup once confirmed', async () => {
+		const calls: { cmd: string; args: unknown }[] = [];
+		backend(calls);
+		render(Recovery, { props: { info: damaged } });
+		const notice = screen.getByTestId('recovery');
+		expect(notice.textContent).toContain('The data file is damaged.');
+		expect(notice.textContent).toContain('btreeInitPage');
+		await fireEvent.click(screen.getByTestId('restore-latest'));
+		await fireEvent.click(await screen.findByTestId('confirm-button'));
+		await waitFor(() => expect(calls.find((c) => c.cmd === 'backups_restore')?.args).toEqual({ path: daily.path }));
+		await waitFor(() => expect(afresh).toHaveBeenCalled());
+	});
+
+	it('says so when no sound backup is there to go back to', () => {
+		backend([]);
+		render(Recovery, { props: { info: { ...damaged, recovery: null } } });
+		expect(screen.getByTestId('recovery').textContent).toContain('There is no sound backup in the data folder.');
+		expect(screen.queryByTestId('restore-latest')).toBeNull();
+	});
+});
