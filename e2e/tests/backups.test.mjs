@@ -82,9 +82,10 @@ describe('Backups in a real window', () => {
       assert.equal(people.total, 0, 'the person added after the backup is gone');
       // …and the store as it was is kept, first in the list, with that person in it.
       await app.nav('settings');
-      const kept = await app.row('before-restore-', { id: 'backup-row' });
+      await app.row('before-restore-', { id: 'backup-row' });
+      await app.browser.execute(() => document.querySelector('[data-testid="backups-section"]').scrollIntoView());
       await app.saveArtifacts('backups-after-restore');
-      const path = (await kept.getText()).split('\n').find((line) => line.includes('before-restore-')).trim();
-      assert.ok(readByPython(path).families.includes(probe.familyName));
+      const listed = (await app.invoke('backups_overview')).backups.find((b) => b.path.includes('before-restore-'));
+      assert.ok(readByPython(listed.path).families.includes(probe.familyName));
     }));
 });
