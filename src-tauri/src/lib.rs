@@ -3,7 +3,7 @@
 mod commands;
 pub mod state;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
@@ -154,13 +154,21 @@ pub fn run() {
 /// while the app runs (over midnight, for days), an hourly look does the same, so a renewal is
 /// raised on the day its window opens and an agreement expires on the day after its date.
 /// The same look takes the day's backup: at start, and on the first hour of each new day.
+/// First of all, SQLite's quick check of the file: damage found is told to the window (which
+/// then offers the newest sound backup) and stops the daily backups, which would otherwise push
+/// the sound ones out.
 fn hourly_upkeep(app: tauri::AppHandle) {
-    std::thread::spawn(move || loop {
+    std::thread::spawn(move || {
         let state = app.state::<state::AppState>();
-        commands::backups::take_daily(&state);
-        std::thread::sleep(std::time::Duration::from_secs(60 * 60));
-        let today = chrono::Local::now().date_naive();
-        // A store that could not be opened, or a failed write, waits for the next hour.
-        let _ = state.write(|store| attache_core::agreements::keep_current(store, today));
+        if !state.check_store().is_empty() {
+            let _ = app.emit("store-damaged", ());
+        }
+        loop {
+            commands::backups::take_daily(&state);
+            std::thread::sleep(std::time::Duration::from_secs(60 * 60));
+            let today = chrono::Local::now().date_naive();
+            // A store that could not be opened, or a failed write, waits for the next hour.
+            let _ = state.write(|store| attache_core::agreements::keep_current(store, today));
+        }
     });
 }

@@ -14,7 +14,8 @@ const DATABASE_FILE: &str = "attache.sqlite3";
 
 pub struct AppState {
     store: Mutex<Result<Store, AppError>>,
-    /// What SQLite's quick check found in the store when it was opened; empty when sound.
+    /// What SQLite's quick check found in the store after it was opened; empty when sound
+    /// (or not checked yet: the check runs beside the app, see `check_store`).
     damage: Mutex<Vec<String>>,
     pub data_dir: PathBuf,
 }
@@ -22,8 +23,7 @@ pub struct AppState {
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
         let store = attache_core::store::open_user_store(&data_dir.join(DATABASE_FILE)).map_err(AppError::from);
-        let damage = damage_in(&store);
-        AppState { store: Mutex::new(store), damage: Mutex::new(damage), data_dir }
+        AppState { store: Mutex::new(store), damage: Mutex::new(Vec::new()), data_dir }
     }
 
     /// The daily backups' folder, inside the data folder.
@@ -31,9 +31,21 @@ impl AppState {
         self.data_dir.join(backups::FOLDER)
     }
 
-    /// What the quick check at opening found (empty when the store is sound).
+    /// What the last quick check found (empty when the store is sound).
     pub fn damage(&self) -> Vec<String> {
         self.damage.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// SQLite's quick check of the data file, on a connection of its own (the store's lock is
+    /// not held); remembers and returns what it found. A store that did not open is not checked:
+    /// its error already says what is wrong.
+    pub fn check_store(&self) -> Vec<String> {
+        if self.open_error().is_some() {
+            return Vec::new();
+        }
+        let found = backups::quick_check(&self.database_path()).unwrap_or_else(|error| vec![error.to_string()]);
+        found.clone_into(&mut self.damage.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+        found
     }
 
     /// Closes the store, lets `work` change its file (a restore), and opens it again, whatever
@@ -46,7 +58,8 @@ impl AppState {
         let path = self.database_path();
         let outcome = work(&path).map_err(AppError::from);
         *slot = attache_core::store::open_user_store(&path).map_err(AppError::from);
-        *self.damage.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = damage_in(&slot);
+        drop(slot);
+        self.check_store();
         outcome
     }
 
@@ -83,13 +96,5 @@ impl AppState {
     fn slot(&self) -> std::sync::MutexGuard<'_, Result<Store, AppError>> {
         // A panic in another command must not lock the user out of their data.
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-/// A store that opened is quick-checked (seconds at most); one that did not has its error.
-fn damage_in(store: &Result<Store, AppError>) -> Vec<String> {
-    match store {
-        Ok(store) => backups::quick_check(store.conn()).unwrap_or_else(|error| vec![error.to_string()]),
-        Err(_) => Vec::new(),
     }
 }

@@ -245,10 +245,17 @@ fn the_latest_sound_backup_passes_over_a_damaged_one() {
 }
 
 #[test]
-fn quick_check_finds_nothing_in_a_sound_store() {
-    let (_dir, mut store) = common::temp_store();
-    person(&mut store, "Albert", "Khorev");
-    assert_eq!(backups::quick_check(store.conn()).unwrap(), Vec::<String>::new());
+fn quick_check_finds_nothing_in_a_sound_store_and_something_in_a_damaged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store) = store_in(dir.path());
+    for i in 0..400 {
+        person(&mut store, "Delegate with a name long enough to fill pages", &i.to_string());
+    }
+    assert_eq!(backups::quick_check(&path).unwrap(), Vec::<String>::new());
+    let copy = dir.path().join("copy.sqlite3");
+    backups::take(&path, &copy).unwrap();
+    damage(&copy);
+    assert!(!backups::quick_check(&copy).unwrap().is_empty());
 }
 
 #[test]

@@ -1,5 +1,6 @@
+import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { createRawSnippet } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installDialogPolyfill, uninstallDialogPolyfill } from '$lib/testing/dialog';
@@ -18,9 +19,11 @@ const dialog = () => screen.getByTestId('shortcuts-dialog') as HTMLDialogElement
 describe('Root layout: the keyboard shortcuts overlay', () => {
 	beforeEach(() => {
 		installDialogPolyfill();
-		mockIPC(() => null);
+		mockIPC(() => null, { shouldMockEvents: true });
 	});
 	afterEach(() => {
+		// Unmounted while the event mocks are there: the layout stops listening as it goes.
+		cleanup();
 		uninstallDialogPolyfill();
 		clearMocks();
 	});
@@ -53,8 +56,11 @@ describe('Root layout: the keyboard shortcuts overlay', () => {
 });
 
 describe('Root layout: the sidebar', () => {
-	beforeEach(() => mockIPC(() => null));
-	afterEach(() => clearMocks());
+	beforeEach(() => mockIPC(() => null, { shouldMockEvents: true }));
+	afterEach(() => {
+		cleanup();
+		clearMocks();
+	});
 
 	it('links to the calendar after visits, venues and vehicles after organizations, without a digit shortcut of their own', () => {
 		render(Layout, { props: { children } });
@@ -88,8 +94,11 @@ describe('Root layout: the sidebar', () => {
 });
 
 describe('Root layout: a screen that fails', () => {
-	beforeEach(() => mockIPC(() => null));
-	afterEach(() => clearMocks());
+	beforeEach(() => mockIPC(() => null, { shouldMockEvents: true }));
+	afterEach(() => {
+		cleanup();
+		clearMocks();
+	});
 
 	it('says so with the reason and a way to try again, and keeps the sidebar', async () => {
 		let failing = true;
@@ -113,5 +122,34 @@ describe('Root layout: a screen that fails', () => {
 		} finally {
 			logged.mockRestore();
 		}
+	});
+});
+
+describe('Root layout: damage found after start', () => {
+	afterEach(() => {
+		cleanup();
+		clearMocks();
+	});
+
+	it('shows the recovery notice when the shell says the check found damage', async () => {
+		let damage: string[] = [];
+		const info = () => ({
+			appVersion: '0.1.0',
+			dataDir: '/data',
+			databasePath: '/data/attache.sqlite3',
+			schemaVersion: 9,
+			actor: 'olga',
+			storeError: null,
+			damage,
+			recovery: null,
+			storageRisk: null
+		});
+		mockIPC((cmd) => (cmd === 'app_info' ? info() : null), { shouldMockEvents: true });
+		render(Layout, { props: { children } });
+		await settled();
+		expect(screen.queryByTestId('recovery')).toBeNull();
+		damage = ['Page 12: btreeInitPage() returns error code 11'];
+		await emit('store-damaged');
+		expect((await screen.findByTestId('recovery')).textContent).toContain('btreeInitPage');
 	});
 });

@@ -12,9 +12,12 @@ afterEach(() => {
 	chooseLanguage('system');
 });
 
+/** The backups section's answer (no backups yet); null for anything else. */
+const noBackups = (cmd: string) => (cmd === 'backups_overview' ? { folder: '/data/backups', keep: 7, backups: [] } : null);
+
 describe('Settings', () => {
 	it('offers the system language and each language by its own name, and switches at once', async () => {
-		mockIPC(() => null);
+		mockIPC(noBackups);
 		render(SettingsPage);
 		const select = screen.getByLabelText('Language of the app') as HTMLSelectElement;
 		expect(select.dataset.testid).toBe('language-select');
@@ -38,7 +41,7 @@ describe('Settings', () => {
 	});
 
 	it('lists the keyboard shortcuts from the list the ? overlay shows, ? itself included', () => {
-		mockIPC(() => null);
+		mockIPC(noBackups);
 		render(SettingsPage);
 		const list = screen.getByTestId('shortcut-list');
 		const keys = [...list.querySelectorAll('dt')].map((dt) => dt.textContent?.replace(/\s+/g, ' ').trim());
@@ -57,7 +60,7 @@ describe('Settings', () => {
 				saves.push(stored);
 				return stored;
 			}
-			return null;
+			return noBackups(cmd);
 		});
 		render(SettingsPage);
 		const sides = (await screen.findByLabelText('Sides')) as HTMLSelectElement;
@@ -88,7 +91,7 @@ describe('Settings', () => {
 		mockIPC((cmd) => {
 			if (cmd === 'precedence_get') return { sides: 'hostsFirst', headsFirst: true };
 			if (cmd === 'precedence_set') throw { code: 'unexpected', message: 'Store is read-only', field: null };
-			return null;
+			return noBackups(cmd);
 		});
 		render(SettingsPage);
 		const sides = (await screen.findByTestId('precedence-sides')) as HTMLSelectElement;
