@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, withArtifacts } from '../lib/app.mjs';
@@ -87,5 +87,28 @@ describe('Backups in a real window', () => {
       await app.saveArtifacts('backups-after-restore');
       const listed = (await app.invoke('backups_overview')).backups.find((b) => b.path.includes('before-restore-'));
       assert.ok(readByPython(listed.path).families.includes(probe.familyName));
+    }));
+
+  it('offers the newest sound backup when the data file is found damaged at start, and restores it', STEP, () =>
+    withArtifacts(() => app, 'recovery', async () => {
+      const { databasePath } = await app.invoke('app_info');
+      await app.quit();
+      // A third of the file overwritten, as a failing disk or a half-synchronised copy leaves it.
+      const bytes = readFileSync(databasePath);
+      bytes.fill(0xa5, Math.floor(bytes.length / 3), Math.floor((bytes.length * 2) / 3));
+      writeFileSync(databasePath, bytes);
+
+      app = await App.start();
+      const notice = await app.visible('recovery', { timeout: 30_000 });
+      await app.saveArtifacts('recovery-notice');
+      assert.match(await notice.getText(), /Restore the backup of/);
+      await app.click('restore-latest');
+      await app.click('confirm-button');
+      await app.browser.waitUntil(async () => !(await app.isVisible('recovery')), { timeout: 15_000, timeoutMsg: 'the notice stayed' });
+      await app.visible('nav-dashboard');
+      assert.equal(readByPython(databasePath).integrity, 'ok');
+      const info = await app.invoke('app_info');
+      assert.deepEqual(info.damage, []);
+      assert.equal(info.storeError, null);
     }));
 });

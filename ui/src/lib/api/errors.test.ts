@@ -44,6 +44,13 @@ describe('toApiError', () => {
 		expect(toApiError({ code: 'conflict', message: 'Already exists', field: null }).message).toBe('Already exists');
 	});
 
+	it('words an error once, however many times it is passed on', () => {
+		const e = { code: 'storage', message: 'database error: database disk image is malformed', field: null };
+		const once = toApiError(e);
+		expect(once.message).toBe('The data file could not be read or written (database error: database disk image is malformed).');
+		expect(toApiError(once)).toEqual(once);
+	});
+
 	it('wraps strings and exceptions as unexpected errors', () => {
 		expect(toApiError('command people_list not found')).toEqual({
 			code: 'unexpected',

@@ -25,6 +25,8 @@ export function isAppError(value: unknown): value is AppError {
 }
 
 export function toApiError(value: unknown): ApiError {
+	// Already worded (`call` rejects with one): wording it again would say it twice.
+	if (isAppError(value) && 'detail' in value) return value as ApiError;
 	if (isAppError(value)) {
 		const error = { code: value.code, field: value.field ?? null, reason: value.reason ?? null, detail: value.message };
 		return { ...error, message: sentence(error) };
