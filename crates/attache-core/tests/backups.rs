@@ -54,6 +54,7 @@ fn a_backup_is_one_sound_file_with_everything_committed() {
     let taken = backups::take(&path, &target).unwrap();
 
     assert_eq!(taken.path, target.display().to_string());
+    assert_eq!((taken.name.as_str(), taken.kind), ("copy.sqlite3", backups::BackupKind::Chosen));
     assert!(taken.bytes > 0);
     assert_eq!(people_in(&target), 1);
     let report = backups::check(&target).unwrap();
@@ -137,7 +138,10 @@ fn restoring_puts_the_backup_back_and_keeps_the_store_it_replaced() {
     let kept = restored.previous_saved_as.clone().expect("the store was kept");
     let previous = Store::open(Path::new(&kept)).unwrap();
     assert_eq!(names(&previous), vec!["Albert Khorev", "Olga Petrova"]);
-    assert!(backups::list(&safety).unwrap().iter().any(|b| b.path == kept));
+    assert!(backups::list(&safety)
+        .unwrap()
+        .iter()
+        .any(|b| b.path == kept && b.kind == backups::BackupKind::BeforeRestore));
     // The restored store takes new work.
     person(&mut store, "Farhan", "Siddiqui");
     assert_eq!(names(&store), vec!["Albert Khorev", "Farhan Siddiqui"]);
@@ -209,7 +213,7 @@ fn a_daily_backup_is_taken_once_a_day_and_only_the_last_ones_are_kept() {
     let folder = dir.path().join(backups::FOLDER);
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
 
-    assert!(backups::daily(&path, &folder, 3, day(20)).unwrap().is_some());
+    assert_eq!(backups::daily(&path, &folder, 3, day(20)).unwrap().map(|b| b.kind), Some(backups::BackupKind::Daily));
     assert!(backups::daily(&path, &folder, 3, day(20)).unwrap().is_none(), "once a day");
     for d in 21..=24 {
         backups::daily(&path, &folder, 3, day(d)).unwrap();

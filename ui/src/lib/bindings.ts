@@ -346,13 +346,25 @@ export type AuditEntry = {
 	names: { [key in string]: string },
 };
 
-/**  A backup file: where it is, how large, and when it was taken. */
+/**  A backup file: where it is, which copy it is, how large, and when it was taken. */
 export type BackupFile = {
 	path: string,
+	/**  The file's name alone. */
+	name: string,
+	kind: BackupKind,
 	bytes: number,
 	/**  When the file was last written (RFC 3339, UTC). */
 	takenAt: string,
 };
+
+/**  Which copy a backup file is. */
+export type BackupKind = 
+/**  Taken by the app once a day. */
+"daily" | 
+/**  The store as it was just before a restore replaced it. */
+"beforeRestore" | 
+/**  Taken to a file the user chose. */
+"chosen";
 
 /**  The daily backups, where they are kept and how many. */
 export type BackupOverview = {

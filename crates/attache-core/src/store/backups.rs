@@ -29,11 +29,26 @@ const EXTENSION: &str = "sqlite3";
 /// Pages copied per step: large steps finish a 100 MB store in a few of them.
 const PAGES_PER_STEP: std::os::raw::c_int = 4096;
 
-/// A backup file: where it is, how large, and when it was taken.
+/// Which copy a backup file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum BackupKind {
+    /// Taken by the app once a day.
+    Daily,
+    /// The store as it was just before a restore replaced it.
+    BeforeRestore,
+    /// Taken to a file the user chose.
+    Chosen,
+}
+
+/// A backup file: where it is, which copy it is, how large, and when it was taken.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupFile {
     pub path: String,
+    /// The file's name alone.
+    pub name: String,
+    pub kind: BackupKind,
     pub bytes: u64,
     /// When the file was last written (RFC 3339, UTC).
     pub taken_at: String,
@@ -74,7 +89,7 @@ pub fn take(store: &Path, target: &Path) -> CoreResult<BackupFile> {
     }
     let source = open_reader(store)?;
     write_copy(&source, target)?;
-    described(target)
+    described(target, BackupKind::Chosen)
 }
 
 /// Checks a store file without changing it: SQLite's `integrity_check` and `foreign_key_check`,
@@ -184,8 +199,13 @@ pub fn restore(store: &Path, source: &Path, safety_dir: &Path) -> CoreResult<Res
 pub fn daily(store: &Path, dir: &Path, keep: u32, today: NaiveDate) -> CoreResult<Option<BackupFile>> {
     std::fs::create_dir_all(dir)?;
     let target = dir.join(format!("{DAILY_PREFIX}{today}.{EXTENSION}"));
-    let taken = if target.exists() { None } else { Some(take(store, &target)?) };
-    let mut dailies = list_with(dir, DAILY_PREFIX)?;
+    let taken = if target.exists() {
+        None
+    } else {
+        take(store, &target)?;
+        Some(described(&target, BackupKind::Daily)?)
+    };
+    let mut dailies = list_with(dir, BackupKind::Daily)?;
     // Named by date, so name order is age order; newest first.
     dailies.sort_by(|a, b| b.path.cmp(&a.path));
     for old in dailies.iter().skip(keep.max(1) as usize) {
@@ -196,8 +216,8 @@ pub fn daily(store: &Path, dir: &Path, keep: u32, today: NaiveDate) -> CoreResul
 
 /// The backups in `dir` (daily ones and those taken before a restore), newest first.
 pub fn list(dir: &Path) -> CoreResult<Vec<BackupFile>> {
-    let mut found = list_with(dir, DAILY_PREFIX)?;
-    found.extend(list_with(dir, BEFORE_RESTORE_PREFIX)?);
+    let mut found = list_with(dir, BackupKind::Daily)?;
+    found.extend(list_with(dir, BackupKind::BeforeRestore)?);
     found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.path.cmp(&a.path)));
     Ok(found)
 }
@@ -307,23 +327,27 @@ fn pragma_lines(conn: &Connection, pragma: &str) -> CoreResult<Vec<String>> {
     Ok(lines.collect::<Result<_, _>>()?)
 }
 
-fn list_with(dir: &Path, prefix: &str) -> CoreResult<Vec<BackupFile>> {
+fn list_with(dir: &Path, kind: BackupKind) -> CoreResult<Vec<BackupFile>> {
+    let prefix = if kind == BackupKind::Daily { DAILY_PREFIX } else { BEFORE_RESTORE_PREFIX };
     let Ok(entries) = std::fs::read_dir(dir) else { return Ok(Vec::new()) };
     let mut found = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with(prefix) && name.ends_with(&format!(".{EXTENSION}")) {
-            found.push(described(&entry.path())?);
+            found.push(described(&entry.path(), kind)?);
         }
     }
     Ok(found)
 }
 
-fn described(path: &Path) -> CoreResult<BackupFile> {
+fn described(path: &Path, kind: BackupKind) -> CoreResult<BackupFile> {
     let meta = std::fs::metadata(path)?;
     let taken_at = meta.modified().map(chrono::DateTime::<Utc>::from).unwrap_or_else(|_| Utc::now());
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(BackupFile {
         path: path.display().to_string(),
+        name,
+        kind,
         bytes: meta.len(),
         taken_at: taken_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     })

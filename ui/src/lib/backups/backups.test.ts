@@ -21,8 +21,8 @@ afterEach(() => {
 	uninstallDialogPolyfill();
 });
 
-const daily = { path: '/data/backups/attache-2026-11-28.sqlite3', bytes: 2_097_152, takenAt: '2026-11-28T09:00:00Z' };
-const hostilePath = '/data/backups/<b>attache</b>-2026-11-27.sqlite3';
+const daily = { path: '/data/backups/attache-2026-11-28.sqlite3', name: 'attache-2026-11-28.sqlite3', kind: 'daily' as const, bytes: 2_097_152, takenAt: '2026-11-28T09:00:00Z' };
+const hostileName = 'before-restore-<b>x</b>.sqlite3';
 
 function backend(calls: { cmd: string; args: unknown }[], answers: Record<string, unknown> = {}) {
 	mockIPC((cmd, args) => {
@@ -32,7 +32,7 @@ function backend(calls: { cmd: string; args: unknown }[], answers: Record<string
 			if (answer instanceof Error) throw JSON.parse(answer.message);
 			return answer;
 		}
-		if (cmd === 'backups_overview') return { folder: '/data/backups', keep: 7, backups: [daily, { ...daily, path: hostilePath }] };
+		if (cmd === 'backups_overview') return { folder: '/data/backups', keep: 7, backups: [daily, { ...daily, path: `/data/backups/${hostileName}`, name: hostileName, kind: 'beforeRestore' }] };
 		if (cmd === 'backups_restore') return { restoredFrom: daily.path, schemaVersion: 9, previousSavedAs: '/data/backups/before-restore-x.sqlite3' };
 		return null;
 	});
@@ -46,7 +46,9 @@ describe('Settings → Backups', () => {
 		const rows = await screen.findAllByTestId('backup-row');
 		expect(rows).toHaveLength(2);
 		expect(rows[0].textContent).toContain('2 MB');
-		expect(rows[1].textContent).toContain(hostilePath);
+		expect(rows[0].textContent).toContain('daily copy');
+		expect(rows[1].textContent).toContain(hostileName);
+		expect(rows[1].textContent).toContain('the data as it was before a restore');
 		expect(rows[1].querySelector('b')).toBeNull();
 		expect((screen.getByTestId('field-keep') as HTMLInputElement).value).toBe('7');
 
