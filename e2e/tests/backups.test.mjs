@@ -1,6 +1,7 @@
-// Backups in the real window: the day's backup taken at start and listed in Settings, a copy
-// taken now that Python's own sqlite3 module reads back as sound, and a restore chosen in the
-// list, confirmed, that brings the store back and keeps the store it replaced.
+// Data out of the real window, safely: the day's backup taken at start and listed in Settings,
+// a copy taken now that Python's own sqlite3 module reads back as sound, a restore chosen in
+// the list, confirmed, that brings the store back and keeps the store it replaced, recovery
+// from a damaged file, and the people list exported as CSV that Python's csv module reads.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -27,7 +28,7 @@ function readByPython(path) {
   return JSON.parse(run.stdout);
 }
 
-describe('Backups in a real window', () => {
+describe('Backups and exports in a real window', () => {
   before(async () => {
     app = await App.start();
   }, STEP);
@@ -110,5 +111,32 @@ describe('Backups in a real window', () => {
       const info = await app.invoke('app_info');
       assert.deepEqual(info.damage, []);
       assert.equal(info.storeError, null);
+    }));
+
+  it('exports the people list, searched and sorted, as CSV that Python reads with every name intact', STEP, () =>
+    withArtifacts(() => app, 'export', async () => {
+      await app.nav('people');
+      await app.visible('export-button');
+      const folder = mkdtempSync(join(tmpdir(), 'attache-export-'));
+      try {
+        const path = join(folder, 'people.csv');
+        // What the Export… button sends once the save dialog has named the file.
+        const query = { page: 1, pageSize: 50, sort: 'familyName', descending: false, search: 'Khorev', includeDeleted: false };
+        const headings = ['Honorific', 'Given name', 'Family name', 'Name in native script', 'Position', 'Organization', 'Country', 'E-mail', 'Phone', 'Languages', 'Protocol rank', 'Dietary needs', 'Access needs', 'Biography', 'Notes'];
+        const rows = await app.invoke('exports_people', { query, path, headings });
+        const read = spawnSync(
+          '/usr/bin/python3',
+          ['-c', 'import csv, json, sys\nwith open(sys.argv[1], newline="", encoding="utf-8-sig") as f: print(json.dumps(list(csv.reader(f))))', path],
+          { encoding: 'utf8' },
+        );
+        assert.equal(read.status, 0, read.stderr);
+        const table = JSON.parse(read.stdout);
+        assert.deepEqual(table[0], headings);
+        assert.equal(table.length - 1, rows);
+        assert.ok(table.slice(1).every((row) => row[2] === 'Khorev'), JSON.stringify(table));
+        assert.ok(table.slice(1).some((row) => /[А-Яа-я]/.test(row[3])), 'the native-script name comes out as written');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     }));
 });

@@ -4,6 +4,7 @@
 
 mod backups;
 mod conflicts;
+mod export;
 mod ics;
 mod lookup;
 mod registers;
@@ -45,6 +46,11 @@ enum Command {
     /// The follow-up actions.
     #[command(subcommand)]
     Actions(registers::ActionsCommand),
+    /// Export a list as CSV (UTF-8 with a byte-order mark; formulas written as text).
+    #[command(
+        after_help = "Example:\n  attache-cli export people -o people.csv\n  attache-cli export organizations --search chamber > chambers.csv"
+    )]
+    Export(export::ExportArgs),
     /// Load the built-in sample visit (once; a second run changes nothing).
     #[command(after_help = "Example:\n  attache-cli --data-dir /tmp/attache sample")]
     Sample,
@@ -79,6 +85,7 @@ fn main() -> ExitCode {
         Command::Conflicts(args) => conflicts::run(&store, args),
         Command::Agreements(command) => registers::agreements(&store, command),
         Command::Actions(command) => registers::actions(&mut store, command),
+        Command::Export(args) => export::run(&store, args),
         Command::Sample => sample(&mut store),
         Command::Backup(_) | Command::Restore(_) | Command::Check(_) => unreachable!("handled on the file"),
     });

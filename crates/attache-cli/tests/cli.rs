@@ -178,3 +178,19 @@ fn check_exits_3_on_a_damaged_file() {
     let missing = cli(dir.path(), &["check", dir.path().join("gone.sqlite3").to_str().unwrap()]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn export_writes_a_list_as_csv_to_a_file_or_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["sample"]).status.success());
+    let file = dir.path().join("people.csv");
+    let to_file = cli(dir.path(), &["export", "people", "-o", file.to_str().unwrap()]);
+    assert!(to_file.status.success(), "{}", stderr(&to_file));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("\u{feff}Honorific,Given name,Family name"), "{}", &text[..80.min(text.len())]);
+    assert!(text.contains("Khorev"));
+    let piped = cli(dir.path(), &["export", "organizations", "--search", "Sialkot"]);
+    assert!(piped.status.success(), "{}", stderr(&piped));
+    assert!(stdout(&piped).lines().count() >= 2);
+    assert!(stdout(&piped).contains("Sialkot"));
+}

@@ -36,6 +36,7 @@ pub mod agreements;
 pub mod dashboard;
 pub mod directory;
 pub mod documents;
+pub mod exchange;
 pub mod fixtures;
 pub mod pipeline;
 pub mod reminders;

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod conflicts;
 pub mod documents;
 pub mod engagements;
+pub mod exports;
 pub mod organizations;
 pub mod participants;
 pub mod people;

@@ -164,7 +164,8 @@ pub fn get(conn: &Connection, id: &OrganizationId) -> CoreResult<Organization> {
     Ok(organization)
 }
 
-pub fn list(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Page<Organization>> {
+/// The organizations a list query selects, and their order.
+fn selection(query: &OrganizationQuery) -> (Select, String) {
     let mut select = Select::new("o", &query.list);
     select
         .filter("o.kind = ?", query.kind)
@@ -178,13 +179,30 @@ pub fn list(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Page<Org
             &["o.name", "o.short_name", "o.native_name", "o.city"],
             query.list.search.as_deref(),
         );
-    let order = order_by(&query.list, SORTS, "o.id");
+    (select, order_by(&query.list, SORTS, "o.id"))
+}
+
+pub fn list(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Page<Organization>> {
+    let (select, order) = selection(query);
     let mut page = select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)?;
-    for organization in &mut page.items {
+    with_sectors(conn, &mut page.items)?;
+    Ok(page)
+}
+
+/// Every organization the list query selects, in its order, not paged (for an export).
+pub fn all(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Vec<Organization>> {
+    let (select, order) = selection(query);
+    let mut found = select.all(conn, COLUMNS, &SOURCE, &order, from_row)?;
+    with_sectors(conn, &mut found)?;
+    Ok(found)
+}
+
+fn with_sectors(conn: &Connection, organizations: &mut [Organization]) -> CoreResult<()> {
+    for organization in organizations {
         organization.sectors =
             sectors::linked(conn, "organization_sectors", "organization_id", organization.id.as_str())?;
     }
-    Ok(page)
+    Ok(())
 }
 
 fn validated(_w: &Writer<'_>, input: OrganizationInput) -> CoreResult<OrganizationInput> {

@@ -202,7 +202,8 @@ pub fn get(conn: &Connection, id: &PersonId) -> CoreResult<Person> {
         .ok_or_else(|| CoreError::NotFound { entity: "person", id: id.to_string() })
 }
 
-pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> {
+/// The people a list query selects, and their order.
+fn selection(query: &PersonQuery) -> (Select, String) {
     // A person is found by their own names, position and e-mail, or by their organization's
     // name: one rowid set (a UNION), since an OR of two IN-conditions scans every person.
     // Never through a deleted organization: a search does not match through deleted records.
@@ -223,8 +224,18 @@ pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> 
             &["p.given_name", "p.family_name", "p.native_name", "p.position", "p.email", LIVE_ORGANIZATION_NAME],
             query.list.search.as_deref(),
         );
-    let order = order_by(&query.list, SORTS, "p.id");
+    (select, order_by(&query.list, SORTS, "p.id"))
+}
+
+pub fn list(conn: &Connection, query: &PersonQuery) -> CoreResult<Page<Person>> {
+    let (select, order) = selection(query);
     select.page(conn, COLUMNS, &SOURCE, &order, &query.list, from_row)
+}
+
+/// Everyone the list query selects, in its order, not paged (for an export).
+pub fn all(conn: &Connection, query: &PersonQuery) -> CoreResult<Vec<Person>> {
+    let (select, order) = selection(query);
+    select.all(conn, COLUMNS, &SOURCE, &order, from_row)
 }
 
 fn validated(input: PersonInput, refs: &References<'_>) -> CoreResult<PersonInput> {

@@ -1,0 +1,51 @@
+//! Data out of Attaché: a list as a table (its columns, its rows in the list's order), written
+//! as CSV that spreadsheets open right. (Import, .xlsx and the whole-store JSON come next.)
+
+pub mod csv;
+pub mod tables;
+
+/// One value of a table. Text and numbers stay apart, so that a writer can keep text from
+/// ever being read back as a number or a formula.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(i64),
+    Empty,
+}
+
+impl From<Option<String>> for Cell {
+    fn from(value: Option<String>) -> Cell {
+        value.filter(|v| !v.is_empty()).map_or(Cell::Empty, Cell::Text)
+    }
+}
+
+impl From<String> for Cell {
+    fn from(value: String) -> Cell {
+        Cell::from(Some(value))
+    }
+}
+
+impl From<Option<i64>> for Cell {
+    fn from(value: Option<i64>) -> Cell {
+        value.map_or(Cell::Empty, Cell::Number)
+    }
+}
+
+/// A list as rows under named columns. `columns` are English headings; a window in another
+/// language passes its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// The same table under other headings (the window's, in the user's language); the
+    /// table's own when the count does not match its columns.
+    pub fn headed(mut self, headings: Vec<String>) -> Table {
+        if headings.len() == self.columns.len() {
+            self.columns = headings;
+        }
+        self
+    }
+}

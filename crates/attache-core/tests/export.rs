@@ -1,0 +1,88 @@
+//! Lists exported as CSV, read back by Python's own csv module (not by anything of ours):
+//! every value as stored, formulas as text, the list's filter and order kept.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use attache_core::directory::people::{self, PersonInput, PersonQuery};
+use attache_core::exchange::{csv, tables};
+use attache_core::kernel::listing::ListQuery;
+use common::{organization, person_input, temp_store};
+
+/// The rows of a CSV file as Python reads it (utf-8-sig: the byte-order mark is expected).
+fn read_by_python(path: &Path) -> Vec<Vec<String>> {
+    let script = "import csv, json, sys\n\
+        with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n    print(json.dumps(list(csv.reader(f))))";
+    let out = Command::new("/usr/bin/python3").args(["-c", script]).arg(path).output().expect("run /usr/bin/python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn people_come_out_as_stored_in_the_lists_order_with_formulas_as_text() {
+    let (dir, mut store) = temp_store();
+    let chamber = organization(&mut store, "Sialkot Chamber of Commerce, \"SCCI\"");
+    let long_name = "Ж".repeat(500);
+    let long_word = "Биография".repeat(2_300);
+    let hostile = [
+        ("=HYPERLINK(\"http://evil.example\",\"click\")", "Alpha"),
+        ("<script>alert(1)</script>", "Bravo"),
+        ("Line one\nline two", "Charlie"),
+        ("قریشی \u{202e}txt.exe", "Delta"),
+        (long_name.as_str(), "Echo"),
+    ];
+    for (given, family) in hostile {
+        let input = PersonInput {
+            organization_id: Some(chamber.clone()),
+            phone: Some("+92 52 4261234".into()),
+            protocol_rank: Some(3),
+            bio: Some(long_word.clone()),
+            ..person_input(given, family)
+        };
+        people::create(&mut store, input).unwrap();
+    }
+    let gone = people::create(&mut store, person_input("Former", "Foxtrot")).unwrap();
+    people::delete(&mut store, &gone.id).unwrap();
+
+    let query = PersonQuery {
+        list: ListQuery { sort: Some("familyName".into()), descending: true, ..ListQuery::default() },
+        ..PersonQuery::default()
+    };
+    let file = dir.path().join("people.csv");
+    csv::save(&tables::people(store.conn(), &query).unwrap(), &file).unwrap();
+    let rows = read_by_python(&file);
+
+    assert_eq!(rows[0][..3], ["Honorific", "Given name", "Family name"]);
+    let families: Vec<&str> = rows[1..].iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(families, ["Echo", "Delta", "Charlie", "Bravo", "Alpha"], "sorted as asked, the deleted left out");
+    let by_family = |family: &str| rows.iter().find(|r| r[2] == family).unwrap().clone();
+    assert_eq!(by_family("Alpha")[1], "'=HYPERLINK(\"http://evil.example\",\"click\")");
+    assert_eq!(by_family("Bravo")[1], "<script>alert(1)</script>");
+    assert_eq!(by_family("Charlie")[1], "Line one\nline two");
+    assert_eq!(by_family("Delta")[1], "قریشی \u{202e}txt.exe");
+    assert_eq!(by_family("Echo")[1], long_name);
+    assert_eq!(by_family("Echo")[13], long_word, "a 20,000-character word in one cell");
+    assert_eq!(by_family("Alpha")[5], "Sialkot Chamber of Commerce, \"SCCI\"");
+    assert_eq!(by_family("Alpha")[8], "'+92 52 4261234", "a leading + is a formula to a spreadsheet");
+    assert_eq!(by_family("Alpha")[10], "3");
+
+    let with_deleted =
+        PersonQuery { list: ListQuery { include_deleted: true, ..ListQuery::default() }, ..PersonQuery::default() };
+    assert_eq!(tables::people(store.conn(), &with_deleted).unwrap().rows.len(), 6);
+    let searched = PersonQuery {
+        list: ListQuery { search: Some("charlie".into()), ..ListQuery::default() },
+        ..PersonQuery::default()
+    };
+    assert_eq!(tables::people(store.conn(), &searched).unwrap().rows.len(), 1);
+}
+
+#[test]
+fn an_export_to_a_folder_that_does_not_exist_fails_and_writes_nothing() {
+    let (dir, store) = temp_store();
+    let table = tables::organizations(store.conn(), &Default::default()).unwrap();
+    let target = dir.path().join("missing").join("organizations.csv");
+    assert!(csv::save(&table, &target).is_err());
+    assert!(!target.exists());
+}
