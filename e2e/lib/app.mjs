@@ -35,6 +35,8 @@ export class App {
   /** Starts the app in a new WebDriver session and waits for its navigation to appear. */
   static async start() {
     const application = requiredEnv('ATTACHE_APP');
+    // An instance left from an earlier file would take this start over (single instance).
+    await waitForExit(application, 2_000);
     const browser = await remote({
       hostname: '127.0.0.1',
       port: Number(requiredEnv('TAURI_DRIVER_PORT')),
@@ -340,22 +342,34 @@ async function setByScript(browser, element, value) {
 /**
  * Waits until no process runs `application` on this run's data folder (XDG_DATA_HOME), so a
  * restart is a real second start; a developer's own instance of the app is not counted.
+ * One still there after `timeout` is killed, and said so on stderr: left running, it would
+ * keep the single-instance lock, and every later start would hand over to it and exit, so
+ * that WebDriver's next session never gets a window (UND_ERR_HEADERS_TIMEOUT on POST /session).
  */
 async function waitForExit(application, timeout = TIMEOUT) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    if (!running(application)) return;
+    if (!runningPids(application).length) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${application} is still running ${timeout} ms after its session ended`);
+  const left = runningPids(application);
+  for (const pid of left) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  console.error(`${application} (pid ${left.join(', ')}) was still running ${timeout} ms after its session ended: killed`);
+  await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
-function running(application) {
-  if (process.platform !== 'linux') return false;
+function runningPids(application) {
+  if (process.platform !== 'linux') return [];
   const ours = `XDG_DATA_HOME=${process.env.XDG_DATA_HOME ?? ''}`;
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
-    .some((pid) => {
+    .filter((pid) => {
       try {
         return (
           readlinkSync(`/proc/${pid}/exe`) === application &&
