@@ -61,6 +61,9 @@ export class App {
 
   /** Ends the session (which closes the app) and waits until the process is gone. */
   async quit() {
+    // Closing the window first: after the page has reloaded (a restore, a reminder test),
+    // WebKitWebDriver's end of session no longer closes it, and the app would run on.
+    await this.browser.closeWindow().catch(() => {});
     await this.browser.deleteSession();
     await waitForExit(requiredEnv('ATTACHE_APP'));
   }
@@ -353,6 +356,7 @@ async function waitForExit(application, timeout = TIMEOUT) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const left = runningPids(application);
+  for (const pid of left) dumpThreads(pid);
   for (const pid of left) {
     try {
       process.kill(Number(pid), 'SIGKILL');
@@ -393,4 +397,19 @@ export async function withArtifacts(app, name, body) {
     if (current?.browser) await current.saveArtifacts(name);
     throw error;
   }
+}
+
+/**
+ * Writes the threads of an app that did not exit to the artifacts folder (where gdb is
+ * installed), so the cause of a stuck exit can be read after the run.
+ */
+function dumpThreads(pid) {
+  const dump = spawnSync('gdb', ['-batch', '-p', String(pid), '-ex', 'thread apply all bt'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (dump.error) return;
+  const file = join(artifacts(), `stuck-${pid}-${Date.now()}.txt`);
+  writeFileSync(file, `${dump.stdout}\n${dump.stderr}`);
+  console.error(`threads of the app that did not exit: ${file}`);
 }
