@@ -18,10 +18,19 @@ pub const RUN_PACKAGES: &[&str] = &[
 ];
 
 /// Extra packages for the tests: a virtual display, the WebKit WebDriver, a session bus and
-/// `import` for screenshots (end-to-end), and an iCalendar parser no one here wrote, which
-/// reads back the calendar files the core writes (`/usr/bin/python3`, Debian's Python).
-pub const TEST_PACKAGES: &[&str] =
-    &["xvfb", "webkit2gtk-driver", "xauth", "dbus-x11", "imagemagick", "python3", "python3-icalendar"];
+/// `import` for screenshots (end-to-end), and parsers no one here wrote (`/usr/bin/python3`,
+/// Debian's Python): icalendar reads back the calendar files the core writes, openpyxl writes
+/// the spreadsheets the contact import reads.
+pub const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "webkit2gtk-driver",
+    "xauth",
+    "dbus-x11",
+    "imagemagick",
+    "python3",
+    "python3-icalendar",
+    "python3-openpyxl",
+];
 
 const NODE_MINIMUM: (u32, u32) = (20, 19);
 

@@ -92,7 +92,7 @@ pub fn create(store: &mut Store, input: OrganizationInput) -> CoreResult<Organiz
 /// Creates an organization inside an open write (used by the sample data and imports).
 /// Creates the record with the given id inside an open write (the sample gives fixed ids).
 pub fn insert(w: &Writer<'_>, id: OrganizationId, input: OrganizationInput) -> CoreResult<Organization> {
-    let input = validated(w, input)?;
+    let input = validated(input)?;
     w.execute(
         "INSERT INTO organizations (id, name, short_name, kind, country, city, website, notes, created_at, updated_at, native_name)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
@@ -116,11 +116,16 @@ pub fn insert(w: &Writer<'_>, id: OrganizationId, input: OrganizationInput) -> C
 }
 
 pub fn update(store: &mut Store, id: &OrganizationId, input: OrganizationInput) -> CoreResult<Organization> {
-    store.write(|w| {
+    store.write(|w| change(w, id, input))
+}
+
+/// Updates the record inside an open write (an import's merge, its undo).
+pub fn change(w: &Writer<'_>, id: &OrganizationId, input: OrganizationInput) -> CoreResult<Organization> {
+    {
         let before = get(w, id)?;
         let snapshot = audit::snapshot(w, RecordKind::Organization, id.as_str())?;
         record::refuse_deleted(RecordKind::Organization, &before.deleted_at)?;
-        let input = validated(w, input)?;
+        let input = validated(input)?;
         w.execute(
             "UPDATE organizations SET name = ?2, short_name = ?3, kind = ?4, country = ?5, city = ?6, website = ?7,
              notes = ?8, updated_at = ?9, native_name = ?10 WHERE id = ?1",
@@ -140,7 +145,7 @@ pub fn update(store: &mut Store, id: &OrganizationId, input: OrganizationInput) 
         sectors::relink(w, "organization_sectors", "organization_id", id.as_str(), &input.sector_ids)?;
         audit::changed(w, RecordKind::Organization, id.as_str(), Some(snapshot))?;
         get(w, id)
-    })
+    }
 }
 
 pub fn delete(store: &mut Store, id: &OrganizationId) -> CoreResult<()> {
@@ -152,6 +157,22 @@ pub fn restore(store: &mut Store, id: &OrganizationId) -> CoreResult<Organizatio
         record::restore(w, RecordKind::Organization, id.as_str())?;
         get(w, id)
     })
+}
+
+/// The record as the form that edits it would hold it.
+pub fn input_of(organization: &Organization) -> OrganizationInput {
+    let o = organization.clone();
+    OrganizationInput {
+        name: o.name,
+        short_name: o.short_name,
+        native_name: o.native_name,
+        kind: o.kind,
+        country: o.country,
+        city: o.city,
+        website: o.website,
+        sector_ids: o.sectors.into_iter().map(|s| s.id).collect(),
+        notes: o.notes,
+    }
 }
 
 pub fn get(conn: &Connection, id: &OrganizationId) -> CoreResult<Organization> {
@@ -205,7 +226,8 @@ fn with_sectors(conn: &Connection, organizations: &mut [Organization]) -> CoreRe
     Ok(())
 }
 
-fn validated(_w: &Writer<'_>, input: OrganizationInput) -> CoreResult<OrganizationInput> {
+/// The input as it would be stored, or the first field refused (imports check rows with it).
+pub(crate) fn validated(input: OrganizationInput) -> CoreResult<OrganizationInput> {
     validate::required("name", "Name", &input.name)?;
     Ok(OrganizationInput {
         short_name: validate::line("shortName", "Short name", input.short_name)?,

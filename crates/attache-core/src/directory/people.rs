@@ -150,7 +150,12 @@ pub fn insert(w: &Writer<'_>, id: PersonId, input: PersonInput) -> CoreResult<Pe
 }
 
 pub fn update(store: &mut Store, id: &PersonId, input: PersonInput) -> CoreResult<Person> {
-    store.write(|w| {
+    store.write(|w| change(w, id, input))
+}
+
+/// Updates the record inside an open write (an import's merge, its undo).
+pub fn change(w: &Writer<'_>, id: &PersonId, input: PersonInput) -> CoreResult<Person> {
+    {
         let before = get(w, id)?;
         let snapshot = audit::snapshot(w, RecordKind::Person, id.as_str())?;
         record::refuse_deleted(RecordKind::Person, &before.deleted_at)?;
@@ -181,7 +186,7 @@ pub fn update(store: &mut Store, id: &PersonId, input: PersonInput) -> CoreResul
         )?;
         audit::changed(w, RecordKind::Person, id.as_str(), Some(snapshot))?;
         get(w, id)
-    })
+    }
 }
 
 pub fn delete(store: &mut Store, id: &PersonId) -> CoreResult<()> {
@@ -193,6 +198,28 @@ pub fn restore(store: &mut Store, id: &PersonId) -> CoreResult<Person> {
         record::restore(w, RecordKind::Person, id.as_str())?;
         get(w, id)
     })
+}
+
+/// The record as the form that edits it would hold it.
+pub fn input_of(person: &Person) -> PersonInput {
+    let p = person.clone();
+    PersonInput {
+        honorific: p.honorific,
+        given_name: p.given_name,
+        family_name: p.family_name,
+        native_name: p.native_name,
+        position: p.position,
+        organization_id: p.organization_id,
+        country: p.country,
+        email: p.email,
+        phone: p.phone,
+        languages: p.languages,
+        protocol_rank: p.protocol_rank,
+        dietary_needs: p.dietary_needs,
+        access_needs: p.access_needs,
+        bio: p.bio,
+        notes: p.notes,
+    }
 }
 
 pub fn get(conn: &Connection, id: &PersonId) -> CoreResult<Person> {
@@ -238,7 +265,8 @@ pub fn all(conn: &Connection, query: &PersonQuery) -> CoreResult<Vec<Person>> {
     select.all(conn, COLUMNS, &SOURCE, &order, from_row)
 }
 
-fn validated(input: PersonInput, refs: &References<'_>) -> CoreResult<PersonInput> {
+/// The input as it would be stored, or the first field refused (imports check rows with it).
+pub(crate) fn validated(input: PersonInput, refs: &References<'_>) -> CoreResult<PersonInput> {
     validate::required("givenName", "Given name", &input.given_name)?;
     refs.check_opt(RecordKind::Organization, input.organization_id.as_ref(), "organizationId")?;
     Ok(PersonInput {

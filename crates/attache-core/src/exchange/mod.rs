@@ -1,7 +1,9 @@
-//! Data out of Attaché: a list as a table (its columns, its rows in the list's order), written
-//! as CSV that spreadsheets open right. (Import, .xlsx and the whole-store JSON come next.)
+//! Data in and out of Attaché: a list as a table (its columns, its rows in the list's order),
+//! written as CSV that spreadsheets open right; contacts imported from CSV, spreadsheets and
+//! vCard address books ([`import`]).
 
 pub mod csv;
+pub mod import;
 pub mod tables;
 
 /// One value of a table. Text and numbers stay apart, so that a writer can keep text from

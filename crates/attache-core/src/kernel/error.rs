@@ -140,6 +140,27 @@ pub enum Reason {
     StoreInUse,
     /// A backup aimed at the data file itself.
     SameAsStore,
+    /// A kind of organization that is none of Attaché's.
+    UnknownKind {
+        value: String,
+    },
+    /// A whole number expected.
+    NotANumber {
+        value: String,
+    },
+    /// The user stopped a long operation; nothing of it was kept.
+    Cancelled,
+    /// An import cannot be undone: this record was changed or linked to since.
+    ChangedSinceImport {
+        name: String,
+    },
+    /// No import left to undo.
+    NothingToUndo,
+    /// An import's mapping lacks what every record needs (a name column), or maps a field the
+    /// records do not have.
+    MappingIncomplete {
+        needs: String,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_follow_up.sql"),
     include_str!("migrations/0008_outcomes.sql"),
     include_str!("migrations/0009_reminders.sql"),
+    include_str!("migrations/0010_imports.sql"),
 ];
 
 /// The schema version this build of Attaché writes.

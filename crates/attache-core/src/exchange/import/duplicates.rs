@@ -1,0 +1,166 @@
+//! Who a row may already be: a record kept, or a row earlier in the same file. Two people are
+//! the same when their e-mail is (ignoring case), or when their names are once folded to
+//! Latin letters without diacritics, honorifics and initials (Хорев = Khorev, José = Jose,
+//! "H.E. Albert P. Khorev" = "Albert Khorev") and their organizations are too, or one of them
+//! has none. Two organizations are the same when their folded names are.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+use serde::Serialize;
+use specta::Type;
+
+use super::contact::is_honorific;
+use crate::kernel::error::CoreResult;
+use crate::kernel::transliteration::latin_key;
+
+/// Why a row was taken for somebody already known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum Likeness {
+    SameEmail,
+    /// The same name, and the same organization or none on one side.
+    SameName,
+}
+
+/// Who a row matched: a record's id and name, or an earlier row (its index in the file).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Match {
+    Record { id: String, name: String, likeness: Likeness },
+    Row { index: usize, likeness: Likeness },
+}
+
+/// The folded name of a person, words sorted so that the order of given and family name
+/// does not matter; empty when nothing is left.
+pub fn person_key(given: &str, family: Option<&str>) -> String {
+    let text = format!("{given} {}", family.unwrap_or(""));
+    let kept: String = text.split_whitespace().filter(|w| !is_honorific(w)).collect::<Vec<_>>().join(" ");
+    let mut words: Vec<String> =
+        latin_key(&kept).split(' ').filter(|w| w.chars().count() > 1).map(str::to_owned).collect();
+    words.sort();
+    words.join(" ")
+}
+
+pub fn organization_key(name: Option<&str>) -> String {
+    name.map(latin_key).unwrap_or_default()
+}
+
+/// One side of a comparison: a record kept, or a row already seen.
+#[derive(Debug, Clone)]
+enum Known {
+    Record { id: String, name: String },
+    Row(usize),
+}
+
+/// The people (or organizations) a row is compared with, by their keys.
+#[derive(Default)]
+pub struct Index {
+    by_email: HashMap<String, Known>,
+    by_name: HashMap<String, Vec<(String, Known)>>,
+}
+
+impl Index {
+    /// Every live person, with their e-mail, folded name and organization.
+    pub fn of_people(conn: &Connection) -> CoreResult<Index> {
+        let mut index = Index::default();
+        let mut statement = conn.prepare(
+            "SELECT p.id, p.given_name, p.family_name, p.email, iif(o.deleted_at IS NULL, o.name, NULL),
+                    trim(coalesce(p.honorific || ' ', '') || p.given_name || coalesce(' ' || p.family_name, ''))
+             FROM people p LEFT JOIN organizations o ON o.id = p.organization_id
+             WHERE p.deleted_at IS NULL ORDER BY p.created_at, p.id",
+        )?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let (id, given, family): (String, String, Option<String>) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let known = Known::Record { id, name: row.get(5)? };
+            let organization: Option<String> = row.get(4)?;
+            index.add(
+                row.get::<_, Option<String>>(3)?.as_deref(),
+                &person_key(&given, family.as_deref()),
+                &organization_key(organization.as_deref()),
+                known,
+            );
+        }
+        Ok(index)
+    }
+
+    pub fn of_organizations(conn: &Connection) -> CoreResult<Index> {
+        let mut index = Index::default();
+        let mut statement =
+            conn.prepare("SELECT id, name FROM organizations WHERE deleted_at IS NULL ORDER BY created_at, id")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let (id, name): (String, String) = (row.get(0)?, row.get(1)?);
+            let key = organization_key(Some(&name));
+            index.add(None, &key, "", Known::Record { id, name });
+        }
+        Ok(index)
+    }
+
+    /// Adds a row of the file, so that later rows are compared with it too.
+    pub fn add_row(&mut self, email: Option<&str>, name_key: &str, organization_key: &str, index: usize) {
+        self.add(email, name_key, organization_key, Known::Row(index));
+    }
+
+    fn add(&mut self, email: Option<&str>, name_key: &str, organization_key: &str, known: Known) {
+        if let Some(email) = email.map(str::to_lowercase).filter(|e| !e.is_empty()) {
+            self.by_email.entry(email).or_insert_with(|| known.clone());
+        }
+        if !name_key.is_empty() {
+            self.by_name.entry(name_key.to_owned()).or_default().push((organization_key.to_owned(), known));
+        }
+    }
+
+    /// The first known person or row the given one is the same as.
+    pub fn find(&self, email: Option<&str>, name_key: &str, organization_key: &str) -> Option<Match> {
+        let found = |known: &Known, likeness| match known {
+            Known::Record { id, name } => Match::Record { id: id.clone(), name: name.clone(), likeness },
+            Known::Row(index) => Match::Row { index: *index, likeness },
+        };
+        if let Some(known) = email.map(str::to_lowercase).and_then(|e| self.by_email.get(&e)) {
+            return Some(found(known, Likeness::SameEmail));
+        }
+        let candidates = self.by_name.get(name_key)?;
+        candidates
+            .iter()
+            .find(|(org, _)| org == organization_key || org.is_empty() || organization_key.is_empty())
+            .map(|(_, known)| found(known, Likeness::SameName))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fold_across_scripts_diacritics_honorifics_and_order() {
+        let khorev = person_key("Albert", Some("Khorev"));
+        assert_eq!(person_key("Альберт", Some("Хорев")), khorev);
+        assert_eq!(person_key("H.E. Albert P.", Some("Khorev")), khorev);
+        assert_eq!(person_key("Khorev", Some("Albert")), khorev);
+        assert_eq!(person_key("José", Some("Müller")), person_key("Jose", Some("Muller")));
+        assert_ne!(person_key("Olga", Some("Khoreva")), khorev);
+    }
+
+    #[test]
+    fn finds_by_email_then_by_name_and_organization() {
+        let mut index = Index::default();
+        index.add_row(
+            Some("A.Khorev@tpprf.ru"),
+            &person_key("Albert", Some("Khorev")),
+            &organization_key(Some("TPP RF")),
+            0,
+        );
+        let name = person_key("Альберт", Some("Хорев"));
+        assert_eq!(
+            index.find(Some("a.khorev@TPPRF.ru"), "x", ""),
+            Some(Match::Row { index: 0, likeness: Likeness::SameEmail })
+        );
+        assert_eq!(index.find(None, &name, ""), Some(Match::Row { index: 0, likeness: Likeness::SameName }));
+        assert_eq!(
+            index.find(None, &name, &organization_key(Some("ТПП РФ"))),
+            Some(Match::Row { index: 0, likeness: Likeness::SameName })
+        );
+        assert_eq!(index.find(None, &name, &organization_key(Some("Gazprom"))), None);
+    }
+}
