@@ -6,6 +6,7 @@ mod backups;
 mod conflicts;
 mod export;
 mod ics;
+mod import;
 mod lookup;
 mod registers;
 
@@ -22,7 +23,7 @@ const DATABASE_FILE: &str = "attache.sqlite3";
 #[derive(Parser)]
 #[command(name = "attache-cli", version, about = "Attaché's planning data from the command line.")]
 #[command(
-    after_help = "Example:\n  attache-cli conflicts --visit sialkot\n  attache-cli agreements list --expiring 90\n  attache-cli backup ~/attache-friday.sqlite3\n  attache-cli --data-dir /tmp/attache sample\n\nExit codes: 0 done, 1 refused or failed, 2 wrong usage, 3 `check` found problems."
+    after_help = "Example:\n  attache-cli conflicts --visit sialkot\n  attache-cli agreements list --expiring 90\n  attache-cli backup ~/attache-friday.sqlite3\n  attache-cli import people contacts.csv --dry-run\n  attache-cli --data-dir /tmp/attache sample\n\nExit codes: 0 done, 1 refused or failed, 2 wrong usage, 3 `check` found problems."
 )]
 struct Cli {
     /// The folder holding attache.sqlite3 (default: the app's own data folder).
@@ -51,6 +52,9 @@ enum Command {
         after_help = "Example:\n  attache-cli export people -o people.csv\n  attache-cli export organizations --search chamber > chambers.csv"
     )]
     Export(export::ExportArgs),
+    /// Import people or organizations from CSV, a spreadsheet or a vCard address book; undo the last import.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
     /// Load the built-in sample visit (once; a second run changes nothing).
     #[command(after_help = "Example:\n  attache-cli --data-dir /tmp/attache sample")]
     Sample,
@@ -86,6 +90,7 @@ fn main() -> ExitCode {
         Command::Agreements(command) => registers::agreements(&store, command),
         Command::Actions(command) => registers::actions(&mut store, command),
         Command::Export(args) => export::run(&store, args),
+        Command::Import(command) => import::run(&mut store, command),
         Command::Sample => sample(&mut store),
         Command::Backup(_) | Command::Restore(_) | Command::Check(_) => unreachable!("handled on the file"),
     });

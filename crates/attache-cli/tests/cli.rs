@@ -194,3 +194,41 @@ fn export_writes_a_list_as_csv_to_a_file_or_to_standard_output() {
     assert!(stdout(&piped).lines().count() >= 2);
     assert!(stdout(&piped).contains("Sialkot"));
 }
+
+#[test]
+fn import_says_what_it_would_do_imports_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contacts.csv");
+    // The sample visit's Khorev, in Cyrillic; a refused e-mail; a comma-separated file.
+    std::fs::write(&file, "Name,Company,E-mail\nАльберт Хорев,ТПП РФ,\nOlga Smirnova,Посольство России,not-mail\nAyesha Raza,Sialkot Chamber,ayesha@scci.pk\n").unwrap();
+    let path = file.to_str().unwrap();
+    let dry = cli(dir.path(), &["import", "people", path, "--dry-run", "--json"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let review: serde_json::Value = serde_json::from_slice(&dry.stdout).unwrap();
+    assert_eq!(review["rows"], 3);
+    assert_eq!(review["refusedCount"], 1);
+    assert_eq!(review["refused"][0]["problem"]["field"], "email");
+
+    let refused = dir.path().join("refused.csv");
+    let done = cli(
+        dir.path(),
+        &["import", "people", path, "--duplicates", "skip", "--refused", refused.to_str().unwrap(), "--json"],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let summary: serde_json::Value = serde_json::from_slice(&done.stdout).unwrap();
+    assert_eq!(summary["refused"], 1);
+    assert!(std::fs::read_to_string(&refused).unwrap().contains("not-mail"));
+    let people = stdout(&cli(dir.path(), &["export", "people", "--search", "Ayesha"]));
+    assert!(people.contains("Ayesha"), "{people}");
+
+    let undo = cli(dir.path(), &["import", "undo"]);
+    assert!(undo.status.success(), "{}", stderr(&undo));
+    assert!(!stdout(&cli(dir.path(), &["export", "people", "--search", "Ayesha"])).contains("Ayesha"));
+    let again = cli(dir.path(), &["import", "undo"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("no import to undo"), "{}", stderr(&again));
+
+    let wrong = cli(dir.path(), &["import", "people", path, "--map", "Company=spaceship"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(stderr(&wrong).contains("not a field"));
+}

@@ -325,12 +325,15 @@ fn keys(parsed: &Parsed) -> (Option<String>, String, String, String) {
 /// A refused row's name for the list: its name cells, else its first filled cell.
 fn fallback_name(grid: &sheet::Grid, mapping: &Mapping, row: usize) -> String {
     let values = Values::new(grid, mapping, row);
-    let named = [Field::FullName, Field::GivenName, Field::FamilyName, Field::Name, Field::Email]
+    let named = [Field::FullName, Field::GivenName, Field::FamilyName, Field::Name]
         .iter()
         .filter_map(|f| values.get(*f))
         .collect::<Vec<_>>();
     if !named.is_empty() {
         return named.join(" ");
+    }
+    if let Some(email) = values.get(Field::Email) {
+        return email;
     }
     grid.rows[row].iter().find(|c| !c.trim().is_empty()).cloned().unwrap_or_default()
 }
