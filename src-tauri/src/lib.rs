@@ -7,7 +7,7 @@ use tauri::{Emitter, Manager};
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
-    actions, agreements, app, backups, calendar, conflicts, documents, engagements, exports, organizations,
+    actions, agreements, app, backups, calendar, conflicts, documents, engagements, exports, imports, organizations,
     participants, people, reminders, vehicles, venues, visits,
 };
 
@@ -121,6 +121,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             backups::backups_restore,
             exports::exports_people,
             exports::exports_organizations,
+            imports::imports_review,
+            imports::imports_apply,
+            imports::imports_cancel,
+            imports::imports_last,
+            imports::imports_undo,
+            imports::imports_save_refused,
         ])
 }
 

@@ -3,6 +3,7 @@
 //! app dying before a window appears.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
 use attache_core::store::backups;
@@ -18,12 +19,19 @@ pub struct AppState {
     /// (or not checked yet: the check runs beside the app, see `check_store`).
     damage: Mutex<Vec<String>>,
     pub data_dir: PathBuf,
+    /// Set by the window's Cancel while an import runs (which holds the store).
+    pub import_cancelled: AtomicBool,
 }
 
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
         let store = attache_core::store::open_user_store(&data_dir.join(DATABASE_FILE)).map_err(AppError::from);
-        AppState { store: Mutex::new(store), damage: Mutex::new(Vec::new()), data_dir }
+        AppState {
+            store: Mutex::new(store),
+            damage: Mutex::new(Vec::new()),
+            data_dir,
+            import_cancelled: AtomicBool::new(false),
+        }
     }
 
     /// The daily backups' folder, inside the data folder.

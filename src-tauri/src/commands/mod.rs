@@ -9,6 +9,7 @@ pub mod conflicts;
 pub mod documents;
 pub mod engagements;
 pub mod exports;
+pub mod imports;
 pub mod organizations;
 pub mod participants;
 pub mod people;

@@ -111,6 +111,12 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'notABackup': return m.errors_not_a_backup({ problem: reason.problem });
 		case 'storeInUse': return m.errors_store_in_use();
 		case 'sameAsStore': return m.errors_same_as_store();
+		case 'unknownKind': return m.errors_unknown_kind({ value: reason.value });
+		case 'notANumber': return m.errors_not_a_number({ value: reason.value });
+		case 'cancelled': return m.errors_cancelled();
+		case 'changedSinceImport': return m.errors_changed_since_import({ name: reason.name });
+		case 'nothingToUndo': return m.errors_nothing_to_undo();
+		case 'mappingIncomplete': return m.errors_mapping_incomplete();
 	}
 }
 

@@ -11,6 +11,8 @@ export type Toast = {
 	undo?: () => Promise<unknown>;
 	/** A record the notice is about, opened from the toast (a reminder's action or agreement). */
 	link?: { label: string; href: string };
+	/** What is said once the undo is done ("Restored" unless given). */
+	undone?: string;
 };
 
 const SECONDS = { plain: 5, withUndo: 10 };
@@ -23,8 +25,8 @@ class Toasts {
 	#next = 1;
 	#countdowns = new Map<number, Countdown>();
 
-	show(message: string, options: { tone?: Toast['tone']; undo?: Toast['undo']; link?: Toast['link'] } = {}): number {
-		const toast: Toast = { id: this.#next++, message, tone: options.tone ?? 'info', undo: options.undo, link: options.link };
+	show(message: string, options: Partial<Pick<Toast, 'tone' | 'undo' | 'link' | 'undone'>> = {}): number {
+		const toast: Toast = { id: this.#next++, message, ...options, tone: options.tone ?? 'info' };
 		for (const old of this.items.slice(0, -3)) this.dismiss(old.id);
 		this.items = [...this.items, toast];
 		const seconds = toast.undo || toast.link ? SECONDS.withUndo : SECONDS.plain;
@@ -75,7 +77,7 @@ class Toasts {
 		this.dismiss(toast.id);
 		try {
 			await toast.undo?.();
-			this.show(m.common_toast_restored(), { tone: 'success' });
+			this.show(toast.undone ?? m.common_toast_restored(), { tone: 'success' });
 		} catch (error) {
 			this.error(error);
 		}

@@ -74,6 +74,8 @@ pub struct ImportReview {
     pub kind: SourceKind,
     pub encoding: Option<TextEncoding>,
     pub target: Target,
+    /// The fields a column can fill for this target, in the order the mapping screen offers them.
+    pub fields: Vec<Field>,
     pub headers: Vec<String>,
     pub mapping: Mapping,
     /// The first rows, as the file has them.
@@ -164,6 +166,7 @@ pub fn review(
         kind: source.kind,
         encoding: source.encoding,
         target,
+        fields: target.fields().to_vec(),
         headers: grid.headers.clone(),
         mapping,
         sample: grid.rows.iter().take(SAMPLE_ROWS).cloned().collect(),
