@@ -181,6 +181,27 @@ export class App {
     return outcome.value;
   }
 
+  /**
+   * Answers the system's file dialog (GTK's, opened by the window with this title) as a person
+   * would from the keyboard: Ctrl+L for the location, the path, Enter. Needs xdotool and the
+   * virtual display the suite runs on.
+   */
+  async chooseInFileDialog(title, path) {
+    const run = (args) => spawnSync('xdotool', args, { encoding: 'utf8', timeout: 20_000 });
+    const found = run(['search', '--sync', '--onlyvisible', '--name', title]);
+    const window = found.stdout.trim().split('\n').at(-1);
+    if (found.status !== 0 || !window) throw new Error(`no file dialog named “${title}”: ${found.stderr}`);
+    run(['windowfocus', '--sync', window]);
+    // The dialog takes keys once it has drawn; a location typed earlier is lost.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    run(['key', '--window', window, '--clearmodifiers', 'ctrl+l']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    run(['type', '--window', window, '--delay', '15', path]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const entered = run(['key', '--window', window, 'Return']);
+    if (entered.status !== 0) throw new Error(`could not type into the file dialog: ${entered.stderr}`);
+  }
+
   /** The id in the current page's address, e.g. the visit's on /visits/<id>. */
   async idInUrl(area) {
     const url = await this.browser.getUrl();

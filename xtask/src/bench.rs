@@ -1,4 +1,4 @@
-//! `cargo xtask bench`: the list benchmarks of the core, then the backup benchmarks.
+//! `cargo xtask bench`: the list benchmarks of the core, then the backup and import benchmarks.
 
 use crate::process::{self, cargo};
 use crate::Result;
@@ -29,6 +29,8 @@ pub fn run(args: &[String]) -> Result {
         command.env("ATTACHE_BENCH_SCALE", scale);
     }
     process::run(&mut command)?;
-    // Backups of a 100 MB store: timed runs, not criterion's (a run takes a second or so).
-    process::run(cargo(&crate::root()).args(["bench", "-p", "attache-core", "--bench", "backups"]))
+    // Backups of a 100 MB store, then contact imports (which review against that store):
+    // timed runs, not criterion's (a run takes a second or more).
+    process::run(cargo(&crate::root()).args(["bench", "-p", "attache-core", "--bench", "backups"]))?;
+    process::run(cargo(&crate::root()).args(["bench", "-p", "attache-core", "--bench", "import"]))
 }

@@ -17,8 +17,9 @@ pub const RUN_PACKAGES: &[&str] = &[
     "pkg-config",
 ];
 
-/// Extra packages for the tests: a virtual display, the WebKit WebDriver, a session bus and
-/// `import` for screenshots (end-to-end), and parsers no one here wrote (`/usr/bin/python3`,
+/// Extra packages for the tests: a virtual display, the WebKit WebDriver, a session bus,
+/// `import` for screenshots and xdotool to type into the system's file dialog (end-to-end),
+/// and parsers no one here wrote (`/usr/bin/python3`,
 /// Debian's Python): icalendar reads back the calendar files the core writes, openpyxl writes
 /// the spreadsheets the contact import reads.
 pub const TEST_PACKAGES: &[&str] = &[
@@ -30,6 +31,7 @@ pub const TEST_PACKAGES: &[&str] = &[
     "python3",
     "python3-icalendar",
     "python3-openpyxl",
+    "xdotool",
 ];
 
 const NODE_MINIMUM: (u32, u32) = (20, 19);

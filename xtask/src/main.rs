@@ -31,7 +31,8 @@ COMMANDS:
     bench [--scale N] [CRITERION_ARGS...]
                            cargo bench -p attache-core --bench lists on 100k people and
                            200k actions (--scale 10 divides every count by 10; other
-                           arguments go to criterion)
+                           arguments go to criterion), then the backup and contact
+                           import benchmarks
     bundle [FORMAT...]     Build a release package (default: deb and rpm on Linux, app and
                            dmg on macOS, msi and nsis on Windows) into target/release/bundle
     screenshot <OUT.png> [--wait SECONDS] [--size WxH]

@@ -305,3 +305,31 @@ fn refused_rows_can_be_saved_with_their_reasons() {
     assert_eq!(table.rows.len(), 1);
     drop(person_input("", ""));
 }
+
+#[test]
+fn a_company_column_finds_an_organization_by_its_native_or_short_name() {
+    let (dir, mut store) = temp_store();
+    let input = organizations::OrganizationInput {
+        name: "Embassy of the Russian Federation".into(),
+        short_name: Some("RU Embassy".into()),
+        native_name: Some("Посольство России".into()),
+        kind: attache_core::directory::organizations::OrganizationKind::Embassy,
+        country: Some("RU".into()),
+        city: None,
+        website: None,
+        sector_ids: vec![],
+        notes: None,
+    };
+    let embassy = organizations::create(&mut store, input).unwrap();
+    let text = "Name,Company\nOlga Smirnova,Посольство России\nAnton Petrov,RU Embassy\n";
+    let source = import::read(&write(dir.path(), "c.csv", text.as_bytes()), None).unwrap();
+    let review = import::review(store.conn(), &source, Target::People, None).unwrap();
+    assert!(review.new_organizations.is_empty(), "{:?}", review.new_organizations);
+    let summary = run(&mut store, &source, &choices(&review, Decision::Merge));
+    assert_eq!(summary.organizations_created, 0);
+    assert!(everyone(&store).iter().all(|p| p.organization_id.as_ref() == Some(&embassy.id)));
+    let orgs = "Name\nПосольство России\n";
+    let source = import::read(&write(dir.path(), "o.csv", orgs.as_bytes()), None).unwrap();
+    let review = import::review(store.conn(), &source, Target::Organizations, None).unwrap();
+    assert_eq!(review.duplicate_count, 1);
+}

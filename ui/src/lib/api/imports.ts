@@ -28,8 +28,8 @@ export type ImportFile = { path: string; encoding: TextEncoding | null };
 
 export const imports = {
 	/** Asks for a contacts file; its path, or null if cancelled. */
-	async chooseFile(): Promise<string | null> {
-		const path = await open({ multiple: false, directory: false, filters: sources });
+	async chooseFile(title: string): Promise<string | null> {
+		const path = await open({ title, multiple: false, directory: false, filters: sources });
 		return typeof path === 'string' ? path : null;
 	},
 	review: (file: ImportFile, target: Target, mapping: Mapping | null): Promise<ImportReview> =>

@@ -271,18 +271,21 @@ fn filled_organization(kept: &OrganizationInput, row: &OrganizationInput) -> Org
     }
 }
 
-/// Live organizations by folded name (and short name), for linking people by their company.
+/// Live organizations by folded name (and short and native name), for linking people by their company.
 pub(super) fn organizations_by_key(conn: &Connection) -> CoreResult<HashMap<String, String>> {
-    let mut statement = conn
-        .prepare("SELECT id, name, short_name FROM organizations WHERE deleted_at IS NULL ORDER BY created_at DESC")?;
+    let mut statement = conn.prepare(
+        "SELECT id, name, short_name, native_name FROM organizations WHERE deleted_at IS NULL ORDER BY created_at DESC",
+    )?;
     let mut rows = statement.query([])?;
     let mut by_key = HashMap::new();
     while let Some(row) = rows.next()? {
-        let (id, name, short): (String, String, Option<String>) = (row.get(0)?, row.get(1)?, row.get(2)?);
-        if let Some(short) = short {
-            by_key.insert(organization_key(Some(&short)), id.clone());
+        let id: String = row.get(0)?;
+        // The short and native names first, so that the full name wins where they coincide.
+        for column in [2, 3, 1] {
+            if let Some(name) = row.get::<_, Option<String>>(column)? {
+                by_key.insert(organization_key(Some(&name)), id.clone());
+            }
         }
-        by_key.insert(organization_key(Some(&name)), id);
     }
     Ok(by_key)
 }

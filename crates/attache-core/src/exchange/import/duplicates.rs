@@ -2,7 +2,8 @@
 //! the same when their e-mail is (ignoring case), or when their names are once folded to
 //! Latin letters without diacritics, honorifics and initials (Хорев = Khorev, José = Jose,
 //! "H.E. Albert P. Khorev" = "Albert Khorev") and their organizations are too, or one of them
-//! has none. Two organizations are the same when their folded names are.
+//! has none. Two organizations are the same when their folded names are (the name or the
+//! name in the organization's own language).
 
 use std::collections::HashMap;
 
@@ -86,13 +87,17 @@ impl Index {
 
     pub fn of_organizations(conn: &Connection) -> CoreResult<Index> {
         let mut index = Index::default();
-        let mut statement =
-            conn.prepare("SELECT id, name FROM organizations WHERE deleted_at IS NULL ORDER BY created_at, id")?;
+        let mut statement = conn.prepare(
+            "SELECT id, name, native_name FROM organizations WHERE deleted_at IS NULL ORDER BY created_at, id",
+        )?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
-            let (id, name): (String, String) = (row.get(0)?, row.get(1)?);
-            let key = organization_key(Some(&name));
-            index.add(None, &key, "", Known::Record { id, name });
+            let (id, name, native): (String, String, Option<String>) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            // An organization is known by its name and by its name in its own language.
+            for spelling in native.iter().chain([&name]) {
+                let known = Known::Record { id: id.clone(), name: name.clone() };
+                index.add(None, &organization_key(Some(spelling)), "", known);
+            }
         }
         Ok(index)
     }

@@ -1,0 +1,100 @@
+// Contacts into the real window: a Windows-1251 CSV with semicolons (as a Russian office's
+// Excel saves it) chosen with Import… on the people list, its columns mapped from their
+// Russian headings, the sample's Khorev found again in Cyrillic, a refused row with its
+// reason, the import done with progress, the new people in the list, and the import undone
+// from Settings.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, withArtifacts } from '../lib/app.mjs';
+
+const STEP = { timeout: 300_000 };
+const family = `Импортова${Date.now() % 100_000}`;
+
+let app;
+let folder;
+
+/** Writes the file as Windows-1251 through Python (not through anything of ours). */
+function russianCsv(path) {
+  const text = [
+    'Фамилия;Имя;Должность;Организация;E-mail',
+    'Хорев;Альберт;Вице-президент;;',
+    `${family};Ольга;Советник;Посольство России;olga.${family}@mid.ru`,
+    'Петров;Пётр;;;не-почта',
+    '<script>alert(1)</script>;Тест;;;',
+  ].join('\r\n');
+  const run = spawnSync('/usr/bin/python3', ['-c', 'import sys; open(sys.argv[1], "wb").write(sys.argv[2].encode("cp1251"))', path, text], {
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 0, run.stderr);
+}
+
+async function peopleNamed(search) {
+  const page = await app.invoke('people_list', { query: { page: 1, pageSize: 50, search, includeDeleted: false } });
+  return page.items;
+}
+
+describe('Contact import in a real window', () => {
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'attache-import-'));
+    app = await App.start();
+  }, STEP);
+
+  after(async () => {
+    await app?.quit().catch(() => {});
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('maps a Cyrillic CSV, finds Khorev in it, refuses a bad row, imports the rest and undoes it from Settings', STEP, () =>
+    withArtifacts(() => app, 'import', async () => {
+      // A Latin file name: xdotool types Latin letters reliably (what is in the file is Cyrillic).
+      const path = join(folder, 'kontakty.csv');
+      russianCsv(path);
+      await app.nav('people');
+      await app.click('import-button');
+      await app.chooseInFileDialog('Choose a file of contacts', path);
+      const mapping = await app.visible('import-mapping');
+      assert.match(await mapping.getText(), /Фамилия/);
+      assert.equal(await (await app.visible('import-map-0')).getValue(), 'familyName');
+      assert.equal(await (await app.visible('import-map-4')).getValue(), 'email');
+      assert.match(await (await app.visible('import-source')).getText(), /Unicode|text with columns/);
+      assert.equal(await (await app.visible('import-encoding')).getValue(), 'windows1251');
+      const counts = await (await app.visible('import-counts')).getText();
+      assert.match(counts, /2 new · 1 already known · 1 refused/);
+      assert.match(await (await app.visible('import-duplicates')).getText(), /is .*Khorev \(same name\)/);
+      const refused = await (await app.visible('import-refused')).getText();
+      assert.match(refused, /Row 4/);
+      assert.match(refused, /не-почта/);
+      await app.saveArtifacts('import-review');
+
+      await app.click('save-button');
+      await app.browser.waitUntil(async () => (await app.bodyText()).includes('Imported kontakty.csv: 2 created, 1 merged, 0 skipped, 1 refused'), {
+        timeout: 20_000,
+        timeoutMsg: 'no notice of the finished import',
+      });
+      await app.row(family);
+      await app.saveArtifacts('import-done');
+      const [olga] = await peopleNamed(family);
+      assert.equal(olga.organizationName, 'Посольство России');
+      const hostile = await peopleNamed('Тест');
+      assert.ok(hostile.some((p) => p.familyName === '<script>alert(1)</script>'), 'markup is stored as text');
+      const [khorev] = (await peopleNamed('Khorev')).filter((p) => p.givenName.startsWith('Albert'));
+      assert.ok(khorev?.position, 'Khorev kept his fields (and had his empty ones filled)');
+
+      await app.nav('settings');
+      const last = await app.visible('last-import');
+      await last.scrollIntoView({ block: 'center' });
+      assert.match(await last.getText(), /kontakty\.csv/);
+      await app.saveArtifacts('import-settings');
+      await app.click('undo-import');
+      await app.click('confirm-button');
+      await app.browser.waitUntil(async () => (await peopleNamed(family)).length === 0, {
+        timeout: 10_000,
+        timeoutMsg: 'the undone import left its people',
+      });
+      assert.match(await (await app.visible('last-import')).getText(), /undone/);
+    }));
+});
