@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_outcomes.sql"),
     include_str!("migrations/0009_reminders.sql"),
     include_str!("migrations/0010_imports.sql"),
+    include_str!("migrations/0011_merges.sql"),
 ];
 
 /// The schema version this build of Attaché writes.
