@@ -2,7 +2,7 @@
 // Excel saves it) chosen with Import… on the people list, its columns mapped from their
 // Russian headings, the sample's Khorev found again in Cyrillic, a refused row with its
 // reason, the import done with progress, the new people in the list, and the import undone
-// from Settings.
+// from Settings. Then two records of one person merged from the person's page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -96,5 +96,44 @@ describe('Contact import in a real window', () => {
         timeoutMsg: 'the undone import left its people',
       });
       assert.match(await (await app.visible('last-import')).getText(), /undone/);
+    }));
+
+  it('merges two records of one person, field by field, with their visits', STEP, () =>
+    withArtifacts(() => app, 'merge', async () => {
+      const blank = {
+        honorific: null, nativeName: null, position: null, organizationId: null, country: null, languages: null,
+        protocolRank: null, dietaryNeeds: null, accessNeeds: null, bio: null, notes: null,
+      };
+      const keep = await app.invoke('people_create', { input: { ...blank, givenName: 'Olga', familyName: family, email: `olga@${family}.ru`, phone: null } });
+      const other = await app.invoke('people_create', { input: { ...blank, givenName: 'Ольга', familyName: `${family}а`, email: null, phone: '+7 495 111 22 33' } });
+      const visits = await app.invoke('visits_list', { query: { page: 1, pageSize: 1, includeDeleted: false } });
+      const visitId = visits.items[0].id;
+      await app.invoke('participants_create', {
+        input: { visitId, personId: other.id, side: 'guest', role: 'member', rsvp: 'accepted', arrivalLocal: null, departureLocal: null, hotel: null, precedenceOverride: null, notes: null },
+      });
+
+      await app.nav('people');
+      await app.click(await app.row(`Olga ${family}`, { area: 'people' }));
+      await app.click('merge-button');
+      await app.fill('merge-other', `${family}а`);
+      const option = await app.browser.$('//*[@role="option"][contains(normalize-space(.), "Ольга")]');
+      await option.waitForDisplayed({ timeout: 10_000, timeoutMsg: 'the other record was not offered' });
+      await app.click(option);
+      const fields = await app.visible('merge-fields');
+      assert.match(await fields.getText(), /\+7 495 111 22 33/);
+      await app.click('merge-take-givenName');
+      await app.saveArtifacts('merge-compare');
+      await app.click('save-button');
+      await app.browser.waitUntil(async () => (await app.invoke('people_get', { id: other.id })).deletedAt !== null, {
+        timeout: 10_000,
+        timeoutMsg: 'the other record was not merged',
+      });
+      const merged = await app.invoke('people_get', { id: keep.id });
+      assert.equal(merged.givenName, 'Ольга', 'chosen from the other');
+      assert.equal(merged.email, `olga@${family}.ru`, 'kept');
+      assert.equal(merged.phone, '+7 495 111 22 33', 'proposed: this record had none');
+      const taking = await app.invoke('participants_list', { query: { page: 1, pageSize: 10, personId: keep.id, includeDeleted: false } });
+      assert.equal(taking.items.length, 1, 'the visit moved to the record kept');
+      await app.saveArtifacts('merge-done');
     }));
 });

@@ -16,3 +16,13 @@ super::record_commands!(
     organizations_delete,
     organizations_restore
 );
+
+/// Makes two records of one organization one: the kept record, with the fields chosen from the other.
+#[tauri::command]
+#[specta::specta]
+pub async fn organizations_merge(
+    state: tauri::State<'_, crate::state::AppState>,
+    request: attache_core::directory::merge::MergeRequest,
+) -> Result<organizations::Organization, attache_core::AppError> {
+    state.write(|store| attache_core::directory::merge::merge_organizations(store, &request))
+}

@@ -16,3 +16,13 @@ super::record_commands!(
     people_delete,
     people_restore
 );
+
+/// Makes two records of one person one: the kept record, with the fields chosen from the other.
+#[tauri::command]
+#[specta::specta]
+pub async fn people_merge(
+    state: tauri::State<'_, crate::state::AppState>,
+    request: attache_core::directory::merge::MergeRequest,
+) -> Result<people::Person, attache_core::AppError> {
+    state.write(|store| attache_core::directory::merge::merge_people(store, &request))
+}

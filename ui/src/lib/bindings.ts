@@ -17,12 +17,16 @@ export const commands = {
 	organizationsUpdate: (id: OrganizationId, input: OrganizationInput) => __TAURI_INVOKE<Organization>("organizations_update", { id, input }),
 	organizationsDelete: (id: OrganizationId) => __TAURI_INVOKE<null>("organizations_delete", { id }),
 	organizationsRestore: (id: OrganizationId) => __TAURI_INVOKE<Organization>("organizations_restore", { id }),
+	/**  Makes two records of one organization one: the kept record, with the fields chosen from the other. */
+	organizationsMerge: (request: MergeRequest) => __TAURI_INVOKE<Organization>("organizations_merge", { request }),
 	peopleList: (query: PersonQuery) => __TAURI_INVOKE<Page<Person>>("people_list", { query }),
 	peopleGet: (id: PersonId) => __TAURI_INVOKE<Person>("people_get", { id }),
 	peopleCreate: (input: PersonInput) => __TAURI_INVOKE<Person>("people_create", { input }),
 	peopleUpdate: (id: PersonId, input: PersonInput) => __TAURI_INVOKE<Person>("people_update", { id, input }),
 	peopleDelete: (id: PersonId) => __TAURI_INVOKE<null>("people_delete", { id }),
 	peopleRestore: (id: PersonId) => __TAURI_INVOKE<Person>("people_restore", { id }),
+	/**  Makes two records of one person one: the kept record, with the fields chosen from the other. */
+	peopleMerge: (request: MergeRequest) => __TAURI_INVOKE<Person>("people_merge", { request }),
 	venuesList: (query: VenueQuery) => __TAURI_INVOKE<Page<Venue>>("venues_list", { query }),
 	venuesGet: (id: VenueId) => __TAURI_INVOKE<Venue>("venues_get", { id }),
 	venuesCreate: (input: VenueInput) => __TAURI_INVOKE<Venue>("venues_create", { input }),
@@ -680,6 +684,16 @@ export type ListQuery = {
 	descending?: boolean,
 	search?: string | null,
 	includeDeleted?: boolean,
+};
+
+/**
+ *  The merge asked for: which record stays, which goes, and the fields (as the record's input
+ *  names them: `email`, `position`…) whose value comes from the one that goes.
+ */
+export type MergeRequest = {
+	keep: string,
+	other: string,
+	takeFromOther?: string[],
 };
 
 export type Organization = {
