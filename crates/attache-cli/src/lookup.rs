@@ -1,8 +1,9 @@
 //! `--visit` and `--person` take an id or words of the title or name. One match is the one;
 //! several are listed so the user can pick one by id, and the command stops.
 
+use attache_core::directory::organizations::{self, OrganizationQuery};
 use attache_core::directory::people::{self, PersonQuery};
-use attache_core::kernel::ids::{PersonId, VisitId};
+use attache_core::kernel::ids::{OrganizationId, PersonId, VisitId};
 use attache_core::kernel::listing::ListQuery;
 use attache_core::visits::{self, VisitQuery};
 use attache_core::Connection;
@@ -35,6 +36,18 @@ pub fn person(conn: &Connection, text: &str) -> Result<PersonId, String> {
         (p.id.to_string(), name.into_iter().flatten().collect::<Vec<_>>().join(" "))
     });
     one("person", text, found.collect()).map(PersonId)
+}
+
+pub fn organization(conn: &Connection, text: &str) -> Result<OrganizationId, String> {
+    if let Ok(organization) = organizations::get(conn, &OrganizationId::from(text)) {
+        if organization.deleted_at.is_none() {
+            return Ok(organization.id);
+        }
+    }
+    let query = OrganizationQuery { list: words(text), ..Default::default() };
+    let page = organizations::list(conn, &query).map_err(|e| e.to_string())?;
+    let found = page.items.iter().map(|o| (o.id.to_string(), o.name.clone()));
+    one("organization", text, found.collect()).map(OrganizationId)
 }
 
 fn words(text: &str) -> ListQuery {

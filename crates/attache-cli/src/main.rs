@@ -8,6 +8,7 @@ mod export;
 mod ics;
 mod import;
 mod lookup;
+mod merge;
 mod registers;
 
 use std::path::PathBuf;
@@ -55,6 +56,11 @@ enum Command {
     /// Import people or organizations from CSV, a spreadsheet or a vCard address book; undo the last import.
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// Make two records of one person or organization one: links move to the kept record.
+    #[command(
+        after_help = "Example:\n  attache-cli merge people --keep \"Albert Khorev\" --other \"Альберт Хорев\" --take phone,email"
+    )]
+    Merge(merge::MergeArgs),
     /// Load the built-in sample visit (once; a second run changes nothing).
     #[command(after_help = "Example:\n  attache-cli --data-dir /tmp/attache sample")]
     Sample,
@@ -91,6 +97,7 @@ fn main() -> ExitCode {
         Command::Actions(command) => registers::actions(&mut store, command),
         Command::Export(args) => export::run(&store, args),
         Command::Import(command) => import::run(&mut store, command),
+        Command::Merge(args) => merge::run(&mut store, args),
         Command::Sample => sample(&mut store),
         Command::Backup(_) | Command::Restore(_) | Command::Check(_) => unreachable!("handled on the file"),
     });

@@ -232,3 +232,25 @@ fn import_says_what_it_would_do_imports_and_undoes() {
     assert_eq!(wrong.status.code(), Some(1));
     assert!(stderr(&wrong).contains("not a field"));
 }
+
+#[test]
+fn merge_makes_two_records_of_a_person_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("twins.csv");
+    std::fs::write(&file, "Name,E-mail,Phone\nIrina Volkova,irina@mid.ru,\nIrina Volkova,,+7 495 000\n").unwrap();
+    let import = cli(dir.path(), &["import", "people", file.to_str().unwrap(), "--duplicates", "create", "--json"]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    let ambiguous = cli(dir.path(), &["merge", "people", "--keep", "Volkova", "--other", "Volkova"]);
+    assert_eq!(ambiguous.status.code(), Some(1));
+    assert!(stderr(&ambiguous).contains("matches several"), "{}", stderr(&ambiguous));
+    let ids: Vec<String> =
+        stderr(&ambiguous).lines().skip(1).filter_map(|l| l.split_whitespace().next().map(str::to_owned)).collect();
+    let merged =
+        cli(dir.path(), &["merge", "people", "--keep", &ids[0], "--other", &ids[1], "--take", "phone", "--json"]);
+    assert!(merged.status.success(), "{}", stderr(&merged));
+    let person: serde_json::Value = serde_json::from_slice(&merged.stdout).unwrap();
+    assert_eq!(person["phone"], "+7 495 000");
+    assert_eq!(person["email"], "irina@mid.ru");
+    let listed = stdout(&cli(dir.path(), &["export", "people", "--search", "Volkova"]));
+    assert_eq!(listed.lines().count(), 2, "the heading and one person: {listed}");
+}
