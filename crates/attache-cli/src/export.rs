@@ -1,11 +1,11 @@
-//! `attache-cli export people|organizations`: a list as CSV, filtered and sorted as the window
-//! lists it, to a file or to standard output.
+//! `attache-cli export people|organizations`: a list as CSV or an Excel workbook, filtered and
+//! sorted as the window lists it, to a file (or CSV to standard output).
 
 use std::path::PathBuf;
 
 use attache_core::directory::organizations::OrganizationQuery;
 use attache_core::directory::people::PersonQuery;
-use attache_core::exchange::{csv, tables, Table};
+use attache_core::exchange::{self, csv, tables, Table};
 use attache_core::kernel::listing::ListQuery;
 use attache_core::Store;
 use clap::{Args, ValueEnum};
@@ -18,10 +18,12 @@ pub enum List {
     Organizations,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
 pub enum Format {
     /// UTF-8 with a byte-order mark, commas, formulas written as text.
     Csv,
+    /// An Excel workbook (needs -o FILE).
+    Xlsx,
 }
 
 #[derive(Args)]
@@ -29,8 +31,9 @@ pub struct ExportArgs {
     /// Which list.
     #[arg(value_enum)]
     list: List,
-    #[arg(long, value_enum, default_value = "csv")]
-    format: Format,
+    /// The file's format (default: by the extension of -o, else CSV).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Only the records the window's search box would find with these words.
     #[arg(long, value_name = "WORDS")]
     search: Option<String>,
@@ -51,13 +54,19 @@ pub fn run(store: &Store, args: ExportArgs) -> Outcome {
         }
     }
     .map_err(|e| e.to_string())?;
-    let Format::Csv = args.format;
-    match &args.output {
-        Some(path) => {
+    let by_name = args.output.as_ref().and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let format = args.format.unwrap_or(if by_name { Format::Xlsx } else { Format::Csv });
+    match (&args.output, format) {
+        (Some(path), Format::Xlsx) => {
+            exchange::xlsx::save(&table, path).map_err(|e| format!("{}: {e}", path.display()))?;
+            eprintln!("{} rows written to {}", table.rows.len(), path.display());
+        }
+        (Some(path), Format::Csv) => {
             csv::save(&table, path).map_err(|e| format!("{}: {e}", path.display()))?;
             eprintln!("{} rows written to {}", table.rows.len(), path.display());
         }
-        None => csv::write(&table, &mut std::io::stdout().lock()).map_err(|e| e.to_string())?,
+        (None, Format::Xlsx) => return Err("an Excel workbook needs a file: -o FILE.xlsx".into()),
+        (None, Format::Csv) => csv::write(&table, &mut std::io::stdout().lock()).map_err(|e| e.to_string())?,
     }
     Ok(())
 }

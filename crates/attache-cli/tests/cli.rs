@@ -193,6 +193,19 @@ fn export_writes_a_list_as_csv_to_a_file_or_to_standard_output() {
     assert!(piped.status.success(), "{}", stderr(&piped));
     assert!(stdout(&piped).lines().count() >= 2);
     assert!(stdout(&piped).contains("Sialkot"));
+
+    // A workbook, which the import reads back: every row is somebody already known.
+    let book = dir.path().join("people.xlsx");
+    let excel = cli(dir.path(), &["export", "people", "-o", book.to_str().unwrap()]);
+    assert!(excel.status.success(), "{}", stderr(&excel));
+    assert!(std::fs::read(&book).unwrap().starts_with(b"PK"), "a zip, as .xlsx files are");
+    let again = cli(dir.path(), &["import", "people", book.to_str().unwrap(), "--dry-run", "--json"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let review: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(review["new"], 0);
+    assert_eq!(review["duplicateCount"], review["rows"]);
+    let nowhere = cli(dir.path(), &["export", "people", "--format", "xlsx"]);
+    assert_eq!(nowhere.status.code(), Some(1));
 }
 
 #[test]

@@ -86,3 +86,55 @@ fn an_export_to_a_folder_that_does_not_exist_fails_and_writes_nothing() {
     assert!(csv::save(&table, &target).is_err());
     assert!(!target.exists());
 }
+
+/// Each cell of the workbook as openpyxl reads it: its value, and its type (s string, n number,
+/// f formula).
+fn read_workbook_by_python(path: &Path) -> Vec<Vec<(String, String)>> {
+    let script = "import json, sys, openpyxl\n\
+        ws = openpyxl.load_workbook(sys.argv[1]).active\n\
+        print(json.dumps([[('' if c.value is None else str(c.value), c.data_type) for c in row] for row in ws.iter_rows()]))";
+    let out = Command::new("/usr/bin/python3").args(["-c", script]).arg(path).output().expect("run /usr/bin/python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn people_come_out_of_an_excel_workbook_as_stored_text_never_formulas() {
+    let (dir, mut store) = temp_store();
+    let chamber = organization(&mut store, "Sialkot Chamber");
+    for (given, family) in [("=HYPERLINK(\"http://evil.example\")", "Alpha"), ("Ольга", "Bravo"), ("محمد", "Charlie")]
+    {
+        let input = PersonInput {
+            organization_id: Some(chamber.clone()),
+            phone: Some("+92 52 4261234".into()),
+            protocol_rank: Some(7),
+            ..person_input(given, family)
+        };
+        people::create(&mut store, input).unwrap();
+    }
+    let query = PersonQuery {
+        list: ListQuery { sort: Some("familyName".into()), ..ListQuery::default() },
+        ..PersonQuery::default()
+    };
+    let file = dir.path().join("people.xlsx");
+    attache_core::exchange::save(&tables::people(store.conn(), &query).unwrap(), &file).unwrap();
+    let rows = read_workbook_by_python(&file);
+    assert_eq!(rows[0][2], ("Family name".to_owned(), "s".to_owned()));
+    let families: Vec<&str> = rows[1..].iter().map(|r| r[2].0.as_str()).collect();
+    assert_eq!(families, ["Alpha", "Bravo", "Charlie"]);
+    assert_eq!(rows[1][1], ("=HYPERLINK(\"http://evil.example\")".to_owned(), "s".to_owned()), "text, not a formula");
+    assert_eq!(rows[1][8], ("+92 52 4261234".to_owned(), "s".to_owned()), "as stored: no apostrophe needed");
+    assert_eq!(rows[1][10].1, "n", "a rank is a number");
+    assert_eq!(rows[2][1].0, "Ольга");
+    assert_eq!(rows[3][1].0, "محمد");
+
+    // A text longer than a cell holds is refused, not cut.
+    let bio = "Ж".repeat(40_000);
+    people::create(&mut store, PersonInput { bio: Some(bio), ..person_input("Long", "Delta") }).unwrap();
+    let refused =
+        attache_core::exchange::save(&tables::people(store.conn(), &query).unwrap(), &dir.path().join("long.xlsx"));
+    let error = refused.unwrap_err();
+    assert_eq!(error.field(), Some("format"));
+    assert!(error.to_string().contains("Biography in row 5"), "{error}");
+    assert!(!dir.path().join("long.xlsx").exists());
+}

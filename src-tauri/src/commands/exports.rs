@@ -1,11 +1,12 @@
 //! Commands that write a list to a file the user chose (in the save dialog), with the list's
-//! current filter and sort and the window's headings, in the user's language.
+//! current filter and sort and the window's headings, in the user's language: an Excel
+//! workbook when the name ends in .xlsx, else CSV.
 
 use std::path::Path;
 
 use attache_core::directory::organizations::OrganizationQuery;
 use attache_core::directory::people::PersonQuery;
-use attache_core::exchange::{csv, tables, Table};
+use attache_core::exchange::{self, tables, Table};
 use attache_core::AppError;
 use tauri::State;
 
@@ -13,11 +14,11 @@ use crate::state::AppState;
 
 fn save(table: Table, headings: Vec<String>, path: &str) -> Result<u32, AppError> {
     let table = table.headed(headings);
-    csv::save(&table, Path::new(path)).map_err(AppError::from)?;
+    exchange::save(&table, Path::new(path)).map_err(AppError::from)?;
     Ok(table.rows.len() as u32)
 }
 
-/// Writes the people the query selects to `path` as CSV; how many rows were written.
+/// Writes the people the query selects to `path` (CSV or .xlsx); how many rows were written.
 #[tauri::command]
 #[specta::specta]
 pub async fn exports_people(

@@ -1,10 +1,11 @@
 //! Data in and out of Attaché: a list as a table (its columns, its rows in the list's order),
-//! written as CSV that spreadsheets open right; contacts imported from CSV, spreadsheets and
+//! written as CSV or an Excel workbook that spreadsheets open right; contacts imported from CSV, spreadsheets and
 //! vCard address books ([`import`]).
 
 pub mod csv;
 pub mod import;
 pub mod tables;
+pub mod xlsx;
 
 /// One value of a table. Text and numbers stay apart, so that a writer can keep text from
 /// ever being read back as a number or a formula.
@@ -49,5 +50,15 @@ impl Table {
             self.columns = headings;
         }
         self
+    }
+}
+
+/// Writes the table to `path` as an Excel workbook when the name ends in `.xlsx`, else as CSV.
+pub fn save(table: &Table, path: &std::path::Path) -> crate::CoreResult<()> {
+    let excel = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if excel {
+        xlsx::save(table, path)
+    } else {
+        csv::save(table, path)
     }
 }

@@ -6,7 +6,11 @@ import { m } from '$lib/paraglide/messages';
 import { toasts } from '$lib/feedback/toasts.svelte';
 import { call } from './errors';
 
-const filters = [{ name: 'CSV', extensions: ['csv'] }]; // i18n-exempt: the format's name
+// i18n-exempt: the formats' names. The first is the one the dialog proposes.
+const filters = [
+	{ name: 'CSV', extensions: ['csv'] },
+	{ name: 'Excel', extensions: ['xlsx'] }
+];
 
 /** The headings, in the order of the core's columns (exchange::tables). */
 const headings = {
