@@ -142,7 +142,7 @@ export const commands = {
 	 *  as it was aside in the backups folder.
 	 */
 	backupsRestore: (path: string) => __TAURI_INVOKE<Restored>("backups_restore", { path }),
-	/**  Writes the people the query selects to `path` as CSV; how many rows were written. */
+	/**  Writes the people the query selects to `path` (CSV or .xlsx); how many rows were written. */
 	exportsPeople: (query: PersonQuery, path: string, headings: string[]) => __TAURI_INVOKE<number>("exports_people", { query, path, headings }),
 	exportsOrganizations: (query: OrganizationQuery, path: string, headings: string[]) => __TAURI_INVOKE<number>("exports_organizations", { query, path, headings }),
 	/**
