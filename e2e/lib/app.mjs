@@ -183,10 +183,10 @@ export class App {
 
   /**
    * Answers the system's file dialog (GTK's, opened by the window with this title) as a person
-   * would from the keyboard: Ctrl+L for the location, the path, Enter. Needs xdotool and the
-   * virtual display the suite runs on.
+   * would from the keyboard: Ctrl+L for the location (or, saving, the name selected), the path,
+   * Enter. Needs xdotool and the virtual display the suite runs on.
    */
-  async chooseInFileDialog(title, path) {
+  async chooseInFileDialog(title, path, { save = false } = {}) {
     const run = (args) => spawnSync('xdotool', args, { encoding: 'utf8', timeout: 20_000 });
     const found = run(['search', '--sync', '--onlyvisible', '--name', title]);
     const window = found.stdout.trim().split('\n').at(-1);
@@ -194,7 +194,8 @@ export class App {
     run(['windowfocus', '--sync', window]);
     // The dialog takes keys once it has drawn; a location typed earlier is lost.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    run(['key', '--window', window, '--clearmodifiers', 'ctrl+l']);
+    // Open: Ctrl+L brings the location entry. Save: the name entry has focus; select its text.
+    run(['key', '--window', window, '--clearmodifiers', save ? 'ctrl+a' : 'ctrl+l']);
     await new Promise((resolve) => setTimeout(resolve, 300));
     run(['type', '--window', window, '--delay', '15', path]);
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -136,4 +136,27 @@ describe('Contact import in a real window', () => {
       assert.equal(taking.items.length, 1, 'the visit moved to the record kept');
       await app.saveArtifacts('merge-done');
     }));
+
+  it('exports a visit’s participants in the order of precedence as a workbook openpyxl reads', STEP, () =>
+    withArtifacts(() => app, 'export-participants', async () => {
+      await app.nav('visits');
+      await app.click(await app.row('Sialkot', { area: 'visits' }));
+      await app.click('tab-participants');
+      const path = join(folder, 'delegation.xlsx');
+      await app.click('export-participants');
+      await app.chooseInFileDialog('Export to a file', path, { save: true });
+      await app.browser.waitUntil(async () => (await app.bodyText()).includes(path), {
+        timeout: 15_000,
+        timeoutMsg: 'no notice of the saved list',
+      });
+      const script = 'import json, sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c.value for c in r] for r in ws.iter_rows()]))';
+      const read = spawnSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
+      assert.equal(read.status, 0, read.stderr);
+      const rows = JSON.parse(read.stdout);
+      assert.equal(rows[0][0], 'Precedence');
+      assert.deepEqual(rows.slice(1).map((r) => r[0]), rows.slice(1).map((_, i) => i + 1), 'numbered in order');
+      assert.match(rows[1][3], /Khorev/, 'the ambassador leads the order of precedence');
+      assert.equal(rows[1][1], 'Guest', 'the side as the window words it');
+      await app.saveArtifacts('participants-exported');
+    }));
 });

@@ -3,19 +3,27 @@
 
 use std::path::PathBuf;
 
+use attache_core::actions::ActionQuery;
+use attache_core::agreements::AgreementQuery;
 use attache_core::directory::organizations::OrganizationQuery;
 use attache_core::directory::people::PersonQuery;
 use attache_core::exchange::{self, csv, tables, Table};
 use attache_core::kernel::listing::ListQuery;
+use attache_core::visits::VisitQuery;
 use attache_core::Store;
 use clap::{Args, ValueEnum};
 
-use crate::Outcome;
+use crate::{lookup, Outcome};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum List {
     People,
     Organizations,
+    Visits,
+    Agreements,
+    Actions,
+    /// A visit's participants in the order of precedence (needs --visit).
+    Participants,
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -34,6 +42,9 @@ pub struct ExportArgs {
     /// The file's format (default: by the extension of -o, else CSV).
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// The visit whose participants are listed (an id or words of its title).
+    #[arg(long, value_name = "ID|WORDS")]
+    visit: Option<String>,
     /// Only the records the window's search box would find with these words.
     #[arg(long, value_name = "WORDS")]
     search: Option<String>,
@@ -51,6 +62,13 @@ pub fn run(store: &Store, args: ExportArgs) -> Outcome {
         List::People => tables::people(store.conn(), &PersonQuery { list, ..PersonQuery::default() }),
         List::Organizations => {
             tables::organizations(store.conn(), &OrganizationQuery { list, ..OrganizationQuery::default() })
+        }
+        List::Visits => tables::visits(store.conn(), &VisitQuery { list, ..VisitQuery::default() }),
+        List::Agreements => tables::agreements(store.conn(), &AgreementQuery { list, ..AgreementQuery::default() }),
+        List::Actions => tables::actions(store.conn(), &ActionQuery { list, ..ActionQuery::default() }),
+        List::Participants => {
+            let visit = args.visit.as_deref().ok_or("participants: which visit? give --visit")?;
+            tables::participants(store.conn(), &lookup::visit(store.conn(), visit)?)
         }
     }
     .map_err(|e| e.to_string())?;

@@ -206,6 +206,15 @@ fn export_writes_a_list_as_csv_to_a_file_or_to_standard_output() {
     assert_eq!(review["duplicateCount"], review["rows"]);
     let nowhere = cli(dir.path(), &["export", "people", "--format", "xlsx"]);
     assert_eq!(nowhere.status.code(), Some(1));
+
+    // The sample visit's participants, in the order of precedence: the ambassador first.
+    let delegation = cli(dir.path(), &["export", "participants", "--visit", "Sialkot Chamber"]);
+    assert!(delegation.status.success(), "{}", stderr(&delegation));
+    let lines: Vec<String> = stdout(&delegation).lines().map(str::to_owned).collect();
+    assert!(lines[0].contains("Precedence,Side,Role,Name"), "{}", lines[0]);
+    assert!(lines[1].starts_with("1,") && lines[1].contains("Khorev"), "{}", lines[1]);
+    let which = cli(dir.path(), &["export", "participants"]);
+    assert!(stderr(&which).contains("--visit"));
 }
 
 #[test]

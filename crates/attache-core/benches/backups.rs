@@ -4,8 +4,10 @@
 //! `cargo xtask bench` runs it after the list benchmarks; the store is built once into
 //! target/bench-data. Prints p50 / p95 / max over the runs; the target for a backup is < 2 s.
 
+mod timing;
+
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use attache_core::fixtures::bulk::{self, Scale};
 use attache_core::store::backups;
@@ -28,20 +30,6 @@ fn dataset() -> PathBuf {
     path
 }
 
-fn timed(name: &str, mut run: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let started = Instant::now();
-            run();
-            started.elapsed()
-        })
-        .collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let p95 = times[(RUNS * 95).div_ceil(100) - 1];
-    println!("{name:<42} {:>10.1} {:>10.1} {:>10.1}", ms(times[RUNS / 2]), ms(p95), ms(times[RUNS - 1]));
-}
-
 fn megabytes(path: &Path) -> f64 {
     std::fs::metadata(path).map(|m| m.len() as f64 / 1_048_576.0).unwrap_or(0.0)
 }
@@ -51,23 +39,23 @@ fn main() {
     let scratch = tempfile::tempdir_in(store.parent().unwrap()).expect("scratch folder");
     let copy = scratch.path().join("copy.sqlite3");
     println!("store: {:.1} MB, {RUNS} runs each", megabytes(&store));
-    println!("{:<42} {:>10} {:>10} {:>10}", "ms", "p50", "p95", "max");
-    timed("backup (online API, to a new file)", || {
+    timing::heading();
+    timing::timed("backup (online API, to a new file)", RUNS, || {
         backups::take(&store, &copy).expect("backup");
     });
     println!("backup file: {:.1} MB", megabytes(&copy));
-    timed("check (integrity + foreign keys)", || {
+    timing::timed("check (integrity + foreign keys)", RUNS, || {
         assert!(backups::check(&copy).expect("check").ok);
     });
     // A restore replaces a working store: it works on a copy, taken again before each run.
     let live = scratch.path().join("live.sqlite3");
     let safety = scratch.path().join("backups");
-    timed("restore (check, keep the old store, copy back)", || {
+    timing::timed("restore (check, keep the old store, copy back)", RUNS, || {
         std::fs::copy(&store, &live).expect("working copy");
         backups::restore(&live, &copy, &safety).expect("restore");
         let _ = std::fs::remove_dir_all(&safety);
     });
-    timed("quick_check (beside the app, after start)", || {
+    timing::timed("quick_check (beside the app, after start)", RUNS, || {
         assert!(backups::quick_check(&store).expect("quick check").is_empty());
     });
 }

@@ -4,8 +4,9 @@
 //! large store of the backup benchmark (the duplicate check then compares with every person
 //! kept). `cargo xtask bench` runs it after the backups. Prints p50 / p95 / max.
 
+mod timing;
+
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use attache_core::exchange::import::{self, Decision, ImportChoices, Target};
 use attache_core::Store;
@@ -27,32 +28,18 @@ fn contacts(path: &Path, rows: usize) {
     std::fs::write(path, text).expect("write contacts");
 }
 
-fn timed(name: &str, runs: usize, mut run: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let started = Instant::now();
-            run();
-            started.elapsed()
-        })
-        .collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let p95 = times[(runs * 95).div_ceil(100) - 1];
-    println!("{name:<52} {:>10.1} {:>10.1} {:>10.1}", ms(times[runs / 2]), ms(p95), ms(times[runs - 1]));
-}
-
 fn main() {
     let dir = tempfile::tempdir().expect("scratch folder");
-    println!("{:<52} {:>10} {:>10} {:>10}", "ms", "p50", "p95", "max");
+    timing::heading();
     for (rows, runs) in [(10_000, 5), (100_000, 3)] {
         let file = dir.path().join(format!("contacts-{rows}.csv"));
         contacts(&file, rows);
         let source = import::read(&file, None).expect("read");
-        timed(&format!("read {rows} rows (CSV)"), runs, || {
+        timing::timed(&format!("read {rows} rows (CSV)"), runs, || {
             import::read(&file, None).expect("read");
         });
         let empty = Store::open(&dir.path().join(format!("empty-{rows}.sqlite3"))).expect("open");
-        timed(&format!("review {rows} rows, empty store"), runs, || {
+        timing::timed(&format!("review {rows} rows, empty store"), runs, || {
             import::review(empty.conn(), &source, Target::People, None).expect("review");
         });
         let review = import::review(empty.conn(), &source, Target::People, None).expect("review");
@@ -63,7 +50,7 @@ fn main() {
             decisions: vec![],
         };
         let mut run = 0;
-        timed(&format!("import {rows} rows into an empty store"), runs, || {
+        timing::timed(&format!("import {rows} rows into an empty store"), runs, || {
             run += 1;
             let mut store = Store::open(&dir.path().join(format!("import-{rows}-{run}.sqlite3"))).expect("open");
             let summary = import::apply(&mut store, &source, &choices, &mut |_, _| true).expect("import");
@@ -76,7 +63,7 @@ fn main() {
         let people: i64 = store.conn().query_row("SELECT count(*) FROM people", [], |r| r.get(0)).expect("count");
         let file = dir.path().join("contacts-10000.csv");
         let source = import::read(&file, None).expect("read");
-        timed(&format!("review 10000 rows against {people} people"), 5, || {
+        timing::timed(&format!("review 10000 rows against {people} people"), 5, || {
             import::review(store.conn(), &source, Target::People, None).expect("review");
         });
     } else {

@@ -138,3 +138,64 @@ fn people_come_out_of_an_excel_workbook_as_stored_text_never_formulas() {
     assert!(error.to_string().contains("Biography in row 5"), "{error}");
     assert!(!dir.path().join("long.xlsx").exists());
 }
+
+#[test]
+fn a_visits_participants_come_out_in_the_order_of_precedence_worded_in_the_users_language() {
+    let (_dir, mut store) = temp_store();
+    let visit = common::visit(&mut store, "Sialkot");
+    for (given, rank) in [("Third", 30), ("First", 10), ("Second", 20)] {
+        let input = PersonInput { protocol_rank: Some(rank), ..person_input(given, "Delegate") };
+        let person = people::create(&mut store, input).unwrap();
+        attache_core::visits::participants::create(&mut store, common::participant_input(&visit.id, &person.id))
+            .unwrap();
+    }
+    let table = tables::participants(store.conn(), &visit.id).unwrap();
+    let names: Vec<&attache_core::exchange::Cell> = table.rows.iter().map(|r| &r[3]).collect();
+    use attache_core::exchange::Cell;
+    assert_eq!(
+        names,
+        [
+            &Cell::Text("First Delegate".into()),
+            &Cell::Text("Second Delegate".into()),
+            &Cell::Text("Third Delegate".into())
+        ]
+    );
+    assert_eq!(
+        table.rows.iter().map(|r| r[0].clone()).collect::<Vec<_>>(),
+        [Cell::Number(1), Cell::Number(2), Cell::Number(3)]
+    );
+    let terms = [("guest".to_owned(), "Гость".to_owned()), ("accepted".to_owned(), "Принял".to_owned())].into();
+    let worded = table.worded(&terms);
+    assert_eq!(worded.rows[0][1], Cell::Text("Гость".into()));
+    assert_eq!(worded.rows[0][7], Cell::Text("Принял".into()));
+    assert_eq!(worded.rows[0][2], Cell::Text("member".into()), "a word without a term stays as stored");
+}
+
+#[test]
+fn the_registers_come_out_whole_in_their_order() {
+    let (_dir, mut store) = temp_store();
+    attache_core::fixtures::sample::load(&mut store).unwrap();
+    let visits = tables::visits(store.conn(), &Default::default()).unwrap();
+    assert_eq!(visits.columns[0], "Title");
+    assert!(visits
+        .rows
+        .iter()
+        .any(|r| matches!(&r[0], attache_core::exchange::Cell::Text(t) if t.contains("Sialkot"))));
+    let agreements = tables::agreements(store.conn(), &Default::default()).unwrap();
+    assert!(!agreements.rows.is_empty());
+    assert_eq!(agreements.columns.len(), agreements.rows[0].len());
+    let actions = tables::actions(store.conn(), &Default::default()).unwrap();
+    assert_eq!(actions.columns.len(), actions.rows.first().map_or(actions.columns.len(), Vec::len));
+    // More than one page of the list (500): every record, once, in the list's order.
+    for i in 0..620 {
+        attache_core::actions::create(&mut store, common::action_input(&format!("Follow-up {i:04}"))).unwrap();
+    }
+    let query = attache_core::actions::ActionQuery {
+        list: ListQuery { sort: Some("title".into()), search: Some("Follow-up".into()), ..ListQuery::default() },
+        ..Default::default()
+    };
+    let many = tables::actions(store.conn(), &query).unwrap();
+    assert_eq!(many.rows.len(), 620);
+    assert_eq!(many.rows[0][0], attache_core::exchange::Cell::Text("Follow-up 0000".into()));
+    assert_eq!(many.rows[619][0], attache_core::exchange::Cell::Text("Follow-up 0619".into()));
+}

@@ -9,23 +9,9 @@ use std::path::Path;
 
 use attache_core::directory::people::{self, PersonQuery};
 use attache_core::exchange::import::{self, Decision, ImportChoices, Target};
+use attache_core::fixtures::bulk::Dice as Random;
 use attache_core::Store;
 use common::temp_store;
-
-/// A small deterministic generator, so that a failure can be replayed by its seed.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 const CSV: &str =
     "First Name,Last Name,Company,E-mail\nAlbert,Khorev,\"TPP, RF\",a@tpprf.ru\nOlga,Smirnova,MID,o@mid.ru\n";
@@ -37,13 +23,13 @@ fn damaged(random: &mut Random, valid: &[u8]) -> Vec<u8> {
     let mut bytes = valid.to_vec();
     for _ in 0..=random.below(8) {
         if bytes.is_empty() {
-            bytes.push(random.next() as u8);
+            bytes.push(random.roll() as u8);
             continue;
         }
         let at = random.below(bytes.len());
         match random.below(3) {
-            0 => bytes[at] = random.next() as u8,
-            1 => bytes.insert(at, random.next() as u8),
+            0 => bytes[at] = random.roll() as u8,
+            1 => bytes.insert(at, random.roll() as u8),
             _ => {
                 bytes.remove(at);
             }
@@ -53,7 +39,7 @@ fn damaged(random: &mut Random, valid: &[u8]) -> Vec<u8> {
 }
 
 fn noise(random: &mut Random) -> Vec<u8> {
-    (0..random.below(600)).map(|_| random.next() as u8).collect()
+    (0..random.below(600)).map(|_| random.roll() as u8).collect()
 }
 
 /// Reads, reviews and imports the file; only a clean refusal may stop it.

@@ -144,7 +144,12 @@ export const commands = {
 	backupsRestore: (path: string) => __TAURI_INVOKE<Restored>("backups_restore", { path }),
 	/**  Writes the people the query selects to `path` (CSV or .xlsx); how many rows were written. */
 	exportsPeople: (query: PersonQuery, path: string, headings: string[]) => __TAURI_INVOKE<number>("exports_people", { query, path, headings }),
-	exportsOrganizations: (query: OrganizationQuery, path: string, headings: string[]) => __TAURI_INVOKE<number>("exports_organizations", { query, path, headings }),
+	exportsOrganizations: (query: OrganizationQuery, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("exports_organizations", { query, path, headings, terms }),
+	/**  Writes a visit's participants, in the order of precedence, to `path`; how many. */
+	exportsParticipants: (visitId: VisitId, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("exports_participants", { visitId, path, headings, terms }),
+	exportsVisits: (query: VisitQuery, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("exports_visits", { query, path, headings, terms }),
+	exportsAgreements: (query: AgreementQuery, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("exports_agreements", { query, path, headings, terms }),
+	exportsActions: (query: ActionQuery, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("exports_actions", { query, path, headings, terms }),
 	/**
 	 *  What importing the file would do (the mapping screen and the review); nothing is stored.
 	 *  Without a mapping, the one remembered for the file's layout or the one its headings suggest.

@@ -31,6 +31,7 @@ fn write_row(cells: &[Cell], out: &mut impl Write) -> std::io::Result<()> {
         match cell {
             Cell::Empty => {}
             Cell::Number(n) => write!(out, "{n}")?,
+            Cell::Real(x) => write!(out, "{x}")?,
             Cell::Text(text) => out.write_all(field(&neutralised(text)).as_bytes())?,
         }
     }
@@ -73,7 +74,7 @@ mod tests {
     use super::*;
 
     fn written(rows: Vec<Vec<Cell>>) -> String {
-        let table = Table { columns: vec!["Name".into(), "Rank".into()], rows };
+        let table = Table { columns: vec!["Name".into(), "Rank".into()], rows, ..Table::default() };
         let mut out = Vec::new();
         write(&table, &mut out).unwrap();
         String::from_utf8(out).unwrap()

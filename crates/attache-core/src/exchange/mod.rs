@@ -13,7 +13,15 @@ pub mod xlsx;
 pub enum Cell {
     Text(String),
     Number(i64),
+    /// An amount with decimals (an agreement's value).
+    Real(f64),
     Empty,
+}
+
+impl From<Option<f64>> for Cell {
+    fn from(value: Option<f64>) -> Cell {
+        value.map_or(Cell::Empty, Cell::Real)
+    }
 }
 
 impl From<Option<String>> for Cell {
@@ -35,14 +43,31 @@ impl From<Option<i64>> for Cell {
 }
 
 /// A list as rows under named columns. `columns` are English headings; a window in another
-/// language passes its own.
-#[derive(Debug, Clone, PartialEq)]
+/// language passes its own. The columns listed in `vocabulary` hold Attaché's stored words
+/// (an organization's kind, a participant's side), which a window can word in its language.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    pub vocabulary: Vec<usize>,
 }
 
 impl Table {
+    /// The same table with the stored words of its vocabulary columns put as `terms` words them
+    /// ("guest" → "Гость"); a word `terms` does not have stays as it is.
+    pub fn worded(mut self, terms: &std::collections::HashMap<String, String>) -> Table {
+        for row in &mut self.rows {
+            for column in &self.vocabulary {
+                if let Some(Cell::Text(word)) = row.get_mut(*column) {
+                    if let Some(term) = terms.get(word.as_str()) {
+                        word.clone_from(term);
+                    }
+                }
+            }
+        }
+        self
+    }
+
     /// The same table under other headings (the window's, in the user's language); the
     /// table's own when the count does not match its columns.
     pub fn headed(mut self, headings: Vec<String>) -> Table {

@@ -1,11 +1,19 @@
-//! The lists that can be exported, each as a [`Table`] in the list's own filter and order.
+//! The lists that can be exported, each as a [`Table`] in the list's own filter and order:
+//! people, organizations, visits, agreements, actions, and a visit's participants in the order
+//! of precedence.
 
 use rusqlite::Connection;
 
 use super::{Cell, Table};
+use crate::actions::{self, ActionQuery};
+use crate::agreements::{self, AgreementQuery};
 use crate::directory::organizations::{self, OrganizationQuery};
 use crate::directory::people::{self, PersonQuery};
 use crate::kernel::error::CoreResult;
+use crate::kernel::ids::VisitId;
+use crate::kernel::listing::{ListQuery, Page, MAX_PAGE_SIZE};
+use crate::visits::participants::{self, ParticipantQuery};
+use crate::visits::{self as visit_records, VisitQuery};
 
 const PEOPLE: &[&str] = &[
     "Honorific",
@@ -27,6 +35,204 @@ const PEOPLE: &[&str] = &[
 
 const ORGANIZATIONS: &[&str] =
     &["Name", "Short name", "Name in the original language", "Kind", "Country", "City", "Website", "Sectors", "Notes"];
+
+const PARTICIPANTS: &[&str] = &[
+    "Precedence",
+    "Side",
+    "Role",
+    "Name",
+    "Name in native script",
+    "Position",
+    "Organization",
+    "Answer",
+    "Arrival",
+    "Departure",
+    "Hotel",
+    "Checked in",
+];
+
+fn headings(names: &[&str]) -> Vec<String> {
+    names.iter().map(|c| (*c).to_owned()).collect()
+}
+
+/// A visit's participants in the order of precedence (the office's rule, as the Participants
+/// tab lists them), numbered from 1; arrival and departure in the visit's wall-clock time.
+pub fn participants(conn: &Connection, visit: &VisitId) -> CoreResult<Table> {
+    let query = ParticipantQuery { visit_id: Some(visit.clone()), ..ParticipantQuery::default() };
+    let everyone = every(&query.list, |list| participants::list(conn, &ParticipantQuery { list, ..query.clone() }))?;
+    let local = |at: Option<String>| at.map(|t| t.replace('T', " "));
+    let rows = everyone
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                Cell::Number(i as i64 + 1),
+                Cell::Text(p.side.as_str().to_owned()),
+                Cell::Text(p.role.as_str().to_owned()),
+                p.person_name.into(),
+                p.native_name.into(),
+                p.position.into(),
+                p.organization_name.into(),
+                Cell::Text(p.rsvp.as_str().to_owned()),
+                local(p.arrival_local).into(),
+                local(p.departure_local).into(),
+                p.hotel.into(),
+                p.checked_in_at.into(),
+            ]
+        })
+        .collect();
+    // Side, role and answer are stored words.
+    Ok(Table { columns: headings(PARTICIPANTS), rows, vocabulary: vec![1, 2, 7] })
+}
+
+/// Every record a list query selects, in its order, page after page.
+fn every<T>(list: &ListQuery, mut page: impl FnMut(ListQuery) -> CoreResult<Page<T>>) -> CoreResult<Vec<T>> {
+    let mut all = Vec::new();
+    for number in 1.. {
+        let found = page(ListQuery { page: number, page_size: MAX_PAGE_SIZE, ..list.clone() })?;
+        let last = found.items.len() < MAX_PAGE_SIZE as usize;
+        all.extend(found.items);
+        if last {
+            break;
+        }
+    }
+    Ok(all)
+}
+
+const VISITS: &[&str] = &[
+    "Title",
+    "Direction",
+    "Status",
+    "Host organization",
+    "Guest organization",
+    "City",
+    "Country",
+    "Start",
+    "End",
+    "Time zone",
+    "Security level",
+    "Objectives",
+    "Outcome",
+];
+
+pub fn visits(conn: &Connection, query: &VisitQuery) -> CoreResult<Table> {
+    let rows = every(&query.list, |list| visit_records::list(conn, &VisitQuery { list, ..query.clone() }))?
+        .into_iter()
+        .map(|v| {
+            vec![
+                v.title.into(),
+                Cell::Text(v.direction.as_str().to_owned()),
+                Cell::Text(v.status.as_str().to_owned()),
+                v.host_organization_name.into(),
+                v.guest_organization_name.into(),
+                v.city.into(),
+                v.country.into(),
+                v.start_date.into(),
+                v.end_date.into(),
+                v.time_zone.into(),
+                Cell::Text(v.security_level.as_str().to_owned()),
+                v.objectives.into(),
+                v.outcome_summary.into(),
+            ]
+        })
+        .collect();
+    Ok(Table { columns: headings(VISITS), rows, vocabulary: vec![1, 2, 10] })
+}
+
+const AGREEMENTS: &[&str] = &[
+    "Title",
+    "Kind",
+    "Status",
+    "Parties",
+    "Signed on",
+    "Signed at",
+    "Visit",
+    "In force from",
+    "Expires on",
+    "Renewal notice (days)",
+    "Value",
+    "Currency",
+    "Owner",
+    "Sectors",
+    "Summary",
+];
+
+pub fn agreements(conn: &Connection, query: &AgreementQuery) -> CoreResult<Table> {
+    let rows = every(&query.list, |list| agreements::list(conn, &AgreementQuery { list, ..query.clone() }))?
+        .into_iter()
+        .map(|a| {
+            let parties = a
+                .parties
+                .iter()
+                .map(|p| match &p.signatory_name {
+                    Some(signatory) => format!("{} ({signatory})", p.organization_name),
+                    None => p.organization_name.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            vec![
+                a.title.into(),
+                Cell::Text(a.kind.as_str().to_owned()),
+                Cell::Text(a.status.as_str().to_owned()),
+                parties.into(),
+                a.signed_on.into(),
+                a.signed_place.into(),
+                a.signed_visit_title.into(),
+                a.effective_on.into(),
+                a.expires_on.into(),
+                a.renewal_notice_days.into(),
+                a.value_amount.into(),
+                a.value_currency.into(),
+                a.owner_name.into(),
+                sector_names(&a.sectors).into(),
+                a.summary.into(),
+            ]
+        })
+        .collect();
+    Ok(Table { columns: headings(AGREEMENTS), rows, vocabulary: vec![1, 2] })
+}
+
+const ACTIONS: &[&str] = &[
+    "Title",
+    "Status",
+    "Priority",
+    "Due",
+    "Owner",
+    "Visit",
+    "Agreement",
+    "Organization",
+    "Person",
+    "Sectors",
+    "Completed",
+    "Details",
+];
+
+pub fn actions(conn: &Connection, query: &ActionQuery) -> CoreResult<Table> {
+    let rows = every(&query.list, |list| actions::list(conn, &ActionQuery { list, ..query.clone() }))?
+        .into_iter()
+        .map(|a| {
+            vec![
+                a.title.into(),
+                Cell::Text(a.status.as_str().to_owned()),
+                Cell::Text(a.priority.as_str().to_owned()),
+                a.due_on.into(),
+                a.owner_name.into(),
+                a.visit_title.into(),
+                a.agreement_title.into(),
+                a.organization_name.into(),
+                a.person_name.into(),
+                sector_names(&a.sectors).into(),
+                a.completed_at.into(),
+                a.details.into(),
+            ]
+        })
+        .collect();
+    Ok(Table { columns: headings(ACTIONS), rows, vocabulary: vec![1, 2] })
+}
+
+fn sector_names(sectors: &[crate::directory::sectors::Sector]) -> String {
+    sectors.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join("; ")
+}
 
 pub fn people(conn: &Connection, query: &PersonQuery) -> CoreResult<Table> {
     let rows = people::all(conn, query)?
@@ -51,14 +257,14 @@ pub fn people(conn: &Connection, query: &PersonQuery) -> CoreResult<Table> {
             ]
         })
         .collect();
-    Ok(Table { columns: PEOPLE.iter().map(|c| (*c).to_owned()).collect(), rows })
+    Ok(Table { columns: headings(PEOPLE), rows, vocabulary: Vec::new() })
 }
 
 pub fn organizations(conn: &Connection, query: &OrganizationQuery) -> CoreResult<Table> {
     let rows = organizations::all(conn, query)?
         .into_iter()
         .map(|o| {
-            let sectors = o.sectors.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join("; ");
+            let sectors = sector_names(&o.sectors);
             vec![
                 o.name.into(),
                 o.short_name.into(),
@@ -72,5 +278,6 @@ pub fn organizations(conn: &Connection, query: &OrganizationQuery) -> CoreResult
             ]
         })
         .collect();
-    Ok(Table { columns: ORGANIZATIONS.iter().map(|c| (*c).to_owned()).collect(), rows })
+    // The kind is a stored word.
+    Ok(Table { columns: headings(ORGANIZATIONS), rows, vocabulary: vec![3] })
 }

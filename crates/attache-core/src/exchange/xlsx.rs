@@ -27,6 +27,7 @@ pub fn workbook(table: &Table) -> CoreResult<Vec<u8>> {
             match cell {
                 Cell::Text(text) => sheet.write_string(at, column, text).map_err(xlsx_error)?,
                 Cell::Number(n) => sheet.write_number(at, column, *n as f64).map_err(xlsx_error)?,
+                Cell::Real(x) => sheet.write_number(at, column, *x).map_err(xlsx_error)?,
                 Cell::Empty => sheet,
             };
         }

@@ -2,18 +2,13 @@
 // writes it (the page never touches the file system). Cancelling the dialog resolves to null.
 import { open, save } from '@tauri-apps/plugin-dialog';
 import { commands, type ImportReport } from '$lib/bindings';
+import { fileName } from '$lib/format/files';
 import { call } from './errors';
 
 const filters = [{ name: 'iCalendar', extensions: ['ics'] }]; // i18n-exempt: the format's name
 
-/** A file name from a title: letters, digits and dashes, whatever the script. */
-export function fileName(title: string): string {
-	const base = title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
-	return `${base.slice(0, 80) || 'programme'}.ics`; // i18n-exempt: a file name
-}
-
 async function chooseTarget(title: string): Promise<string | null> {
-	return save({ defaultPath: fileName(title), filters });
+	return save({ defaultPath: fileName(title, 'ics', 'programme'), filters }); // i18n-exempt: a file name
 }
 
 export const calendarFiles = {

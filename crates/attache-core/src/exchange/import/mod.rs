@@ -360,5 +360,5 @@ pub fn refused_table(conn: &Connection, source: &Source, target: Target, mapping
             _ => None,
         })
         .collect();
-    Ok(Table { columns, rows })
+    Ok(Table { columns, rows, ..Table::default() })
 }
