@@ -62,7 +62,8 @@ export class App {
   /** Ends the session (which closes the app) and waits until the process is gone. */
   async quit() {
     // Closing the window first: after the page has reloaded (a restore, a reminder test),
-    // WebKitWebDriver's end of session no longer closes it, and the app would run on.
+    // WebKitWebDriver's end of session may leave the window open, and the app idles on. This
+    // closes it in some runs; the wait below kills what is left.
     await this.browser.closeWindow().catch(() => {});
     await this.browser.deleteSession();
     await waitForExit(requiredEnv('ATTACHE_APP'));
