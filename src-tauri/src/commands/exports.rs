@@ -37,19 +37,6 @@ pub async fn exports_people(
     save(table, headings, &HashMap::new(), &path)
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn exports_organizations(
-    state: State<'_, AppState>,
-    query: OrganizationQuery,
-    path: String,
-    headings: Vec<String>,
-    terms: HashMap<String, String>,
-) -> Result<u32, AppError> {
-    let table = state.read(|conn| tables::organizations(conn, &query))?;
-    save(table, headings, &terms, &path)
-}
-
 /// Writes a visit's participants, in the order of precedence, to `path`; how many.
 #[tauri::command]
 #[specta::specta]
@@ -82,6 +69,7 @@ macro_rules! list_export {
     };
 }
 
+list_export!(exports_organizations, OrganizationQuery, tables::organizations);
 list_export!(exports_visits, VisitQuery, tables::visits);
 list_export!(exports_agreements, AgreementQuery, tables::agreements);
 list_export!(exports_actions, ActionQuery, tables::actions);

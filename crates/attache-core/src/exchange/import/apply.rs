@@ -175,8 +175,7 @@ impl<'w, 'a> Run<'w, 'a> {
                 if after.organization_id.is_none() {
                     after.organization_id = self.organization(row.organization.as_deref())?;
                 }
-                self.changed("person", id.as_str(), &before, &after)?;
-                if serde_json::to_value(&before).ok() != serde_json::to_value(&after).ok() {
+                if self.noted_merge("person", id.as_str(), &before, &after)? {
                     people::change(self.w, &id, after)?;
                 }
             }
@@ -184,8 +183,7 @@ impl<'w, 'a> Run<'w, 'a> {
                 let id = OrganizationId(id.to_owned());
                 let before = organizations::input_of(&organizations::get(self.w, &id)?);
                 let after = filled_organization(&before, row);
-                self.changed("organization", id.as_str(), &before, &after)?;
-                if serde_json::to_value(&before).ok() != serde_json::to_value(&after).ok() {
+                if self.noted_merge("organization", id.as_str(), &before, &after)? {
                     organizations::change(self.w, &id, after)?;
                 }
             }
@@ -194,12 +192,14 @@ impl<'w, 'a> Run<'w, 'a> {
         Ok(id.to_owned())
     }
 
-    fn changed<T: Serialize>(&self, kind: &str, id: &str, before: &T, after: &T) -> CoreResult<()> {
+    /// Notes the record's fields before the merge when it changes them; whether it does.
+    fn noted_merge<T: Serialize>(&self, kind: &str, id: &str, before: &T, after: &T) -> CoreResult<bool> {
         let before = serde_json::to_value(before).map_err(json_error)?;
-        if before != serde_json::to_value(after).map_err(json_error)? {
+        let changes = before != serde_json::to_value(after).map_err(json_error)?;
+        if changes {
             self.note(kind, id, "merged", Some(before.to_string()))?;
         }
-        Ok(())
+        Ok(changes)
     }
 
     /// The organization of that name (in any spelling), created if none is kept.
@@ -329,10 +329,9 @@ pub fn undo_last(store: &mut Store) -> CoreResult<ImportRecord> {
         };
         let records = import_records(w, &import.id)?;
         // Merged records first, then people, then the organizations they may belong to.
-        for (kind, id, outcome, before) in records.iter().filter(|r| r.2 == "merged") {
+        for (kind, id, _, before) in records.iter().filter(|r| r.2 == "merged") {
             refuse_if_changed(w, kind, id, &import.imported_at)?;
             restore(w, kind, id, before.as_deref().unwrap_or("{}"))?;
-            let _ = outcome;
         }
         for wanted in ["person", "organization"] {
             for (kind, id, _, _) in records.iter().filter(|r| r.2 == "created" && r.0 == wanted) {
