@@ -25,6 +25,9 @@ function russianCsv(path) {
     `${family};Ольга;Советник;Посольство России;olga.${family}@mid.ru`,
     'Петров;Пётр;;;не-почта',
     '<script>alert(1)</script>;Тест;;;',
+    // A 20,000-letter family name, refused as too long: the sheet must still keep its columns
+    // in view. (Windows-1251 has no Arabic script; Urdu names are imported by the core's tests.)
+    `${'Ж'.repeat(20_000)};Длинный;;;`,
   ].join('\r\n');
   const run = spawnSync('/usr/bin/python3', ['-c', 'import sys; open(sys.argv[1], "wb").write(sys.argv[2].encode("cp1251"))', path, text], {
     encoding: 'utf8',
@@ -63,15 +66,21 @@ describe('Contact import in a real window', () => {
       assert.match(await (await app.visible('import-source')).getText(), /Unicode|text with columns/);
       assert.equal(await (await app.visible('import-encoding')).getValue(), 'windows1251');
       const counts = await (await app.visible('import-counts')).getText();
-      assert.match(counts, /2 new · 1 already known · 1 refused/);
+      assert.match(counts, /2 new · 1 already known · 2 refused/);
+      const sheet = await app.browser.execute(() => {
+        const body = document.querySelector('dialog[open] .body') ?? document.querySelector('dialog[open]');
+        return body ? Math.max(0, body.scrollWidth - body.clientWidth) : -1;
+      });
+      assert.equal(sheet, 0, 'a 20,000-letter word does not push the sheet sideways');
       assert.match(await (await app.visible('import-duplicates')).getText(), /is .*Khorev \(same name\)/);
       const refused = await (await app.visible('import-refused')).getText();
       assert.match(refused, /Row 4/);
       assert.match(refused, /не-почта/);
+      assert.match(refused, /Row 6.*too long/is, 'the long name is refused with its reason');
       await app.saveArtifacts('import-review');
 
       await app.click('save-button');
-      await app.browser.waitUntil(async () => (await app.bodyText()).includes('Imported kontakty.csv: 2 created, 1 merged, 0 skipped, 1 refused'), {
+      await app.browser.waitUntil(async () => (await app.bodyText()).includes('Imported kontakty.csv: 2 created, 1 merged, 0 skipped, 2 refused'), {
         timeout: 20_000,
         timeoutMsg: 'no notice of the finished import',
       });
