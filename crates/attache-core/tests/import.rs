@@ -333,3 +333,54 @@ fn a_company_column_finds_an_organization_by_its_native_or_short_name() {
     let review = import::review(store.conn(), &source, Target::Organizations, None).unwrap();
     assert_eq!(review.duplicate_count, 1);
 }
+
+/// Who a search for `words` finds, by family name.
+fn found(store: &Store, words: &str) -> Vec<String> {
+    let mut query = PersonQuery::default();
+    query.list.search = Some(words.to_owned());
+    people::all(store.conn(), &query).unwrap().into_iter().filter_map(|p| p.family_name).collect()
+}
+
+/// An FTS5 index's own check of itself against the table it indexes.
+fn index_sound(store: &mut Store, index: &str) {
+    store
+        .write(|w| {
+            w.execute_batch(&format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)"))?;
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{index}: {e}"));
+}
+
+#[test]
+fn rows_merged_into_people_made_by_the_same_import_leave_the_search_indexes_sound() {
+    let (dir, mut store) = temp_store();
+    let kept = people::create(&mut store, PersonInput { position: None, ..person_input("Olga", "Smirnova") }).unwrap();
+    let schema = |store: &Store| -> Vec<String> {
+        let mut stmt =
+            store.conn().prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let triggers = schema(&store);
+    let path = write(
+        dir.path(),
+        "repeats.csv",
+        b"First Name,Last Name,Job Title,E-mail Address\n\
+          Bilal,Qureshi,,bilal@example.pk\n\
+          Bilal,Qureshi,Exporter of surgical instruments,BILAL@example.pk\n\
+          Olga,Smirnova,Counsellor for trade,\n",
+    );
+    let source = import::read(&path, None).unwrap();
+    let review = import::review(store.conn(), &source, Target::People, None).unwrap();
+    assert_eq!(review.duplicate_count, 2);
+    let summary = run(&mut store, &source, &choices(&review, Decision::Merge));
+    assert_eq!((summary.created, summary.merged), (1, 2));
+
+    assert_eq!(schema(&store), triggers, "the triggers are back as they were");
+    assert_eq!(found(&store, "surgical"), vec!["Qureshi"], "the merged position of a row created here");
+    assert_eq!(found(&store, "Counsellor"), vec!["Smirnova"], "the merged position of a person kept before");
+    assert_eq!(found(&store, "Qureshi"), vec!["Qureshi"]);
+    assert_eq!(people::get(store.conn(), &kept.id).unwrap().position.as_deref(), Some("Counsellor for trade"));
+    for index in ["people_search", "organizations_search"] {
+        index_sound(&mut store, index);
+    }
+}

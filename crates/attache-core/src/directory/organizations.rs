@@ -178,7 +178,8 @@ pub fn input_of(organization: &Organization) -> OrganizationInput {
 pub fn get(conn: &Connection, id: &OrganizationId) -> CoreResult<Organization> {
     let sql = format!("SELECT {COLUMNS} FROM organizations o WHERE o.id = ?1");
     let mut organization = conn
-        .query_row(&sql, [id], from_row)
+        .prepare_cached(&sql)?
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "organization", id: id.to_string() })?;
     organization.sectors = sectors::linked(conn, "organization_sectors", "organization_id", id.as_str())?;

@@ -97,7 +97,7 @@ impl<'c> References<'c> {
             return Ok(());
         }
         let sql = format!("SELECT deleted_at IS NULL FROM {} WHERE id = ?1", kind.table());
-        match self.conn.query_row(&sql, [id], |row| row.get::<_, bool>(0)).optional()? {
+        match self.conn.prepare_cached(&sql)?.query_row([id], |row| row.get::<_, bool>(0)).optional()? {
             Some(true) => Ok(()),
             Some(false) => Err(CoreError::invalid(
                 field,

@@ -188,7 +188,8 @@ pub fn restore(store: &mut Store, id: &EngagementId) -> CoreResult<Engagement> {
 
 pub fn get(conn: &Connection, id: &EngagementId) -> CoreResult<Engagement> {
     let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE e.id = ?1");
-    conn.query_row(&sql, [id], from_row)
+    conn.prepare_cached(&sql)?
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "engagement", id: id.to_string() })
 }

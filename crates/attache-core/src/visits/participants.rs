@@ -214,7 +214,8 @@ pub fn restore(store: &mut Store, id: &ParticipantId) -> CoreResult<Participant>
 
 pub fn get(conn: &Connection, id: &ParticipantId) -> CoreResult<Participant> {
     let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE pa.id = ?1");
-    conn.query_row(&sql, [id], from_row)
+    conn.prepare_cached(&sql)?
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "participant", id: id.to_string() })
 }

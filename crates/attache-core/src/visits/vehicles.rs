@@ -104,7 +104,8 @@ pub fn restore(store: &mut Store, id: &VehicleId) -> CoreResult<Vehicle> {
 
 pub fn get(conn: &Connection, id: &VehicleId) -> CoreResult<Vehicle> {
     let sql = format!("SELECT {COLUMNS} FROM vehicles c WHERE c.id = ?1");
-    conn.query_row(&sql, [id], from_row)
+    conn.prepare_cached(&sql)?
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "vehicle", id: id.to_string() })
 }

@@ -101,7 +101,8 @@ pub fn restore(store: &mut Store, id: &VenueId) -> CoreResult<Venue> {
 
 pub fn get(conn: &Connection, id: &VenueId) -> CoreResult<Venue> {
     let sql = format!("SELECT {COLUMNS} FROM venues v WHERE v.id = ?1");
-    conn.query_row(&sql, [id], from_row)
+    conn.prepare_cached(&sql)?
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "venue", id: id.to_string() })
 }

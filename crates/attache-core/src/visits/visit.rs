@@ -271,7 +271,8 @@ pub fn restore(store: &mut Store, id: &VisitId) -> CoreResult<Visit> {
 
 pub fn get(conn: &Connection, id: &VisitId) -> CoreResult<Visit> {
     let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE v.id = ?1");
-    conn.query_row(&sql, [id], from_row)
+    conn.prepare_cached(&sql)?
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "visit", id: id.to_string() })
 }

@@ -13,6 +13,7 @@ use crate::directory::people::{self, PersonInput};
 use crate::kernel::error::{CoreError, CoreResult, Reason};
 use crate::kernel::ids::{OrganizationId, PersonId};
 use crate::kernel::record::now;
+use crate::store::bulk::Deferred;
 use crate::store::{Store, Writer};
 
 /// Rows between two progress reports (and chances to cancel).
@@ -63,6 +64,7 @@ pub fn apply(
         )?;
         let decided: HashMap<usize, Decision> =
             choices.decisions.iter().map(|d| (d.index as usize, d.decision)).collect();
+        let deferred = [Deferred::begin(w, "people")?, Deferred::begin(w, "organizations")?];
         let mut run = Run::new(w, &import_id)?;
         let total = planned.len() as u32;
         // The record each row became or went into, for later rows that repeat it.
@@ -95,6 +97,9 @@ pub fn apply(
                 Some(id) => run.merge(record, &id)?,
                 None => run.create(record)?,
             });
+        }
+        for index in deferred {
+            index.finish(w)?;
         }
         progress(total, total);
         mapping::remember(w, choices.target, &source.grid.headers, &choices.mapping)?;
@@ -151,7 +156,7 @@ impl<'w, 'a> Run<'w, 'a> {
                 let mut input = row.input.clone();
                 input.organization_id = self.organization(row.organization.as_deref())?;
                 let id = PersonId::new();
-                people::insert(self.w, id.clone(), input)?;
+                people::insert_row(self.w, &id, input)?;
                 self.note("person", id.as_str(), "created", None)?;
                 Ok(id.0)
             }
