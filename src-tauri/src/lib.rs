@@ -7,8 +7,8 @@ use tauri::{Emitter, Manager};
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
-    actions, agreements, app, backups, calendar, conflicts, documents, engagements, exports, imports, organizations,
-    participants, people, reminders, vehicles, venues, visits,
+    actions, agreements, app, backups, calendar, conflicts, documents, encryption, engagements, exports, imports,
+    organizations, participants, people, reminders, vehicles, venues, visits,
 };
 
 /// Every command the UI may call, and the types they carry; also what generates
@@ -121,6 +121,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             backups::backups_set_keep,
             backups::backups_check,
             backups::backups_restore,
+            encryption::store_unlock,
+            encryption::encryption_set,
+            encryption::encryption_remove,
             exports::exports_people,
             exports::exports_organizations,
             exports::exports_participants,

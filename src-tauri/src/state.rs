@@ -7,6 +7,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
 use attache_core::store::backups;
+use attache_core::store::Key;
 use attache_core::Connection;
 use attache_core::{AppError, CoreResult, Store};
 
@@ -25,7 +26,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
-        let store = attache_core::store::open_user_store(&data_dir.join(DATABASE_FILE)).map_err(AppError::from);
+        // An encrypted store fails here with "passphrase needed"; the window then asks for it
+        // (see `unlock`).
+        let store =
+            attache_core::store::open_user_store(&data_dir.join(DATABASE_FILE), &Key::none()).map_err(AppError::from);
         AppState {
             store: Mutex::new(store),
             damage: Mutex::new(Vec::new()),
@@ -51,24 +55,57 @@ impl AppState {
         if self.open_error().is_some() {
             return Vec::new();
         }
-        let found = backups::quick_check(&self.database_path()).unwrap_or_else(|error| vec![error.to_string()]);
+        let found =
+            backups::quick_check(&self.database_path(), &self.key()).unwrap_or_else(|error| vec![error.to_string()]);
         found.clone_into(&mut self.damage.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
         found
     }
 
     /// Closes the store, lets `work` change its file (a restore), and opens it again, whatever
     /// `work` did: the app is never left without its store, or with the old one still open.
-    pub fn replace_file<T>(&self, work: impl FnOnce(&std::path::Path) -> CoreResult<T>) -> Result<T, AppError> {
+    pub fn replace_file<T>(&self, work: impl FnOnce(&std::path::Path, &Key) -> CoreResult<T>) -> Result<T, AppError> {
+        self.swap_file(|path, key| work(path, key).map(|done| (done, key.clone())))
+    }
+
+    /// As [`AppState::replace_file`], for work that changes the key that opens the file (turning
+    /// encryption on or off): the store opens again with the key `work` returns, or with the old
+    /// one if it failed.
+    pub fn swap_file<T>(
+        &self,
+        work: impl FnOnce(&std::path::Path, &Key) -> CoreResult<(T, Key)>,
+    ) -> Result<T, AppError> {
         let mut slot = self.slot();
+        let key = slot.as_ref().map(|store| store.key().clone()).unwrap_or_default();
         // Dropping the store closes its connections (the writer last, checkpointing the log).
         *slot =
             Err(AppError::from(attache_core::CoreError::Io(std::io::Error::other("the data file is being replaced"))));
         let path = self.database_path();
-        let outcome = work(&path).map_err(AppError::from);
-        *slot = attache_core::store::open_user_store(&path).map_err(AppError::from);
+        let (outcome, key) = match work(&path, &key) {
+            Ok((done, new_key)) => (Ok(done), new_key),
+            Err(error) => (Err(AppError::from(error)), key),
+        };
+        *slot = attache_core::store::open_user_store(&path, &key).map_err(AppError::from);
         drop(slot);
         self.check_store();
         outcome
+    }
+
+    /// Opens the encrypted store with the passphrase the user gave. A wrong one is answered
+    /// with its error and the store stays locked; an open store is left as it is.
+    pub fn unlock(&self, key: Key) -> Result<(), AppError> {
+        let mut slot = self.slot();
+        if slot.is_ok() {
+            return Ok(());
+        }
+        *slot = Ok(attache_core::store::open_user_store(&self.database_path(), &key).map_err(AppError::from)?);
+        drop(slot);
+        self.check_store();
+        Ok(())
+    }
+
+    /// The key the open store was opened with (none while it is closed or plain).
+    pub fn key(&self) -> Key {
+        self.slot().as_ref().map(|store| store.key().clone()).unwrap_or_default()
     }
 
     pub fn database_path(&self) -> PathBuf {

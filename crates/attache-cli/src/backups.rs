@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use attache_core::store::backups;
+
+use crate::passphrase;
 use clap::Args;
 
 /// A check that found the file damaged (or of a newer version) exits with this code.
@@ -43,7 +45,7 @@ pub struct CheckArgs {
 }
 
 pub fn backup(store: &Path, args: BackupArgs) -> Result<ExitCode, String> {
-    let taken = backups::take(store, &args.file).map_err(|e| e.to_string())?;
+    let taken = backups::take(store, &args.file, &passphrase()).map_err(|e| e.to_string())?;
     if args.json {
         print_json(&taken)?;
     } else {
@@ -53,9 +55,10 @@ pub fn backup(store: &Path, args: BackupArgs) -> Result<ExitCode, String> {
 }
 
 pub fn restore(store: &Path, data_dir: &Path, args: RestoreArgs) -> Result<ExitCode, String> {
-    let restored = backups::restore(store, &args.file, &data_dir.join(backups::FOLDER)).map_err(|e| e.to_string())?;
+    let restored = backups::restore(store, &args.file, &data_dir.join(backups::FOLDER), &passphrase())
+        .map_err(|e| e.to_string())?;
     // Opening once migrates a backup from an older version now, not at the app's next start.
-    attache_core::Store::open(store).map_err(|e| e.to_string())?;
+    attache_core::Store::open_with(store, &passphrase()).map_err(|e| e.to_string())?;
     if args.json {
         print_json(&restored)?;
     } else {
@@ -69,7 +72,7 @@ pub fn restore(store: &Path, data_dir: &Path, args: RestoreArgs) -> Result<ExitC
 
 pub fn check(store: &Path, args: CheckArgs) -> Result<ExitCode, String> {
     let path = args.file.as_deref().unwrap_or(store);
-    let report = backups::check(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let report = backups::check(path, &passphrase()).map_err(|e| format!("{}: {e}", path.display()))?;
     if args.json {
         print_json(&report)?;
     } else if report.ok {

@@ -4,6 +4,7 @@
 
 mod backups;
 mod conflicts;
+mod encryption;
 mod export;
 mod ics;
 mod import;
@@ -14,6 +15,7 @@ mod registers;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use attache_core::store::Key;
 use attache_core::Store;
 use clap::{Parser, Subcommand};
 
@@ -24,7 +26,7 @@ const DATABASE_FILE: &str = "attache.sqlite3";
 #[derive(Parser)]
 #[command(name = "attache-cli", version, about = "Attaché's planning data from the command line.")]
 #[command(
-    after_help = "Example:\n  attache-cli conflicts --visit sialkot\n  attache-cli agreements list --expiring 90\n  attache-cli backup ~/attache-friday.sqlite3\n  attache-cli import people contacts.csv --dry-run\n  attache-cli --data-dir /tmp/attache sample\n\nExit codes: 0 done, 1 refused or failed, 2 wrong usage, 3 `check` found problems."
+    after_help = "Example:\n  attache-cli conflicts --visit sialkot\n  attache-cli agreements list --expiring 90\n  attache-cli backup ~/attache-friday.sqlite3\n  attache-cli import people contacts.csv --dry-run\n  attache-cli --data-dir /tmp/attache sample\n\nAn encrypted data file is opened with the passphrase in the ATTACHE_PASSPHRASE environment variable.\n\nExit codes: 0 done, 1 refused or failed, 2 wrong usage, 3 `check` found problems."
 )]
 struct Cli {
     /// The folder holding attache.sqlite3 (default: the app's own data folder).
@@ -74,6 +76,10 @@ enum Command {
     /// Check the data file (or FILE) for damage; exits with 3 when it finds any.
     #[command(after_help = "Example:\n  attache-cli check\n  attache-cli check ~/attache-friday.sqlite3 --json")]
     Check(backups::CheckArgs),
+    /// Encrypt the data file and its backups with a passphrase, change it, or turn it off.
+    /// Close the app first.
+    #[command(subcommand)]
+    Encryption(encryption::EncryptionCommand),
 }
 
 /// A refusal or failure, said in one line.
@@ -81,7 +87,7 @@ pub type Outcome = Result<(), String>;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if matches!(cli.command, Command::Backup(_) | Command::Restore(_) | Command::Check(_)) {
+    if matches!(cli.command, Command::Backup(_) | Command::Restore(_) | Command::Check(_) | Command::Encryption(_)) {
         return on_the_file(cli.data_dir, cli.command).unwrap_or_else(|reason| {
             eprintln!("attache-cli: {reason}");
             ExitCode::from(1)
@@ -99,7 +105,9 @@ fn main() -> ExitCode {
         Command::Import(command) => import::run(&mut store, command),
         Command::Merge(args) => merge::run(&mut store, args),
         Command::Sample => sample(&mut store),
-        Command::Backup(_) | Command::Restore(_) | Command::Check(_) => unreachable!("handled on the file"),
+        Command::Backup(_) | Command::Restore(_) | Command::Check(_) | Command::Encryption(_) => {
+            unreachable!("handled on the file")
+        }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -118,6 +126,7 @@ fn on_the_file(data_dir: Option<PathBuf>, command: Command) -> Result<ExitCode, 
         Command::Backup(args) => backups::backup(&path, args),
         Command::Restore(args) => backups::restore(&path, &dir, args),
         Command::Check(args) => backups::check(&path, args),
+        Command::Encryption(command) => encryption::run(&path, &dir, command),
         _ => unreachable!("only the file commands come here"),
     }
 }
@@ -133,9 +142,19 @@ fn data_folder(data_dir: Option<PathBuf>) -> Result<PathBuf, String> {
 
 fn open(data_dir: Option<PathBuf>, with_sample: bool) -> Result<Store, String> {
     let path = data_folder(data_dir)?.join(DATABASE_FILE);
-    let store = if with_sample { attache_core::store::open_user_store(&path) } else { Store::open(&path) };
+    let key = passphrase();
+    let store =
+        if with_sample { attache_core::store::open_user_store(&path, &key) } else { Store::open_with(&path, &key) };
     store.map_err(|e| e.to_string())
 }
+
+/// The passphrase of an encrypted data file, from `ATTACHE_PASSPHRASE` (an environment
+/// variable, as database tools take passwords: a command-line argument would show in `ps`).
+pub fn passphrase() -> Key {
+    std::env::var(PASSPHRASE_VARIABLE).ok().filter(|p| !p.is_empty()).map(Key::passphrase).unwrap_or_default()
+}
+
+pub const PASSPHRASE_VARIABLE: &str = "ATTACHE_PASSPHRASE";
 
 fn sample(store: &mut Store) -> Outcome {
     let outcome = attache_core::fixtures::sample::load(store).map_err(|e| e.to_string())?;

@@ -276,3 +276,49 @@ fn merge_makes_two_records_of_a_person_one() {
     let listed = stdout(&cli(dir.path(), &["export", "people", "--search", "Volkova"]));
     assert_eq!(listed.lines().count(), 2, "the heading and one person: {listed}");
 }
+
+fn cli_with(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attache-cli"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("ATTACHE_PASSPHRASE")
+        .env_remove("ATTACHE_NEW_PASSPHRASE")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run attache-cli")
+}
+
+#[test]
+fn encryption_is_turned_on_used_through_the_environment_and_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["sample"]).status.success());
+    assert!(cli(dir.path(), &["backup", dir.path().join("before.sqlite3").to_str().unwrap()]).status.success());
+    let no_new = cli(dir.path(), &["encryption", "on"]);
+    assert_eq!(no_new.status.code(), Some(1));
+    assert!(stderr(&no_new).contains("ATTACHE_NEW_PASSPHRASE"), "{}", stderr(&no_new));
+
+    let on =
+        cli_with(dir.path(), &[("ATTACHE_NEW_PASSPHRASE", "correct horse battery")], &["encryption", "on", "--json"]);
+    assert!(on.status.success(), "{}", stderr(&on));
+    let report: serde_json::Value = serde_json::from_slice(&on.stdout).unwrap();
+    assert_eq!(report["encrypted"], true);
+    assert_eq!(stdout(&cli(dir.path(), &["encryption", "status", "--json"])).trim(), r#"{"encrypted":true}"#);
+
+    let locked = cli_with(dir.path(), &[], &["agreements", "list"]);
+    assert_eq!(locked.status.code(), Some(1));
+    assert!(stderr(&locked).contains("encrypted"), "{}", stderr(&locked));
+    let wrong = cli_with(dir.path(), &[("ATTACHE_PASSPHRASE", "wrong horse battery")], &["agreements", "list"]);
+    assert!(stderr(&wrong).contains("does not open"), "{}", stderr(&wrong));
+    let key = [("ATTACHE_PASSPHRASE", "correct horse battery")];
+    let listed = cli_with(dir.path(), &key, &["agreements", "list"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert!(stdout(&listed).contains("Agreements and MoUs"), "{}", stdout(&listed));
+    let check = cli_with(dir.path(), &key, &["check"]);
+    assert!(stdout(&check).contains("sound"), "{}", stdout(&check));
+
+    let off = cli_with(dir.path(), &key, &["encryption", "off"]);
+    assert!(off.status.success(), "{}", stderr(&off));
+    assert!(stdout(&off).starts_with("The data file is not encrypted now"), "{}", stdout(&off));
+    assert!(cli_with(dir.path(), &[], &["agreements", "list"]).status.success());
+}

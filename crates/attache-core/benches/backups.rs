@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use attache_core::fixtures::bulk::{self, Scale};
 use attache_core::store::backups;
+use attache_core::store::Key;
 use attache_core::Store;
 
 const RUNS: usize = 10;
@@ -41,21 +42,21 @@ fn main() {
     println!("store: {:.1} MB, {RUNS} runs each", megabytes(&store));
     timing::heading();
     timing::timed("backup (online API, to a new file)", RUNS, || {
-        backups::take(&store, &copy).expect("backup");
+        backups::take(&store, &copy, &Key::none()).expect("backup");
     });
     println!("backup file: {:.1} MB", megabytes(&copy));
     timing::timed("check (integrity + foreign keys)", RUNS, || {
-        assert!(backups::check(&copy).expect("check").ok);
+        assert!(backups::check(&copy, &Key::none()).expect("check").ok);
     });
     // A restore replaces a working store: it works on a copy, taken again before each run.
     let live = scratch.path().join("live.sqlite3");
     let safety = scratch.path().join("backups");
     timing::timed("restore (check, keep the old store, copy back)", RUNS, || {
         std::fs::copy(&store, &live).expect("working copy");
-        backups::restore(&live, &copy, &safety).expect("restore");
+        backups::restore(&live, &copy, &safety, &Key::none()).expect("restore");
         let _ = std::fs::remove_dir_all(&safety);
     });
     timing::timed("quick_check (beside the app, after start)", RUNS, || {
-        assert!(backups::quick_check(&store).expect("quick check").is_empty());
+        assert!(backups::quick_check(&store, &Key::none()).expect("quick check").is_empty());
     });
 }

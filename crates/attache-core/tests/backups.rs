@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use attache_core::kernel::error::Reason;
 use attache_core::store::backups;
+use attache_core::store::Key;
 use attache_core::{CoreError, Store};
 use chrono::NaiveDate;
 use common::person;
@@ -51,13 +52,13 @@ fn a_backup_is_one_sound_file_with_everything_committed() {
     let target = dir.path().join("chosen").join("copy.sqlite3");
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
 
-    let taken = backups::take(&path, &target).unwrap();
+    let taken = backups::take(&path, &target, &Key::none()).unwrap();
 
     assert_eq!(taken.path, target.display().to_string());
     assert_eq!((taken.name.as_str(), taken.kind), ("copy.sqlite3", backups::BackupKind::Chosen));
     assert!(taken.bytes > 0);
     assert_eq!(people_in(&target), 1);
-    let report = backups::check(&target).unwrap();
+    let report = backups::check(&target, &Key::none()).unwrap();
     assert!(report.ok, "{report:?}");
     assert_eq!(report.schema_version, attache_core::store::SCHEMA_VERSION);
     // One self-contained file: no write-ahead log beside it, none announced in its header.
@@ -80,7 +81,7 @@ fn a_backup_is_never_written_over_the_data_file_itself() {
     std::fs::create_dir_all(dir.path().join("sub")).unwrap();
 
     for target in [path.clone(), roundabout] {
-        assert_eq!(refusal(backups::take(&path, &target)), ("path".into(), Reason::SameAsStore));
+        assert_eq!(refusal(backups::take(&path, &target, &Key::none())), ("path".into(), Reason::SameAsStore));
     }
     assert_eq!(names(&store), vec!["Albert Khorev"]);
 }
@@ -108,8 +109,8 @@ fn backups_taken_while_another_thread_writes_are_each_whole() {
     for round in 0..6 {
         std::thread::sleep(std::time::Duration::from_millis(40));
         let target = dir.path().join(format!("round-{round}.sqlite3"));
-        backups::take(&path, &target).unwrap();
-        assert!(backups::check(&target).unwrap().ok);
+        backups::take(&path, &target, &Key::none()).unwrap();
+        assert!(backups::check(&target, &Key::none()).unwrap().ok);
         counts.push(people_in(&target));
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -125,12 +126,12 @@ fn restoring_puts_the_backup_back_and_keeps_the_store_it_replaced() {
     let (path, mut store) = store_in(dir.path());
     person(&mut store, "Albert", "Khorev");
     let backup = dir.path().join("monday.sqlite3");
-    backups::take(&path, &backup).unwrap();
+    backups::take(&path, &backup, &Key::none()).unwrap();
     person(&mut store, "Olga", "Petrova");
     drop(store);
 
     let safety = dir.path().join("backups");
-    let restored = backups::restore(&path, &backup, &safety).unwrap();
+    let restored = backups::restore(&path, &backup, &safety, &Key::none()).unwrap();
 
     let mut store = Store::open(&path).unwrap();
     assert_eq!(names(&store), vec!["Albert Khorev"]);
@@ -157,19 +158,19 @@ fn a_damaged_or_foreign_file_is_refused_and_the_store_is_untouched() {
 
     let text = dir.path().join("notes.sqlite3");
     std::fs::write(&text, "Delegation list, not a database\n".repeat(200)).unwrap();
-    let (field, reason) = refusal(backups::restore(&path, &text, &safety));
+    let (field, reason) = refusal(backups::restore(&path, &text, &safety, &Key::none()));
     assert_eq!(field, "backup");
     assert!(matches!(reason, Reason::NotABackup { .. }));
 
     let missing = dir.path().join("gone.sqlite3");
-    assert!(matches!(refusal(backups::restore(&path, &missing, &safety)).1, Reason::NotABackup { .. }));
+    assert!(matches!(refusal(backups::restore(&path, &missing, &safety, &Key::none())).1, Reason::NotABackup { .. }));
 
     let foreign = dir.path().join("other.sqlite3");
     rusqlite::Connection::open(&foreign)
         .unwrap()
         .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
         .unwrap();
-    let (_, reason) = refusal(backups::restore(&path, &foreign, &safety));
+    let (_, reason) = refusal(backups::restore(&path, &foreign, &safety, &Key::none()));
     assert_eq!(reason, Reason::NotABackup { problem: "it is not an Attaché data file".into() });
 
     let damaged = dir.path().join("damaged.sqlite3");
@@ -178,10 +179,10 @@ fn a_damaged_or_foreign_file_is_refused_and_the_store_is_untouched() {
         person(&mut big, "Delegate with a name long enough to fill pages", &i.to_string());
     }
     drop(big);
-    backups::take(&big_path, &damaged).unwrap();
+    backups::take(&big_path, &damaged, &Key::none()).unwrap();
     damage(&damaged);
-    assert!(backups::check(&damaged).map_or(true, |r| !r.ok), "the damage is found");
-    assert!(matches!(refusal(backups::restore(&path, &damaged, &safety)).1, Reason::NotABackup { .. }));
+    assert!(backups::check(&damaged, &Key::none()).map_or(true, |r| !r.ok), "the damage is found");
+    assert!(matches!(refusal(backups::restore(&path, &damaged, &safety, &Key::none())).1, Reason::NotABackup { .. }));
 
     let store = Store::open(&path).unwrap();
     assert_eq!(names(&store), vec!["Albert Khorev"]);
@@ -194,13 +195,13 @@ fn a_backup_from_a_newer_version_is_refused() {
     let (path, store) = store_in(dir.path());
     drop(store);
     let newer = dir.path().join("newer.sqlite3");
-    backups::take(&path, &newer).unwrap();
+    backups::take(&path, &newer, &Key::none()).unwrap();
     rusqlite::Connection::open(&newer)
         .unwrap()
         .pragma_update(None, "user_version", attache_core::store::SCHEMA_VERSION + 1)
         .unwrap();
 
-    let result = backups::restore(&path, &newer, &dir.path().join("backups"));
+    let result = backups::restore(&path, &newer, &dir.path().join("backups"), &Key::none());
 
     assert!(matches!(result, Err(CoreError::SchemaTooNew { .. })), "{result:?}");
 }
@@ -213,10 +214,13 @@ fn a_daily_backup_is_taken_once_a_day_and_only_the_last_ones_are_kept() {
     let folder = dir.path().join(backups::FOLDER);
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
 
-    assert_eq!(backups::daily(&path, &folder, 3, day(20)).unwrap().map(|b| b.kind), Some(backups::BackupKind::Daily));
-    assert!(backups::daily(&path, &folder, 3, day(20)).unwrap().is_none(), "once a day");
+    assert_eq!(
+        backups::daily(&path, &folder, 3, day(20), &Key::none()).unwrap().map(|b| b.kind),
+        Some(backups::BackupKind::Daily)
+    );
+    assert!(backups::daily(&path, &folder, 3, day(20), &Key::none()).unwrap().is_none(), "once a day");
     for d in 21..=24 {
-        backups::daily(&path, &folder, 3, day(d)).unwrap();
+        backups::daily(&path, &folder, 3, day(d), &Key::none()).unwrap();
     }
 
     let kept: Vec<String> = backups::list(&folder)
@@ -238,12 +242,12 @@ fn the_latest_sound_backup_passes_over_a_damaged_one() {
     }
     let folder = dir.path().join(backups::FOLDER);
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-    backups::daily(&path, &folder, 7, day(20)).unwrap();
+    backups::daily(&path, &folder, 7, day(20), &Key::none()).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let newest = backups::daily(&path, &folder, 7, day(21)).unwrap().unwrap();
+    let newest = backups::daily(&path, &folder, 7, day(21), &Key::none()).unwrap().unwrap();
     damage(Path::new(&newest.path));
 
-    let sound = backups::latest_sound(&folder).unwrap().expect("a sound backup");
+    let sound = backups::latest_sound(&folder, &Key::none()).unwrap().expect("a sound backup");
 
     assert!(sound.path.ends_with("attache-2026-11-20.sqlite3"), "{}", sound.path);
 }
@@ -255,11 +259,11 @@ fn quick_check_finds_nothing_in_a_sound_store_and_something_in_a_damaged_one() {
     for i in 0..400 {
         person(&mut store, "Delegate with a name long enough to fill pages", &i.to_string());
     }
-    assert_eq!(backups::quick_check(&path).unwrap(), Vec::<String>::new());
+    assert_eq!(backups::quick_check(&path, &Key::none()).unwrap(), Vec::<String>::new());
     let copy = dir.path().join("copy.sqlite3");
-    backups::take(&path, &copy).unwrap();
+    backups::take(&path, &copy, &Key::none()).unwrap();
     damage(&copy);
-    assert!(!backups::quick_check(&copy).unwrap().is_empty());
+    assert!(!backups::quick_check(&copy, &Key::none()).unwrap().is_empty());
 }
 
 #[test]
@@ -279,13 +283,13 @@ fn a_store_that_is_open_is_not_replaced() {
     let (path, mut store) = store_in(dir.path());
     person(&mut store, "Albert", "Khorev");
     let backup = dir.path().join("copy.sqlite3");
-    backups::take(&path, &backup).unwrap();
+    backups::take(&path, &backup, &Key::none()).unwrap();
     person(&mut store, "Olga", "Petrova");
 
-    let refused = backups::restore(&path, &backup, &dir.path().join("backups"));
+    let refused = backups::restore(&path, &backup, &dir.path().join("backups"), &Key::none());
 
     assert!(matches!(refused, Err(CoreError::Conflict { reason: Reason::StoreInUse, .. })), "{refused:?}");
     assert_eq!(names(&store), vec!["Albert Khorev", "Olga Petrova"]);
     drop(store);
-    backups::restore(&path, &backup, &dir.path().join("backups")).unwrap();
+    backups::restore(&path, &backup, &dir.path().join("backups"), &Key::none()).unwrap();
 }

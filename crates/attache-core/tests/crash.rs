@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use attache_core::agreements::{self, PartyInput};
 use attache_core::kernel::ids::OrganizationId;
 use attache_core::store::backups;
+use attache_core::store::Key;
 use attache_core::Store;
 
 const ROUNDS: usize = 40;
@@ -31,7 +32,7 @@ fn crash_writer() {
     if mode == "backup" {
         let target = PathBuf::from(std::env::var("ATTACHE_CRASH_TARGET").unwrap());
         loop {
-            backups::take(&store_path, &target).unwrap();
+            backups::take(&store_path, &target, &Key::none()).unwrap();
             writeln!(out, "ACK backup").unwrap();
             out.flush().unwrap();
         }
@@ -107,7 +108,7 @@ impl Moments {
 }
 
 fn sound(path: &Path) {
-    let report = backups::check(path).unwrap();
+    let report = backups::check(path, &Key::none()).unwrap();
     assert!(report.ok, "{report:?}");
 }
 

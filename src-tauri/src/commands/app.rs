@@ -4,8 +4,10 @@ use attache_core::dashboard::{self, Dashboard};
 use attache_core::directory::sectors::{self, Sector};
 use attache_core::fixtures::sample::{self, SampleOutcome};
 use attache_core::kernel::audit::{self, AuditEntry};
+use attache_core::kernel::error::Reason;
 use attache_core::kernel::record::RecordKind;
 use attache_core::store::backups::{self, BackupFile};
+use attache_core::store::encryption;
 use attache_core::store::location::{self, StorageRisk};
 use attache_core::{store, AppError};
 use serde::Serialize;
@@ -30,6 +32,10 @@ pub struct AppInfo {
     pub recovery: Option<BackupFile>,
     /// Set when the data folder is on a network drive or in a folder a cloud service syncs.
     pub storage_risk: Option<StorageRisk>,
+    /// Whether the data file is encrypted with a passphrase.
+    pub encrypted: bool,
+    /// Set while an encrypted store waits for its passphrase (`store_unlock`).
+    pub locked: bool,
 }
 
 #[tauri::command]
@@ -38,8 +44,10 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
     // Answers even when the store failed to open, so the UI can say where the file is.
     let store_error = state.open_error();
     let damage = state.damage();
-    let recovery = if store_error.is_some() || !damage.is_empty() {
-        backups::latest_sound(&state.backup_dir()).map_err(AppError::from)?
+    // A store waiting for its passphrase is locked, not damaged: nothing to recover.
+    let locked = store_error.as_ref().is_some_and(|e| matches!(e.reason, Some(Reason::PassphraseNeeded)));
+    let recovery = if !locked && (store_error.is_some() || !damage.is_empty()) {
+        backups::latest_sound(&state.backup_dir(), &state.key()).map_err(AppError::from)?
     } else {
         None
     };
@@ -57,6 +65,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
         damage,
         recovery,
         storage_risk: location::risk(&state.data_dir),
+        encrypted: encryption::is_encrypted(&state.database_path()).unwrap_or(false),
+        locked,
     })
 }
 

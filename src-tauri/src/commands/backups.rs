@@ -37,7 +37,7 @@ pub async fn backups_overview(state: State<'_, AppState>) -> Result<BackupOvervi
 #[tauri::command]
 #[specta::specta]
 pub async fn backups_take(state: State<'_, AppState>, path: String) -> Result<BackupFile, AppError> {
-    backups::take(&state.database_path(), Path::new(&path)).map_err(AppError::from)
+    backups::take(&state.database_path(), Path::new(&path), &state.key()).map_err(AppError::from)
 }
 
 #[tauri::command]
@@ -50,7 +50,7 @@ pub async fn backups_set_keep(state: State<'_, AppState>, keep: u32) -> Result<(
 #[tauri::command]
 #[specta::specta]
 pub async fn backups_check(state: State<'_, AppState>) -> Result<CheckReport, AppError> {
-    backups::check(&state.database_path()).map_err(AppError::from)
+    backups::check(&state.database_path(), &state.key()).map_err(AppError::from)
 }
 
 /// Puts the backup at `path` in place of the store, after checking it and setting the store
@@ -59,7 +59,7 @@ pub async fn backups_check(state: State<'_, AppState>) -> Result<CheckReport, Ap
 #[specta::specta]
 pub async fn backups_restore(state: State<'_, AppState>, path: String) -> Result<Restored, AppError> {
     let safety = state.backup_dir();
-    state.replace_file(|store| backups::restore(store, Path::new(&path), &safety))
+    state.replace_file(|store, key| backups::restore(store, Path::new(&path), &safety, key))
 }
 
 /// The daily backup, unless the store is damaged (a damaged copy would push a sound one out).
@@ -70,5 +70,5 @@ pub fn take_daily(state: &AppState) {
     let Ok(keep) = state.read(backups::keep) else { return };
     let today = chrono::Local::now().date_naive();
     // A failed daily backup is tried again in an hour; the user's work goes on meanwhile.
-    let _ = backups::daily(&state.database_path(), &state.backup_dir(), keep, today);
+    let _ = backups::daily(&state.database_path(), &state.backup_dir(), keep, today, &state.key());
 }

@@ -7,6 +7,7 @@ pub mod backups;
 pub mod calendar;
 pub mod conflicts;
 pub mod documents;
+pub mod encryption;
 pub mod engagements;
 pub mod exports;
 pub mod imports;

@@ -142,6 +142,15 @@ export const commands = {
 	 *  as it was aside in the backups folder.
 	 */
 	backupsRestore: (path: string) => __TAURI_INVOKE<Restored>("backups_restore", { path }),
+	/**  Opens the encrypted store with `passphrase`; a wrong one is refused and nothing changes. */
+	storeUnlock: (passphrase: string) => __TAURI_INVOKE<null>("store_unlock", { passphrase }),
+	/**
+	 *  Encrypts the store (and its backups) with `passphrase`, or changes the passphrase of an
+	 *  encrypted one. `current` must be the passphrase in use when there is one.
+	 */
+	encryptionSet: (current: string | null, passphrase: string) => __TAURI_INVOKE<Rekeyed>("encryption_set", { current, passphrase }),
+	/**  Stores the data in the clear again; `current` must be the passphrase in use. */
+	encryptionRemove: (current: string) => __TAURI_INVOKE<Rekeyed>("encryption_remove", { current }),
 	/**  Writes the people the query selects to `path` (CSV or .xlsx); how many rows were written. */
 	exportsPeople: (query: PersonQuery, path: string, headings: string[]) => __TAURI_INVOKE<number>("exports_people", { query, path, headings }),
 	exportsOrganizations: (query: OrganizationQuery, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("exports_organizations", { query, path, headings, terms }),
@@ -355,6 +364,10 @@ export type AppInfo = {
 	recovery: BackupFile | null,
 	/**  Set when the data folder is on a network drive or in a folder a cloud service syncs. */
 	storageRisk: StorageRisk | null,
+	/**  Whether the data file is encrypted with a passphrase. */
+	encrypted: boolean,
+	/**  Set while an encrypted store waits for its passphrase (`store_unlock`). */
+	locked: boolean,
 };
 
 export type AttachmentId = string;
@@ -981,7 +994,13 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
  *  An import's mapping lacks what every record needs (a name column), or maps a field the
  *  records do not have.
  */
-{ kind: "mappingIncomplete"; needs: string };
+{ kind: "mappingIncomplete"; needs: string } | 
+/**  The data file is encrypted and no passphrase was given. */
+{ kind: "passphraseNeeded" } | 
+/**  The passphrase given does not open the file. */
+{ kind: "wrongPassphrase" } | 
+/**  A new passphrase too short to protect anything. */
+{ kind: "passphraseTooShort"; min: number };
 
 export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action";
 
@@ -991,6 +1010,16 @@ export type RefusedRow = {
 	row: number,
 	name: string,
 	problem: RowProblem,
+};
+
+/**
+ *  What re-keying the store left as it was: copies of it that the old key did not open (say,
+ *  a backup from before an earlier change of passphrase), by file name.
+ */
+export type Rekeyed = {
+	encrypted: boolean,
+	copiesRekeyed: number,
+	copiesLeft: string[],
 };
 
 export type Reminder = {

@@ -3,6 +3,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { createRawSnippet } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { appInfo } from '$lib/testing/appInfo';
 import { installDialogPolyfill, uninstallDialogPolyfill } from '$lib/testing/dialog';
 import Layout from './+layout.svelte';
 
@@ -133,17 +134,7 @@ describe('Root layout: damage found after start', () => {
 
 	it('shows the recovery notice when the shell says the check found damage', async () => {
 		let damage: string[] = [];
-		const info = () => ({
-			appVersion: '0.1.0',
-			dataDir: '/data',
-			databasePath: '/data/attache.sqlite3',
-			schemaVersion: 9,
-			actor: 'olga',
-			storeError: null,
-			damage,
-			recovery: null,
-			storageRisk: null
-		});
+		const info = () => appInfo({ damage });
 		mockIPC((cmd) => (cmd === 'app_info' ? info() : null), { shouldMockEvents: true });
 		render(Layout, { props: { children } });
 		await settled();
@@ -151,5 +142,45 @@ describe('Root layout: damage found after start', () => {
 		damage = ['Page 12: btreeInitPage() returns error code 11'];
 		await emit('store-damaged');
 		expect((await screen.findByTestId('recovery')).textContent).toContain('btreeInitPage');
+	});
+});
+
+describe('Root layout: an encrypted store', () => {
+	afterEach(() => {
+		cleanup();
+		clearMocks();
+	});
+
+	it('asks for the passphrase before any screen, says a wrong one, and opens with the right one', async () => {
+		let locked = true;
+		const tried: unknown[] = [];
+		mockIPC(
+			(cmd, args) => {
+				if (cmd === 'app_info') return appInfo({ locked, encrypted: true });
+				if (cmd === 'store_unlock') {
+					tried.push(args);
+					const passphrase = (args as { passphrase: string }).passphrase;
+					if (passphrase !== 'correct horse battery') throw { code: 'validation', message: 'no', field: 'passphrase', reason: { kind: 'wrongPassphrase' } };
+					locked = false;
+				}
+				return null;
+			},
+			{ shouldMockEvents: true }
+		);
+		render(Layout, { props: { children } });
+		const field = (await screen.findByTestId('unlock-passphrase')) as HTMLInputElement;
+		expect(screen.queryByTestId('on-page')).toBeNull();
+		expect(document.activeElement).toBe(field);
+
+		await fireEvent.input(field, { target: { value: 'wrong horse' } });
+		await fireEvent.click(screen.getByTestId('unlock-submit'));
+		expect((await screen.findByTestId('unlock-error')).textContent).toBe('This passphrase does not open the data file. Nothing was changed.');
+		expect(field.value).toBe('');
+
+		await fireEvent.input(field, { target: { value: 'correct horse battery' } });
+		await fireEvent.click(screen.getByTestId('unlock-submit'));
+		expect(await screen.findByTestId('on-page')).toBeTruthy();
+		expect(screen.queryByTestId('unlock')).toBeNull();
+		expect(tried).toEqual([{ passphrase: 'wrong horse' }, { passphrase: 'correct horse battery' }]);
 	});
 });

@@ -161,6 +161,14 @@ pub enum Reason {
     MappingIncomplete {
         needs: String,
     },
+    /// The data file is encrypted and no passphrase was given.
+    PassphraseNeeded,
+    /// The passphrase given does not open the file.
+    WrongPassphrase,
+    /// A new passphrase too short to protect anything.
+    PassphraseTooShort {
+        min: u32,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -14,6 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use specta::Type;
 
+use super::encryption::{self, Key};
 use super::{in_use_lock, migrate, open_reader, settings};
 use crate::kernel::error::{CoreError, CoreResult, Reason};
 
@@ -76,9 +77,9 @@ pub struct Restored {
     pub previous_saved_as: Option<String>,
 }
 
-/// Copies the store at `store` to `target` (replacing a file already there only once the copy
-/// is complete and checked).
-pub fn take(store: &Path, target: &Path) -> CoreResult<BackupFile> {
+/// Copies the store at `store`, opened with `key`, to `target` (replacing a file already there
+/// only once the copy is complete and checked). The copy is encrypted with the same key.
+pub fn take(store: &Path, target: &Path, key: &Key) -> CoreResult<BackupFile> {
     must_exist(store)?;
     if same_place(store, target) {
         return Err(CoreError::invalid(
@@ -87,16 +88,17 @@ pub fn take(store: &Path, target: &Path) -> CoreResult<BackupFile> {
             "A backup cannot be written over the data file itself: choose another file.",
         ));
     }
-    let source = open_reader(store)?;
-    write_copy(&source, target)?;
+    let source = open_reader(store, key)?;
+    write_copy(&source, target, key)?;
     described(target, BackupKind::Chosen)
 }
 
 /// Checks a store file without changing it: SQLite's `integrity_check` and `foreign_key_check`,
-/// and whether its schema is one this version of Attaché can open.
-pub fn check(path: &Path) -> CoreResult<CheckReport> {
+/// and whether its schema is one this version of Attaché can open. An encrypted file is read
+/// with `key`; a wrong or missing passphrase is an error, not a finding.
+pub fn check(path: &Path, key: &Key) -> CoreResult<CheckReport> {
     must_exist(path)?;
-    match inspect(path) {
+    match inspect(path, key) {
         // SQLite refusing the file (not a database, a page it cannot read) is what was found.
         Err(CoreError::Storage(refusal)) => Ok(CheckReport {
             ok: false,
@@ -108,8 +110,8 @@ pub fn check(path: &Path) -> CoreResult<CheckReport> {
     }
 }
 
-fn inspect(path: &Path) -> CoreResult<CheckReport> {
-    let conn = open_existing(path)?;
+fn inspect(path: &Path, key: &Key) -> CoreResult<CheckReport> {
+    let conn = open_existing(path, key)?;
     let mut problems = pragma_lines(&conn, "PRAGMA integrity_check")?;
     problems.retain(|line| line != "ok");
     if problems.is_empty() {
@@ -133,8 +135,8 @@ fn inspect(path: &Path) -> CoreResult<CheckReport> {
 /// SQLite's quick check of the store file, on a connection of its own (half a second for
 /// 100 MB here, so it runs beside the app, not before its window): the problems it lists,
 /// empty when the file is sound.
-pub fn quick_check(path: &Path) -> CoreResult<Vec<String>> {
-    let checked = open_existing(path).and_then(|conn| pragma_lines(&conn, "PRAGMA quick_check"));
+pub fn quick_check(path: &Path, key: &Key) -> CoreResult<Vec<String>> {
+    let checked = open_existing(path, key).and_then(|conn| pragma_lines(&conn, "PRAGMA quick_check"));
     match checked {
         Ok(mut problems) => {
             problems.retain(|line| line != "ok");
@@ -148,8 +150,9 @@ pub fn quick_check(path: &Path) -> CoreResult<Vec<String>> {
 /// Puts the backup at `source` in place of the store at `store`, which no connection may have
 /// open. The backup is checked first and refused if damaged or newer than this version; the
 /// store as it was is then copied into `safety_dir`, so a restore is never a loss. A backup of
-/// an older version is migrated when the store is next opened.
-pub fn restore(store: &Path, source: &Path, safety_dir: &Path) -> CoreResult<Restored> {
+/// an older version is migrated when the store is next opened. `key` opens both the backup and
+/// the store: a backup encrypted with another passphrase is refused.
+pub fn restore(store: &Path, source: &Path, safety_dir: &Path, key: &Key) -> CoreResult<Restored> {
     // Held until the restore is done: nobody opens the store half-replaced.
     let alone = in_use_lock(store)?;
     match alone.try_lock() {
@@ -163,7 +166,10 @@ pub fn restore(store: &Path, source: &Path, safety_dir: &Path) -> CoreResult<Res
         }
         Err(std::fs::TryLockError::Error(error)) => return Err(error.into()),
     }
-    let report = check(source).map_err(|e| not_a_backup(&e.to_string()))?;
+    let report = check(source, key).map_err(|e| match e.reason() {
+        Some(Reason::PassphraseNeeded | Reason::WrongPassphrase) => e,
+        _ => not_a_backup(&e.to_string()),
+    })?;
     if report.schema_version > report.supported_version {
         return Err(CoreError::SchemaTooNew { found: report.schema_version, supported: report.supported_version });
     }
@@ -178,14 +184,14 @@ pub fn restore(store: &Path, source: &Path, safety_dir: &Path) -> CoreResult<Res
     std::fs::create_dir_all(safety_dir)?;
     let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
     let previous = safety_dir.join(format!("{BEFORE_RESTORE_PREFIX}{stamp}.{EXTENSION}"));
-    let kept = save_as_it_is(store, &previous)?;
-    let copy = open_existing(source)?;
+    let kept = save_as_it_is(store, &previous, key)?;
+    let copy = open_existing(source, key)?;
     // The old file's write-ahead log goes first (what it held is in the copy just kept): left
     // beside the new file, it would be read back into it on the next open.
     for suffix in ["-wal", "-shm"] {
         remove_if_present(&sibling(store, suffix))?;
     }
-    write_copy(&copy, store)?;
+    write_copy(&copy, store, key)?;
     Ok(Restored {
         restored_from: source.display().to_string(),
         schema_version: report.schema_version,
@@ -196,13 +202,13 @@ pub fn restore(store: &Path, source: &Path, safety_dir: &Path) -> CoreResult<Res
 /// The daily backup: if none was taken on `today`, copies the store into `dir` as
 /// `attache-<date>.sqlite3`, then deletes all but the newest `keep` daily backups. Returns the
 /// backup taken, or None when today's already existed.
-pub fn daily(store: &Path, dir: &Path, keep: u32, today: NaiveDate) -> CoreResult<Option<BackupFile>> {
+pub fn daily(store: &Path, dir: &Path, keep: u32, today: NaiveDate, key: &Key) -> CoreResult<Option<BackupFile>> {
     std::fs::create_dir_all(dir)?;
     let target = dir.join(format!("{DAILY_PREFIX}{today}.{EXTENSION}"));
     let taken = if target.exists() {
         None
     } else {
-        take(store, &target)?;
+        take(store, &target, key)?;
         Some(described(&target, BackupKind::Daily)?)
     };
     let mut dailies = list_with(dir, BackupKind::Daily)?;
@@ -222,10 +228,11 @@ pub fn list(dir: &Path) -> CoreResult<Vec<BackupFile>> {
     Ok(found)
 }
 
-/// The newest backup in `dir` that passes [`check`]: what a damaged store can go back to.
-pub fn latest_sound(dir: &Path) -> CoreResult<Option<BackupFile>> {
+/// The newest backup in `dir` that passes [`check`] with `key`: what a damaged store can go
+/// back to.
+pub fn latest_sound(dir: &Path, key: &Key) -> CoreResult<Option<BackupFile>> {
     for backup in list(dir)? {
-        if check(Path::new(&backup.path)).is_ok_and(|report| report.ok) {
+        if check(Path::new(&backup.path), key).is_ok_and(|report| report.ok) {
             return Ok(Some(backup));
         }
     }
@@ -259,12 +266,13 @@ fn not_a_backup(problem: &str) -> CoreError {
     )
 }
 
-/// Copies the database behind `source` to `target` through a temporary file beside it.
-fn write_copy(source: &Connection, target: &Path) -> CoreResult<()> {
+/// Copies the database behind `source` to `target` through a temporary file beside it,
+/// encrypted with `key` (SQLite's backup copies pages, which must be keyed alike at both ends).
+fn write_copy(source: &Connection, target: &Path, key: &Key) -> CoreResult<()> {
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let partial = tempfile::Builder::new().prefix(".attache-backup-").suffix(".partial").tempfile_in(dir)?;
     {
-        let mut copy = Connection::open(partial.path())?;
+        let mut copy = encryption::connect_writable(partial.path(), key)?;
         Backup::new(source, &mut copy)?.run_to_completion(PAGES_PER_STEP, std::time::Duration::ZERO, None)?;
         // A rollback journal, not WAL: the copy is one self-contained file.
         copy.pragma_update(None, "journal_mode", "DELETE")?;
@@ -277,11 +285,11 @@ fn write_copy(source: &Connection, target: &Path) -> CoreResult<()> {
 /// Copies the store as it is before it is replaced: through SQLite when it can be read, else
 /// byte for byte with its write-ahead log (a damaged file is kept as found, for whoever tries
 /// to recover more from it). False when there was no store to keep.
-fn save_as_it_is(store: &Path, target: &Path) -> CoreResult<bool> {
+fn save_as_it_is(store: &Path, target: &Path, key: &Key) -> CoreResult<bool> {
     if !store.exists() {
         return Ok(false);
     }
-    let through_sqlite = open_existing(store).and_then(|conn| write_copy(&conn, target));
+    let through_sqlite = open_existing(store, key).and_then(|conn| write_copy(&conn, target, key));
     if through_sqlite.is_ok() {
         return Ok(true);
     }
@@ -297,12 +305,10 @@ fn save_as_it_is(store: &Path, target: &Path) -> CoreResult<bool> {
 
 /// Opens a file that must already exist, read-only (a missing path is an error, not a new
 /// empty database).
-fn open_existing(path: &Path) -> CoreResult<Connection> {
+fn open_existing(path: &Path, key: &Key) -> CoreResult<Connection> {
     must_exist(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    // Reading the header is where a file that is not a database fails.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
-    Ok(conn)
+    // Reading the header (in `connect`) is where a file that is not a database fails.
+    encryption::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)
 }
 
 /// Whether `target` names the file `store` is (through links, `..` and the like).

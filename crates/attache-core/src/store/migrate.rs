@@ -5,6 +5,7 @@ use std::path::Path;
 
 use rusqlite::{backup::Backup, Connection, TransactionBehavior};
 
+use super::Key;
 use crate::kernel::error::{CoreError, CoreResult};
 
 const MIGRATIONS: &[&str] = &[
@@ -28,11 +29,11 @@ pub fn schema_version(conn: &Connection) -> CoreResult<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }
 
-pub(super) fn run(conn: &mut Connection, path: &Path) -> CoreResult<()> {
-    apply(conn, path, MIGRATIONS)
+pub(super) fn run(conn: &mut Connection, path: &Path, key: &Key) -> CoreResult<()> {
+    apply(conn, path, key, MIGRATIONS)
 }
 
-fn apply(conn: &mut Connection, path: &Path, migrations: &[&str]) -> CoreResult<()> {
+fn apply(conn: &mut Connection, path: &Path, key: &Key, migrations: &[&str]) -> CoreResult<()> {
     let found = schema_version(conn)?;
     let supported = migrations.len() as i64;
     if found > supported {
@@ -42,7 +43,7 @@ fn apply(conn: &mut Connection, path: &Path, migrations: &[&str]) -> CoreResult<
         return Ok(());
     }
     if found > 0 {
-        backup(conn, path, found)?;
+        backup(conn, path, key, found)?;
     }
     for (index, sql) in migrations.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -55,11 +56,12 @@ fn apply(conn: &mut Connection, path: &Path, migrations: &[&str]) -> CoreResult<
 
 /// Copies the live database beside itself (`<name>.v<N>-<timestamp>.bak`) with SQLite's online
 /// backup API, so a migration that goes wrong never costs the user their data.
-fn backup(conn: &Connection, path: &Path, version: i64) -> CoreResult<()> {
+fn backup(conn: &Connection, path: &Path, key: &Key, version: i64) -> CoreResult<()> {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let target = path.with_file_name(format!("{file_name}.v{version}-{stamp}.bak"));
-    let mut copy = Connection::open(&target)?;
+    // Encrypted alike: SQLite's backup copies pages, which must be keyed the same at both ends.
+    let mut copy = super::encryption::connect_writable(&target, key)?;
     Backup::new(conn, &mut copy)?.run_to_completion(256, std::time::Duration::ZERO, None)?;
     prune_backups(path, KEPT_BACKUPS)
 }
@@ -71,7 +73,18 @@ const KEPT_BACKUPS: usize = 3;
 /// Deletes all but the newest `keep` migration backups of the store at `path`. Their names end
 /// in a UTC timestamp, so name order after the version is age order.
 fn prune_backups(path: &Path, keep: usize) -> CoreResult<()> {
-    let Some(dir) = path.parent() else { return Ok(()) };
+    let backups = backups_of(path)?;
+    let excess = backups.len().saturating_sub(keep);
+    for old in backups.into_iter().take(excess) {
+        std::fs::remove_file(old)?;
+    }
+    Ok(())
+}
+
+/// The migration backups of the store at `path`, oldest first.
+pub(super) fn backups_of(path: &Path) -> CoreResult<Vec<std::path::PathBuf>> {
+    let Some(dir) = path.parent() else { return Ok(Vec::new()) };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let prefix = format!("{}.v", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
     let mut backups: Vec<(String, std::path::PathBuf)> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
@@ -82,11 +95,7 @@ fn prune_backups(path: &Path, keep: usize) -> CoreResult<()> {
         })
         .collect();
     backups.sort();
-    let excess = backups.len().saturating_sub(keep);
-    for (_, old) in backups.into_iter().take(excess) {
-        std::fs::remove_file(old)?;
-    }
-    Ok(())
+    Ok(backups.into_iter().map(|(_, path)| path).collect())
 }
 
 #[cfg(test)]
@@ -106,14 +115,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store.sqlite3");
         let mut conn = Connection::open(&path).unwrap();
-        apply(&mut conn, &path, &[FIRST]).unwrap();
+        apply(&mut conn, &path, &Key::none(), &[FIRST]).unwrap();
         conn.execute("INSERT INTO one (id) VALUES (7)", []).unwrap();
         // Three backups from earlier migrations: the oldest goes when the new one is taken.
         for stamp in ["20240101T000000Z", "20240201T000000Z", "20240301T000000Z"] {
             std::fs::write(dir.path().join(format!("store.sqlite3.v0-{stamp}.bak")), b"old").unwrap();
         }
 
-        apply(&mut conn, &path, &[FIRST, SECOND]).unwrap();
+        apply(&mut conn, &path, &Key::none(), &[FIRST, SECOND]).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), 2);
         assert_eq!(tables(&conn), ["one", "two"]);
 
@@ -163,9 +172,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store.sqlite3");
         let mut conn = Connection::open(&path).unwrap();
-        apply(&mut conn, &path, &[FIRST]).unwrap();
+        apply(&mut conn, &path, &Key::none(), &[FIRST]).unwrap();
         let broken = "CREATE TABLE two (id INTEGER PRIMARY KEY); THIS IS NOT SQL;";
-        assert!(apply(&mut conn, &path, &[FIRST, broken]).is_err());
+        assert!(apply(&mut conn, &path, &Key::none(), &[FIRST, broken]).is_err());
         assert_eq!(schema_version(&conn).unwrap(), 1);
         assert_eq!(tables(&conn), ["one"]);
     }
@@ -178,7 +187,7 @@ mod tests {
         let path = dir.path().join("store.sqlite3");
         let mut conn = Connection::open(&path).unwrap();
         super::super::register_name_keys(&conn).unwrap();
-        apply(&mut conn, &path, &MIGRATIONS[..5]).unwrap();
+        apply(&mut conn, &path, &Key::none(), &MIGRATIONS[..5]).unwrap();
         let at = "2026-01-01T00:00:00.000Z";
         conn.execute_batch(&format!(
             "INSERT INTO visits (id, title, direction, status, time_zone, start_date, end_date, security_level, created_at, updated_at)
@@ -190,7 +199,7 @@ mod tests {
              INSERT INTO engagement_attendees (engagement_id, person_id, created_at) VALUES ('e1', 'p2', '{at}'), ('e1', 'p1', '{at}');"
         ))
         .unwrap();
-        apply(&mut conn, &path, MIGRATIONS).unwrap();
+        apply(&mut conn, &path, &Key::none(), MIGRATIONS).unwrap();
         let list = |conn: &Connection, id: &str| -> String {
             conn.query_row("SELECT attendee_list FROM engagements WHERE id = ?1", [id], |r| r.get(0)).unwrap()
         };
@@ -213,7 +222,7 @@ mod tests {
         let path = dir.path().join("store.sqlite3");
         let mut conn = Connection::open(&path).unwrap();
         super::super::register_name_keys(&conn).unwrap();
-        apply(&mut conn, &path, &MIGRATIONS[..6]).unwrap();
+        apply(&mut conn, &path, &Key::none(), &MIGRATIONS[..6]).unwrap();
         let at = "2026-01-01T00:00:00.000Z";
         conn.execute_batch(&format!(
             "INSERT INTO actions (id, title, priority, status, completed_at, created_at, updated_at) VALUES
@@ -224,7 +233,7 @@ mod tests {
                  ('2026-01-02T00:00:00.000Z', 'ahtesham', 'action', 'a1', 'update', '{{\"status\": {{\"before\": \"open\", \"after\": \"done\"}}}}');"
         ))
         .unwrap();
-        apply(&mut conn, &path, MIGRATIONS).unwrap();
+        apply(&mut conn, &path, &Key::none(), MIGRATIONS).unwrap();
         let by = |id: &str| -> Option<String> {
             conn.query_row("SELECT completed_by FROM actions WHERE id = ?1", [id], |r| r.get(0)).unwrap()
         };

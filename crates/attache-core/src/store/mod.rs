@@ -6,6 +6,7 @@
 
 pub mod backups;
 pub mod bulk;
+pub mod encryption;
 pub mod location;
 mod migrate;
 pub mod settings;
@@ -19,6 +20,7 @@ use crate::kernel::clock::{self, Clock};
 use crate::kernel::error::CoreResult;
 use crate::kernel::transliteration;
 
+pub use encryption::Key;
 pub use migrate::{schema_version, SCHEMA_VERSION};
 
 /// The user's data file, open. Reads go through [`Store::conn`], a connection that refuses to
@@ -33,6 +35,8 @@ pub struct Store {
     clock: Clock,
     path: PathBuf,
     actor: String,
+    /// What opened the file, for the copies taken of it (backups are encrypted alike).
+    key: Key,
     // Held shared while the store is open, by the app and the command line alike; a restore
     // needs it alone, so it never replaces a file that someone is still using.
     _in_use: std::fs::File,
@@ -43,19 +47,31 @@ impl Store {
     /// backs the file up and migrates it when it is older, and writes what every store must
     /// hold (this desktop's device id, the default sectors) in one transaction.
     pub fn open(path: &Path) -> CoreResult<Store> {
+        Store::open_with(path, &Key::none())
+    }
+
+    /// As [`Store::open`], for a file encrypted with `key` (a wrong or missing passphrase is
+    /// refused before anything is written).
+    pub fn open_with(path: &Path, key: &Key) -> CoreResult<Store> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
         let in_use = in_use_lock(path)?;
         in_use.lock_shared()?;
-        let mut writer = Connection::open(path)?;
+        let mut writer = encryption::connect_writable(path, key)?;
         configure(&writer)?;
         writer.set_prepared_statement_cache_capacity(64);
         writer.pragma_update(None, "journal_mode", "WAL")?;
-        migrate::run(&mut writer, path)?;
+        migrate::run(&mut writer, path, key)?;
         let clock = startup(&mut writer)?;
-        let reader = open_reader(path)?;
-        Ok(Store { reader, writer, clock, path: path.to_owned(), actor: default_actor(), _in_use: in_use })
+        let reader = open_reader(path, key)?;
+        let (path, actor, key) = (path.to_owned(), default_actor(), key.clone());
+        Ok(Store { reader, writer, clock, path, actor, key, _in_use: in_use })
+    }
+
+    /// What opened the file: none, or its passphrase.
+    pub fn key(&self) -> &Key {
+        &self.key
     }
 
     pub fn path(&self) -> &Path {
@@ -93,8 +109,8 @@ impl Store {
 /// How the app and the command line open the user's data file: as [`Store::open`], and a
 /// brand-new, empty store receives the built-in sample visit so the app never opens blank, and
 /// agreements that lapsed while it was closed are expired.
-pub fn open_user_store(path: &Path) -> CoreResult<Store> {
-    let mut store = Store::open(path)?;
+pub fn open_user_store(path: &Path, key: &Key) -> CoreResult<Store> {
+    let mut store = Store::open_with(path, key)?;
     crate::fixtures::sample::load_if_new(&mut store)?;
     // Agreements whose renewal window opened, or that lapsed, while the app was closed are
     // caught up on opening.
@@ -163,9 +179,9 @@ fn in_use_lock(path: &Path) -> CoreResult<std::fs::File> {
     Ok(std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(PathBuf::from(name))?)
 }
 
-fn open_reader(path: &Path) -> CoreResult<Connection> {
+fn open_reader(path: &Path, key: &Key) -> CoreResult<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let reader = Connection::open_with_flags(path, flags)?;
+    let reader = encryption::connect(path, flags, key)?;
     configure(&reader)?;
     reader.pragma_update(None, "query_only", "ON")?;
     Ok(reader)

@@ -117,6 +117,9 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'changedSinceImport': return m.errors_changed_since_import({ name: reason.name });
 		case 'nothingToUndo': return m.errors_nothing_to_undo();
 		case 'mappingIncomplete': return m.errors_mapping_incomplete();
+		case 'passphraseNeeded': return m.errors_passphrase_needed();
+		case 'wrongPassphrase': return m.errors_wrong_passphrase();
+		case 'passphraseTooShort': return m.errors_passphrase_too_short({ min: reason.min });
 	}
 }
 

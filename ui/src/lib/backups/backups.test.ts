@@ -2,6 +2,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '$lib/bindings';
+import { appInfo } from '$lib/testing/appInfo';
 import { installDialogPolyfill, uninstallDialogPolyfill } from '$lib/testing/dialog';
 import BackupSettings from './BackupSettings.svelte';
 import Recovery from './Recovery.svelte';
@@ -86,17 +87,7 @@ describe('Settings → Backups', () => {
 	});
 });
 
-const damaged: AppInfo = {
-	appVersion: '0.1.0',
-	dataDir: '/data',
-	databasePath: '/data/attache.sqlite3',
-	schemaVersion: 9,
-	actor: 'olga',
-	storeError: null,
-	damage: ['Page 12: btreeInitPage() returns error code 11'],
-	recovery: daily,
-	storageRisk: null
-};
+const damaged: AppInfo = appInfo({ damage: ['Page 12: btreeInitPage() returns error code 11'], recovery: daily });
 
 describe('the recovery notice', () => {
 	it('names the damage and restores the newest sound backup once confirmed', async () => {
