@@ -32,8 +32,11 @@ export class App {
     this.browser = browser;
   }
 
-  /** Starts the app in a new WebDriver session and waits for its navigation to appear. */
-  static async start() {
+  /**
+   * Starts the app in a new WebDriver session and waits for its navigation to appear (or for
+   * the element `ready` names: `unlock` for an encrypted store).
+   */
+  static async start({ ready = 'nav-dashboard' } = {}) {
     const application = requiredEnv('ATTACHE_APP');
     // An instance left from an earlier file would take this start over (single instance).
     await waitForExit(application, 2_000);
@@ -51,7 +54,7 @@ export class App {
     });
     const app = new App(browser);
     try {
-      await withArtifacts(app, 'start', () => app.visible('nav-dashboard', { timeout: START_TIMEOUT }));
+      await withArtifacts(app, 'start', () => app.visible(ready, { timeout: START_TIMEOUT }));
     } catch (error) {
       await browser.deleteSession().catch(() => {});
       throw error;
