@@ -139,4 +139,36 @@ describe('Backups and exports in a real window', () => {
         rmSync(folder, { recursive: true, force: true });
       }
     }));
+
+  it('exports everything as one JSON document that Python reads, and restores the store from it', STEP, () =>
+    withArtifacts(() => app, 'whole-store', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'attache-whole-'));
+      try {
+        const path = join(folder, 'everything.json');
+        await app.nav('settings');
+        await app.click('export-whole');
+        await app.chooseInFileDialog('Export everything as JSON', path, { save: true });
+        await app.browser.waitUntil(async () => (await app.bodyText()).includes(path), { timeout: 20_000, timeoutMsg: 'no notice of the document written' });
+        await app.saveArtifacts('whole-store-exported');
+        const read = spawnSync(
+          '/usr/bin/python3',
+          ['-c', 'import json, sys\nd = json.load(open(sys.argv[1], encoding="utf-8"))\nprint(json.dumps([d["format"], d["schemaVersion"], [p["family_name"] for p in d["tables"]["people"]]]))', path],
+          { encoding: 'utf8' },
+        );
+        assert.equal(read.status, 0, read.stderr);
+        const [format, schema, families] = JSON.parse(read.stdout);
+        assert.equal(format, 'attache-store');
+        assert.equal(schema, (await app.invoke('app_info')).schemaVersion);
+        assert.ok(families.includes('Khorev'));
+
+        const restored = await app.invoke('backups_restore', { path });
+        assert.equal(restored.restoredFrom, path);
+        const people = await app.invoke('people_list', {
+          query: { page: 1, pageSize: 5, sort: null, descending: false, search: 'Khorev', includeDeleted: false, organizationId: null },
+        });
+        assert.equal(people.total, 1, 'the store made from the document is searchable');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }));
 });

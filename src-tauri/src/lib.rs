@@ -121,6 +121,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             backups::backups_set_keep,
             backups::backups_check,
             backups::backups_restore,
+            backups::backups_export_whole,
             encryption::store_unlock,
             encryption::encryption_set,
             encryption::encryption_remove,

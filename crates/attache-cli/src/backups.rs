@@ -25,8 +25,9 @@ pub struct BackupArgs {
 
 #[derive(Args)]
 pub struct RestoreArgs {
-    /// The backup to put back. It is checked first; the data file as it was is kept in the
-    /// data folder's `backups` folder.
+    /// The backup to put back (a copy of the data file, or a whole-store document written by
+    /// `export all --format json`). It is checked first; the data file as it was is kept in
+    /// the data folder's `backups` folder.
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// Print what was done as JSON.
@@ -55,8 +56,14 @@ pub fn backup(store: &Path, args: BackupArgs) -> Result<ExitCode, String> {
 }
 
 pub fn restore(store: &Path, data_dir: &Path, args: RestoreArgs) -> Result<ExitCode, String> {
-    let restored = backups::restore(store, &args.file, &data_dir.join(backups::FOLDER), &passphrase())
-        .map_err(|e| e.to_string())?;
+    let safety = data_dir.join(backups::FOLDER);
+    // A whole-store document (`export all --format json`) is made into a store, then restored.
+    let restored = if args.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        attache_core::exchange::whole_store::restore(store, &args.file, &safety, &passphrase())
+    } else {
+        backups::restore(store, &args.file, &safety, &passphrase())
+    }
+    .map_err(|e| e.to_string())?;
     // Opening once migrates a backup from an older version now, not at the app's next start.
     attache_core::Store::open_with(store, &passphrase()).map_err(|e| e.to_string())?;
     if args.json {

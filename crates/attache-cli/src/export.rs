@@ -24,6 +24,8 @@ pub enum List {
     Actions,
     /// A visit's participants in the order of precedence (needs --visit).
     Participants,
+    /// The whole store as one JSON document (--format json, -o FILE), which `restore` reads back.
+    All,
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -32,6 +34,8 @@ pub enum Format {
     Csv,
     /// An Excel workbook (needs -o FILE).
     Xlsx,
+    /// The whole store as a JSON document (with `all`; docs/whole-store-json.md).
+    Json,
 }
 
 #[derive(Args)]
@@ -57,6 +61,11 @@ pub struct ExportArgs {
 }
 
 pub fn run(store: &Store, args: ExportArgs) -> Outcome {
+    let json = args.format == Some(Format::Json)
+        || args.output.as_ref().and_then(|p| p.extension()).is_some_and(|e| e == "json");
+    if matches!(args.list, List::All) || json {
+        return whole_store(store, &args);
+    }
     let list = ListQuery { search: args.search, include_deleted: args.include_deleted, ..ListQuery::default() };
     let table: Table = match args.list {
         List::People => tables::people(store.conn(), &PersonQuery { list, ..PersonQuery::default() }),
@@ -70,6 +79,7 @@ pub fn run(store: &Store, args: ExportArgs) -> Outcome {
             let visit = args.visit.as_deref().ok_or("participants: which visit? give --visit")?;
             tables::participants(store.conn(), &lookup::visit(store.conn(), visit)?)
         }
+        List::All => unreachable!("the whole store went out above"),
     }
     .map_err(|e| e.to_string())?;
     let by_name = args.output.as_ref().and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
@@ -85,6 +95,21 @@ pub fn run(store: &Store, args: ExportArgs) -> Outcome {
         }
         (None, Format::Xlsx) => return Err("an Excel workbook needs a file: -o FILE.xlsx".into()),
         (None, Format::Csv) => csv::write(&table, &mut std::io::stdout().lock()).map_err(|e| e.to_string())?,
+        (_, Format::Json) => unreachable!("JSON went to the whole store above"),
     }
+    Ok(())
+}
+
+/// `export all --format json -o FILE`: the whole store, which `attache-cli restore FILE` reads back.
+fn whole_store(store: &Store, args: &ExportArgs) -> Outcome {
+    if !matches!(args.list, List::All) {
+        return Err("JSON is the whole store's format: use `export all --format json -o FILE`".into());
+    }
+    if matches!(args.format, Some(Format::Csv | Format::Xlsx)) {
+        return Err("the whole store is exported as JSON only (--format json)".into());
+    }
+    let path = args.output.as_ref().ok_or("export all: where to? give -o FILE.json")?;
+    let rows = exchange::whole_store::export(store.conn(), path).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("The whole store ({rows} rows) written to {}", path.display());
     Ok(())
 }

@@ -322,3 +322,22 @@ fn encryption_is_turned_on_used_through_the_environment_and_turned_off() {
     assert!(stdout(&off).starts_with("The data file is not encrypted now"), "{}", stdout(&off));
     assert!(cli_with(dir.path(), &[], &["agreements", "list"]).status.success());
 }
+
+#[test]
+fn the_whole_store_goes_out_as_json_and_is_restored_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("everything.json");
+    let out = cli(dir.path(), &["export", "all", "--format", "json", "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("The whole store ("), "{}", stderr(&out));
+    let document: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(document["format"], "attache-store");
+    let csv = cli(dir.path(), &["export", "people", "--format", "json"]);
+    assert_eq!(csv.status.code(), Some(1), "JSON is for the whole store only");
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let restored = cli(elsewhere.path(), &["restore", file.to_str().unwrap(), "--json"]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    let listed = cli(elsewhere.path(), &["agreements", "list"]);
+    assert!(stdout(&listed).contains("Agreements and MoUs"), "{}", stdout(&listed));
+}

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use attache_core::exchange::whole_store;
 use attache_core::store::backups::{self, BackupFile, CheckReport, Restored};
 use attache_core::AppError;
 use serde::Serialize;
@@ -59,7 +60,21 @@ pub async fn backups_check(state: State<'_, AppState>) -> Result<CheckReport, Ap
 #[specta::specta]
 pub async fn backups_restore(state: State<'_, AppState>, path: String) -> Result<Restored, AppError> {
     let safety = state.backup_dir();
-    state.replace_file(|store, key| backups::restore(store, Path::new(&path), &safety, key))
+    let source = Path::new(&path);
+    // A whole-store document (Export everything) is made into a store, then restored alike.
+    let document = source.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    state.replace_file(|store, key| match document {
+        true => whole_store::restore(store, source, &safety, key),
+        false => backups::restore(store, source, &safety, key),
+    })
+}
+
+/// Writes the whole store to `path` as one JSON document (the format `backups_restore` reads
+/// back); the number of rows written.
+#[tauri::command]
+#[specta::specta]
+pub async fn backups_export_whole(state: State<'_, AppState>, path: String) -> Result<u32, AppError> {
+    state.read(|conn| whole_store::export(conn, Path::new(&path))).map(|rows| rows.min(u32::MAX as u64) as u32)
 }
 
 /// The daily backup, unless the store is damaged (a damaged copy would push a sound one out).

@@ -142,6 +142,11 @@ export const commands = {
 	 *  as it was aside in the backups folder.
 	 */
 	backupsRestore: (path: string) => __TAURI_INVOKE<Restored>("backups_restore", { path }),
+	/**
+	 *  Writes the whole store to `path` as one JSON document (the format `backups_restore` reads
+	 *  back); the number of rows written.
+	 */
+	backupsExportWhole: (path: string) => __TAURI_INVOKE<number>("backups_export_whole", { path }),
 	/**  Opens the encrypted store with `passphrase`; a wrong one is refused and nothing changes. */
 	storeUnlock: (passphrase: string) => __TAURI_INVOKE<null>("store_unlock", { passphrase }),
 	/**

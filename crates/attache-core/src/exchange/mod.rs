@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod import;
 pub mod tables;
+pub mod whole_store;
 pub mod xlsx;
 
 /// One value of a table. Text and numbers stay apart, so that a writer can keep text from

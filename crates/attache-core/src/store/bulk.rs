@@ -16,7 +16,6 @@
 use rusqlite::Connection;
 
 use crate::kernel::error::CoreResult;
-use crate::store::Writer;
 
 /// The insert triggers of `table` that fill an index, taken off until [`Deferred::finish`].
 pub struct Deferred {
@@ -29,7 +28,7 @@ pub struct Deferred {
 
 impl Deferred {
     /// Drops the index-filling insert triggers of `table` for a bulk insert.
-    pub fn begin(w: &Writer<'_>, table: &'static str) -> CoreResult<Deferred> {
+    pub fn begin(w: &Connection, table: &'static str) -> CoreResult<Deferred> {
         let after_rowid = w.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM {table}"), [], |r| r.get(0))?;
         let triggers = index_triggers(w, table)?;
         for (name, _, _) in &triggers {
@@ -45,7 +44,7 @@ impl Deferred {
     }
 
     /// Indexes the rows inserted since [`Deferred::begin`] and puts the triggers back.
-    pub fn finish(self, w: &Writer<'_>) -> CoreResult<()> {
+    pub fn finish(self, w: &Connection) -> CoreResult<()> {
         for (_, sql, catch_up) in &self.triggers {
             w.execute(catch_up, [self.after_rowid])?;
             w.execute_batch(sql)?;
@@ -64,6 +63,41 @@ fn index_triggers(conn: &Connection, table: &str) -> CoreResult<Vec<(String, Str
     )?;
     let all = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<(String, String)>, _>>()?;
     Ok(all.into_iter().filter_map(|(name, sql)| catch_up_sql(&sql, table).map(|up| (name, sql, up))).collect())
+}
+
+/// Runs `load` with every trigger of the schema off, then fills every search index afresh from
+/// the rows and puts the triggers back as they were: rows copied in as they are (a store
+/// rebuilt from a whole-store document) must not set off what a user's edit would.
+pub(crate) fn load_verbatim<T>(conn: &Connection, load: impl FnOnce() -> CoreResult<T>) -> CoreResult<T> {
+    let mut stmt =
+        conn.prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")?;
+    let triggers = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<Vec<(String, String, String)>, _>>()?;
+    for (name, _, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+    }
+    let loaded = load()?;
+    for (_, table, sql) in &triggers {
+        let Some(catch_up) = catch_up_sql(sql, table) else { continue };
+        let Some(index) = index_of(&catch_up) else { continue };
+        let external: bool = conn.query_row(
+            "SELECT sql LIKE '%content =%' OR sql LIKE '%content=%' FROM sqlite_schema WHERE name = ?1",
+            [&index],
+            |r| r.get(0),
+        )?;
+        if external {
+            // An index over the table's own rows rebuilds itself from them.
+            conn.execute_batch(&format!("INSERT INTO {index} ({index}) VALUES ('rebuild')"))?;
+        } else {
+            conn.execute_batch(&format!("DELETE FROM {index}"))?;
+            conn.execute(&catch_up, [0])?;
+        }
+    }
+    for (_, _, sql) in &triggers {
+        conn.execute_batch(sql)?;
+    }
+    Ok(loaded)
 }
 
 /// The other triggers on `table` that write to one of `indexes` (its update and delete

@@ -33,6 +33,13 @@ pub(super) fn run(conn: &mut Connection, path: &Path, key: &Key) -> CoreResult<(
     apply(conn, path, key, MIGRATIONS)
 }
 
+/// Brings a new, empty database to schema `version` exactly (not beyond): the shape a whole-store
+/// document of that version was exported from.
+pub(crate) fn create_at(conn: &mut Connection, path: &Path, key: &Key, version: i64) -> CoreResult<()> {
+    let version = usize::try_from(version).unwrap_or(0).min(MIGRATIONS.len());
+    apply(conn, path, key, &MIGRATIONS[..version])
+}
+
 fn apply(conn: &mut Connection, path: &Path, key: &Key, migrations: &[&str]) -> CoreResult<()> {
     let found = schema_version(conn)?;
     let supported = migrations.len() as i64;
@@ -82,7 +89,7 @@ fn prune_backups(path: &Path, keep: usize) -> CoreResult<()> {
 }
 
 /// The migration backups of the store at `path`, oldest first.
-pub(super) fn backups_of(path: &Path) -> CoreResult<Vec<std::path::PathBuf>> {
+pub(crate) fn backups_of(path: &Path) -> CoreResult<Vec<std::path::PathBuf>> {
     let Some(dir) = path.parent() else { return Ok(Vec::new()) };
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let prefix = format!("{}.v", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());

@@ -8,7 +8,7 @@ pub mod backups;
 pub mod bulk;
 pub mod encryption;
 pub mod location;
-mod migrate;
+pub(crate) mod migrate;
 pub mod settings;
 
 use std::path::{Path, PathBuf};
@@ -160,7 +160,7 @@ fn configure(conn: &Connection) -> CoreResult<()> {
 /// `name_latin(…)` and `name_skeleton(…)`: the search keys of any number of names (NULLs
 /// skipped), which the name indexes' triggers compute (migration 0004). Without them on the
 /// connection, a write to people or organizations fails rather than leaving the index stale.
-fn register_name_keys(conn: &Connection) -> CoreResult<()> {
+pub(crate) fn register_name_keys(conn: &Connection) -> CoreResult<()> {
     use rusqlite::functions::{Context, FunctionFlags};
     fn names(ctx: &Context<'_>) -> rusqlite::Result<String> {
         let parts = (0..ctx.len()).map(|i| ctx.get::<Option<String>>(i)).collect::<rusqlite::Result<Vec<_>>>()?;

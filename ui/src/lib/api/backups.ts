@@ -3,8 +3,12 @@
 import { open, save } from '@tauri-apps/plugin-dialog';
 import { commands, type BackupFile, type BackupOverview, type CheckReport, type Restored } from '$lib/bindings';
 import { call } from './errors';
+import { m } from '$lib/paraglide/messages';
 
 const filters = [{ name: 'Attaché', extensions: ['sqlite3'] }]; // i18n-exempt: the app's name
+// A backup to restore may also be a whole-store document (Export everything).
+const restorable = [{ name: 'Attaché', extensions: ['sqlite3', 'json'] }]; // i18n-exempt: the app's name
+const documents = [{ name: 'JSON', extensions: ['json'] }]; // i18n-exempt: a format's name
 
 /** The name a backup taken on `day` (YYYY-MM-DD) is offered under. */
 export function backupName(day: string): string {
@@ -22,9 +26,17 @@ export const backups = {
 		if (!path) return null;
 		return call(() => commands.backupsTake(path));
 	},
-	/** Asks for a backup file to restore; its path, or null if cancelled. */
+	/** Asks where to save, then writes the whole store there as JSON; what was written, or null. */
+	async exportWholeTo(day: string): Promise<{ path: string; rows: number } | null> {
+		const title = m.shell_backups_export_whole_dialog();
+		const path = await save({ title, defaultPath: `attache-${day}.json`, filters: documents }); // i18n-exempt: a file name
+		if (!path) return null;
+		const rows = await call(() => commands.backupsExportWhole(path));
+		return { path, rows };
+	},
+	/** Asks for a backup file (or whole-store document) to restore; its path, or null if cancelled. */
 	async chooseFile(): Promise<string | null> {
-		const path = await open({ multiple: false, directory: false, filters });
+		const path = await open({ multiple: false, directory: false, filters: restorable });
 		return typeof path === 'string' ? path : null;
 	}
 };

@@ -39,7 +39,7 @@ function pluralForms(message: Message): string[] {
 
 // Latin-script words that stay as they are in Russian and Urdu text: the product's name,
 // codes and standards, and the examples a validation message quotes.
-const LATIN_ALLOWED = new Set(['Attaché', 'MoU', 'IANA', 'ISO', 'UTC', 'GMT', 'ics', 'MB', 'Ctrl', 'Cmd', 'Alt', 'Shift', 'Esc', 'Enter', 'Tab', 'Office', 'OpenDocument', 'SQLite', 'vCard', 'Windows']); // the last ones: names of file formats and encodings, kept as written
+const LATIN_ALLOWED = new Set(['Attaché', 'MoU', 'IANA', 'ISO', 'UTC', 'GMT', 'ics', 'MB', 'Ctrl', 'Cmd', 'Alt', 'Shift', 'Esc', 'Enter', 'Tab', 'Office', 'OpenDocument', 'SQLite', 'vCard', 'Windows', 'JSON']); // the last ones: names of file formats and encodings, kept as written
 
 function latinWords(text: string): string[] {
 	const withoutPlaceholders = text.replace(/\{[^}]+\}/g, ' ');
