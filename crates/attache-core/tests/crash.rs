@@ -14,6 +14,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use attache_core::agreements::{self, PartyInput};
+use attache_core::exchange::import::{self, Decision, ImportChoices, Target};
 use attache_core::kernel::ids::OrganizationId;
 use attache_core::store::backups;
 use attache_core::store::Key;
@@ -38,6 +39,9 @@ fn crash_writer() {
         }
     }
     let mut store = Store::open(&store_path).unwrap();
+    if mode == "import" {
+        import_until_killed(&mut store, &PathBuf::from(std::env::var("ATTACHE_CRASH_TARGET").unwrap()));
+    }
     let parties: Vec<OrganizationId> = {
         let mut stmt = store.conn().prepare("SELECT id FROM organizations ORDER BY name LIMIT 2").unwrap();
         stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
@@ -56,6 +60,35 @@ fn crash_writer() {
         writeln!(out, "ACK {}", created.id).unwrap();
         out.flush().unwrap();
     }
+}
+
+/// Rows in each import of the import rounds.
+const IMPORT_ROWS: i64 = 40;
+
+/// The writer's side of the import rounds: a file of 40 new people imported, again and again;
+/// "ACK <import id>" after each import returns.
+fn import_until_killed(store: &mut Store, folder: &Path) -> ! {
+    let mut out = std::io::stdout().lock();
+    let file = folder.join(format!("contacts-{}.csv", std::process::id()));
+    for n in 0.. {
+        let mut text = String::from("First Name,Last Name,E-mail Address\n");
+        for i in 0..IMPORT_ROWS {
+            text.push_str(&format!("Given{i},Family{n}x{i},p{}.{n}.{i}@example.org\n", std::process::id()));
+        }
+        std::fs::write(&file, text).unwrap();
+        let source = import::read(&file, None).unwrap();
+        let review = import::review(store.conn(), &source, Target::People, None).unwrap();
+        let choices = ImportChoices {
+            target: Target::People,
+            mapping: review.mapping,
+            duplicates: Decision::Create,
+            decisions: vec![],
+        };
+        let summary = import::apply(store, &source, &choices, &mut |_, _| true).unwrap();
+        writeln!(out, "ACK {}", summary.import_id).unwrap();
+        out.flush().unwrap();
+    }
+    unreachable!()
 }
 
 /// Runs the writer until a random moment, kills it, and returns what it acknowledged.
@@ -185,4 +218,44 @@ fn a_backup_cut_off_by_a_kill_never_leaves_a_half_written_copy() {
         sound(&target);
     }
     sound(&path);
+}
+
+#[test]
+fn imports_cut_off_by_a_kill_are_there_whole_or_not_at_all() {
+    if std::env::var(MODE).is_ok() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("attache.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let mut moments = Moments::new();
+    let mut acknowledged: Vec<String> = Vec::new();
+    for _ in 0..ROUNDS {
+        let envs = [("ATTACHE_CRASH_STORE", path.as_path()), ("ATTACHE_CRASH_TARGET", dir.path())];
+        acknowledged.extend(run_and_kill(&envs, "import", moments.next(400)));
+    }
+    let store = Store::open(&path).unwrap();
+    let conn = store.conn();
+    for id in &acknowledged {
+        let (created, records): (i64, i64) = conn
+            .query_row(
+                "SELECT created, (SELECT count(*) FROM import_records r JOIN people p ON p.id = r.record_id WHERE r.import_id = i.id)
+                 FROM imports i WHERE i.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap_or_else(|e| panic!("acknowledged import {id} is missing: {e}"));
+        assert_eq!((created, records), (IMPORT_ROWS, IMPORT_ROWS), "import {id}");
+    }
+    // Every import kept, acknowledged or cut off just after its commit, has all its people.
+    let (imports, people): (i64, i64) = conn
+        .query_row("SELECT (SELECT count(*) FROM imports), (SELECT count(*) FROM people)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(people, imports * IMPORT_ROWS, "no import is there in part");
+    assert!(imports as usize >= acknowledged.len() && imports as usize <= acknowledged.len() + ROUNDS);
+    drop(store);
+    sound(&path);
+    eprintln!("{ROUNDS} kills during imports: {} acknowledged, {imports} kept, {people} people", acknowledged.len());
 }
