@@ -5,6 +5,7 @@ mod bench;
 mod bundle;
 mod display;
 mod e2e;
+mod fuzz;
 mod install;
 mod process;
 mod run;
@@ -33,6 +34,10 @@ COMMANDS:
                            200k actions (--scale 10 divides every count by 10; other
                            arguments go to criterion), then the backup and contact
                            import benchmarks
+    fuzz [--seconds N] [TARGET...]
+                           Run each importer's fuzz target (fuzz/: contacts_csv,
+                           contacts_vcard, contacts_spreadsheet, calendar, whole_store)
+                           for N seconds (default 600) with cargo-fuzz on nightly; not in CI
     bundle [FORMAT...]     Build a release package (default: deb and rpm on Linux, app and
                            dmg on macOS, msi and nsis on Windows) into target/release/bundle
     screenshot <OUT.png> [--wait SECONDS] [--size WxH]
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
         "run" => run::run(rest),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
+        "fuzz" => fuzz::run(rest),
         "bundle" => bundle::run(rest),
         "screenshot" => screenshot::run(rest),
         "bindings" => process::run(

@@ -3,6 +3,7 @@
 //! vCard address books ([`import`]).
 
 pub mod csv;
+pub mod fuzz_entry;
 pub mod import;
 pub mod tables;
 pub mod whole_store;

@@ -1,0 +1,18 @@
+//! A spreadsheet (.xlsx, .ods or .xls, chosen by the first byte) read and reviewed.
+#![no_main]
+
+use std::cell::RefCell;
+
+use attache_core::exchange::fuzz_entry::Fixture;
+use libfuzzer_sys::fuzz_target;
+
+thread_local! {
+    static FIXTURE: RefCell<Fixture> = RefCell::new(Fixture::new());
+}
+
+fuzz_target!(|bytes: &[u8]| {
+    FIXTURE.with(|fixture| {
+        let Some((&kind, rest)) = bytes.split_first() else { return };
+        fixture.borrow_mut().contacts(rest, ["xlsx", "ods", "xls"][usize::from(kind % 3)])
+    });
+});
