@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
+use attache_core::kernel::error::Reason;
 use attache_core::store::backups;
 use attache_core::store::Key;
 use attache_core::Connection;
@@ -22,6 +23,9 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// Set by the window's Cancel while an import runs (which holds the store).
     pub import_cancelled: AtomicBool,
+    /// The passphrase that proved right for an encrypted store that then failed to open for
+    /// another reason (damage): its backups are encrypted with it, and recovery needs it.
+    unlocked_key: Mutex<Key>,
 }
 
 impl AppState {
@@ -35,6 +39,7 @@ impl AppState {
             damage: Mutex::new(Vec::new()),
             data_dir,
             import_cancelled: AtomicBool::new(false),
+            unlocked_key: Mutex::new(Key::none()),
         }
     }
 
@@ -74,8 +79,8 @@ impl AppState {
         &self,
         work: impl FnOnce(&std::path::Path, &Key) -> CoreResult<(T, Key)>,
     ) -> Result<T, AppError> {
+        let key = self.key();
         let mut slot = self.slot();
-        let key = slot.as_ref().map(|store| store.key().clone()).unwrap_or_default();
         // Dropping the store closes its connections (the writer last, checkpointing the log).
         *slot =
             Err(AppError::from(attache_core::CoreError::Io(std::io::Error::other("the data file is being replaced"))));
@@ -97,15 +102,33 @@ impl AppState {
         if slot.is_ok() {
             return Ok(());
         }
-        *slot = Ok(attache_core::store::open_user_store(&self.database_path(), &key).map_err(AppError::from)?);
+        let opened = attache_core::store::open_user_store(&self.database_path(), &key);
+        let refused = |e: &attache_core::CoreError| {
+            matches!(e.reason(), Some(Reason::WrongPassphrase | Reason::PassphraseNeeded | Reason::NotEncrypted))
+        };
+        match opened {
+            Ok(store) => *slot = Ok(store),
+            // Wrong: the store stays locked, and the window asks again.
+            Err(error) if refused(&error) => return Err(AppError::from(error)),
+            // Right, but the file failed further on: that failure is what the window shows
+            // now (with the way back), and the key is kept for the encrypted backups.
+            Err(error) => {
+                *self.unlocked_key.lock().unwrap_or_else(|p| p.into_inner()) = key;
+                *slot = Err(AppError::from(error));
+            }
+        }
         drop(slot);
         self.check_store();
         Ok(())
     }
 
-    /// The key the open store was opened with (none while it is closed or plain).
+    /// The key the open store was opened with (none while it is closed or plain), or the one
+    /// that proved right for a store that then failed to open.
     pub fn key(&self) -> Key {
-        self.slot().as_ref().map(|store| store.key().clone()).unwrap_or_default()
+        match self.slot().as_ref() {
+            Ok(store) => store.key().clone(),
+            Err(_) => self.unlocked_key.lock().unwrap_or_else(|p| p.into_inner()).clone(),
+        }
     }
 
     pub fn database_path(&self) -> PathBuf {

@@ -30,6 +30,7 @@ pub fn run(args: &[String]) -> Result {
     let fuzz = crate::root().join("fuzz");
     install_cargo_fuzz(&fuzz)?;
     let mut outcomes = Vec::new();
+    let mut failed = false;
     for target in &chosen {
         let corpus = fuzz.join("corpus").join(target);
         std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
@@ -41,12 +42,16 @@ pub fn run(args: &[String]) -> Result {
             .arg(format!("-max_total_time={seconds}"))
             .args(["-rss_limit_mb=4096", "-timeout=20", "-print_final_stats=1"]);
         let outcome = process::run(&mut run);
+        failed |= outcome.is_err();
         outcomes.push(format!(
             "{target}: {}",
             if outcome.is_ok() { "no fault found".to_owned() } else { faults(&fuzz, target) }
         ));
     }
     println!("\n{}", outcomes.join("\n"));
+    if failed {
+        return Err("a fuzz target failed (see above)".into());
+    }
     Ok(())
 }
 
@@ -62,5 +67,8 @@ fn faults(fuzz: &Path, target: &str) -> String {
     let found = std::fs::read_dir(fuzz.join("artifacts").join(target))
         .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_else(|_| Vec::<String>::new());
+    if found.is_empty() {
+        return "the run failed before finding anything (see its output above)".to_owned();
+    }
     format!("FAULT — inputs kept in fuzz/artifacts/{target}/: {}", found.join(", "))
 }

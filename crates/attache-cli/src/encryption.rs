@@ -76,7 +76,7 @@ fn report(done: Rekeyed, json: bool) -> Result<(), String> {
         done.copies_rekeyed
     );
     for left in &done.copies_left {
-        println!("  left as it was (the current passphrase does not open it): {left}");
+        println!("  could not be re-encrypted, left as it was: {left}");
     }
     Ok(())
 }

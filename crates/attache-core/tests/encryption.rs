@@ -142,3 +142,13 @@ fn a_refused_rekey_leaves_the_file_as_it_was() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_passphrase_for_a_plain_file_is_said_so_and_a_new_encrypted_store_needs_a_long_one() {
+    let (dir, path, _, _) = sample_folder();
+    assert_eq!(reason_of(Store::open_with(&path, &Key::passphrase(PASSPHRASE))), Reason::NotEncrypted);
+    let fresh = dir.path().join("new/attache.sqlite3");
+    assert_eq!(reason_of(Store::open_with(&fresh, &Key::passphrase("short"))), Reason::PassphraseTooShort { min: 8 });
+    drop(Store::open_with(&fresh, &Key::passphrase(PASSPHRASE)).unwrap());
+    assert!(encryption::is_encrypted(&fresh).unwrap(), "made encrypted from the start");
+}

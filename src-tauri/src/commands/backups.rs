@@ -85,5 +85,8 @@ pub fn take_daily(state: &AppState) {
     let Ok(keep) = state.read(backups::keep) else { return };
     let today = chrono::Local::now().date_naive();
     // A failed daily backup is tried again in an hour; the user's work goes on meanwhile.
-    let _ = backups::daily(&state.database_path(), &state.backup_dir(), keep, today, &state.key());
+    // Under the store's lock: a re-key or a restore cannot swap the file (or its key) while
+    // the copy is taken, and leave a plain copy beside an encrypted store.
+    let dir = state.backup_dir();
+    let _ = state.inspect(|store| backups::daily(store.path(), &dir, keep, today, store.key()));
 }

@@ -6,15 +6,18 @@
 use attache_core::store::encryption::{self, Rekeyed};
 use attache_core::store::Key;
 use attache_core::AppError;
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
 
 use crate::state::AppState;
 
 /// Opens the encrypted store with `passphrase`; a wrong one is refused and nothing changes.
 #[tauri::command]
 #[specta::specta]
-pub async fn store_unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), AppError> {
-    state.unlock(Key::passphrase(passphrase))
+pub async fn store_unlock(app: AppHandle, state: State<'_, AppState>, passphrase: String) -> Result<(), AppError> {
+    state.unlock(Key::passphrase(passphrase))?;
+    // The day's backup waited for the store to open (the hourly look found it locked).
+    std::thread::spawn(move || crate::commands::backups::take_daily(&app.state::<AppState>()));
+    Ok(())
 }
 
 /// Encrypts the store (and its backups) with `passphrase`, or changes the passphrase of an

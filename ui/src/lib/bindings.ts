@@ -1004,6 +1004,8 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 { kind: "passphraseNeeded" } | 
 /**  The passphrase given does not open the file. */
 { kind: "wrongPassphrase" } | 
+/**  A passphrase given for a file that is not encrypted. */
+{ kind: "notEncrypted" } | 
 /**  A new passphrase too short to protect anything. */
 { kind: "passphraseTooShort"; min: number };
 
@@ -1018,8 +1020,9 @@ export type RefusedRow = {
 };
 
 /**
- *  What re-keying the store left as it was: copies of it that the old key did not open (say,
- *  a backup from before an earlier change of passphrase), by file name.
+ *  What re-keying the store did: whether it is encrypted now, how many copies were re-keyed
+ *  with it, and the copies left as they were (say, a backup from before an earlier change of
+ *  passphrase, which the old key does not open), by file name.
  */
 export type Rekeyed = {
 	encrypted: boolean,

@@ -8,13 +8,19 @@ pub fn heading() {
 }
 
 pub fn timed(name: &str, runs: usize, mut run: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..runs)
+    let times: Vec<Duration> = (0..runs)
         .map(|_| {
             let started = Instant::now();
             run();
             started.elapsed()
         })
         .collect();
+    report(name, times);
+}
+
+/// Prints times measured elsewhere (when a run has a part that is not the figure).
+pub fn report(name: &str, mut times: Vec<Duration>) {
+    let runs = times.len();
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let p95 = times[(runs * 95).div_ceil(100) - 1];

@@ -35,6 +35,14 @@ const DESKTOP_SETTINGS: &[&str] = &[crate::kernel::clock::DEVICE_KEY];
 /// Writes the store behind `conn` to `path` as a whole-store document, table by table (the
 /// document is never held whole in memory); returns the number of rows written.
 pub fn export(conn: &Connection, path: &Path) -> CoreResult<u64> {
+    // One read transaction: every table as of the same moment, whoever writes meanwhile.
+    let snapshot = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Deferred)?;
+    let rows = write_document(&snapshot, path)?;
+    snapshot.finish()?;
+    Ok(rows)
+}
+
+fn write_document(conn: &Connection, path: &Path) -> CoreResult<u64> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let partial = tempfile::Builder::new().prefix(".attache-export-").suffix(".partial").tempfile_in(dir)?;
     let mut out = BufWriter::new(partial.as_file());
@@ -101,8 +109,9 @@ pub fn restore(store: &Path, source: &Path, safety_dir: &Path, key: &Key) -> Cor
         beside.push(suffix);
         let _ = std::fs::remove_file(beside);
     }
-    for leftover in migrate::backups_of(built.path())? {
-        std::fs::remove_file(leftover)?;
+    // The restore is done (or refused) by now: a copy left behind must not say otherwise.
+    for leftover in migrate::backups_of(built.path()).unwrap_or_default() {
+        let _ = std::fs::remove_file(leftover);
     }
     let mut restored = outcome?;
     restored.restored_from = source.display().to_string();

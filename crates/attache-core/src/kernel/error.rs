@@ -165,6 +165,8 @@ pub enum Reason {
     PassphraseNeeded,
     /// The passphrase given does not open the file.
     WrongPassphrase,
+    /// A passphrase given for a file that is not encrypted.
+    NotEncrypted,
     /// A new passphrase too short to protect anything.
     PassphraseTooShort {
         min: u32,

@@ -31,11 +31,16 @@ impl Deferred {
     pub fn begin(w: &Connection, table: &'static str) -> CoreResult<Deferred> {
         let after_rowid = w.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM {table}"), [], |r| r.get(0))?;
         let triggers = index_triggers(w, table)?;
+        let indexes: Vec<String> = triggers.iter().filter_map(|(_, _, up)| index_of(up)).collect();
+        let guarded = maintenance_triggers(w, table, &indexes)?;
+        if guarded.iter().any(|(_, sql)| !sql.contains(" BEGIN") || sql.contains(" WHEN ")) {
+            // A trigger this cannot hold to older rows (it has a condition of its own to combine
+            // with, or another layout): the indexes are kept row by row, slower but never wrong.
+            return Ok(Deferred { after_rowid, triggers: Vec::new(), guarded: Vec::new() });
+        }
         for (name, _, _) in &triggers {
             w.execute_batch(&format!("DROP TRIGGER {name}"))?;
         }
-        let indexes: Vec<String> = triggers.iter().filter_map(|(_, _, up)| index_of(up)).collect();
-        let guarded = maintenance_triggers(w, table, &indexes)?;
         for (name, sql) in &guarded {
             let only_older = sql.replacen(" BEGIN", &format!(" WHEN old.rowid <= {after_rowid} BEGIN"), 1);
             w.execute_batch(&format!("DROP TRIGGER {name}; {only_older}"))?;
@@ -101,7 +106,7 @@ pub(crate) fn load_verbatim<T>(conn: &Connection, load: impl FnOnce() -> CoreRes
 }
 
 /// The other triggers on `table` that write to one of `indexes` (its update and delete
-/// triggers), when they have no condition of their own to combine with.
+/// triggers).
 fn maintenance_triggers(conn: &Connection, table: &str, indexes: &[String]) -> CoreResult<Vec<(String, String)>> {
     let mut stmt = conn.prepare(
         "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?1 AND sql NOT LIKE '% AFTER INSERT ON %' ORDER BY name",
@@ -109,9 +114,7 @@ fn maintenance_triggers(conn: &Connection, table: &str, indexes: &[String]) -> C
     let all = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<(String, String)>, _>>()?;
     Ok(all
         .into_iter()
-        .filter(|(_, sql): &(String, String)| {
-            !sql.contains(" WHEN ") && indexes.iter().any(|index| writes_to(sql, index))
-        })
+        .filter(|(_, sql): &(String, String)| indexes.iter().any(|index| writes_to(sql, index)))
         .collect())
 }
 

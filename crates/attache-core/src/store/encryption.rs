@@ -67,13 +67,28 @@ pub(crate) fn connect(path: &Path, flags: OpenFlags, key: &Key) -> CoreResult<Co
     key.apply(&conn)?;
     match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
         Ok(_) => Ok(conn),
-        Err(rusqlite::Error::SqliteFailure(failure, _))
-            if failure.code == rusqlite::ErrorCode::NotADatabase && is_encrypted(path)? =>
-        {
-            Err(refused(key))
+        Err(rusqlite::Error::SqliteFailure(failure, _)) if failure.code == rusqlite::ErrorCode::NotADatabase => {
+            if is_encrypted(path)? {
+                Err(refused(key))
+            } else if key.is_set() && is_plain(path)? {
+                Err(CoreError::Conflict {
+                    field: Some("passphrase".into()),
+                    reason: Reason::NotEncrypted,
+                    message: "This file is not encrypted, and a passphrase was given for it.".into(),
+                })
+            } else {
+                Err(CoreError::Storage(rusqlite::Error::SqliteFailure(failure, None)))
+            }
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// Whether the file at `path` begins as a plain SQLite file does.
+fn is_plain(path: &Path) -> CoreResult<bool> {
+    let mut header = [0u8; 16];
+    let read = std::fs::File::open(path)?.take(16).read(&mut header)?;
+    Ok(read == 16 && &header == b"SQLite format 3\0")
 }
 
 /// Opens `path` for reading and writing with `key` (creating a new, empty file if none).
@@ -142,8 +157,9 @@ pub fn rekey_file(path: &Path, old: &Key, new: &Key) -> CoreResult<()> {
     rekey_unlocked(path, old, new)
 }
 
-/// What re-keying the store left as it was: copies of it that the old key did not open (say,
-/// a backup from before an earlier change of passphrase), by file name.
+/// What re-keying the store did: whether it is encrypted now, how many copies were re-keyed
+/// with it, and the copies left as they were (say, a backup from before an earlier change of
+/// passphrase, which the old key does not open), by file name.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Rekeyed {
@@ -157,9 +173,11 @@ pub struct Rekeyed {
 /// is on, no plain copy of the data stays behind in the data folder.
 pub fn rekey_store(path: &Path, backups_dir: &Path, old: &Key, new: &Key) -> CoreResult<Rekeyed> {
     rekey_file(path, old, new)?;
+    // From here on the store opens with `new` only: nothing below may fail the whole, or the
+    // caller would reopen it with `old`. A copy that cannot be re-keyed is reported instead.
     let mut copies: Vec<std::path::PathBuf> =
-        super::backups::list(backups_dir)?.into_iter().map(|b| b.path.into()).collect();
-    copies.extend(migrate::backups_of(path)?);
+        super::backups::list(backups_dir).unwrap_or_default().into_iter().map(|b| b.path.into()).collect();
+    copies.extend(migrate::backups_of(path).unwrap_or_default());
     let mut report = Rekeyed { encrypted: new.is_set(), copies_rekeyed: 0, copies_left: Vec::new() };
     for copy in copies {
         match rekey_unlocked(&copy, old, new) {
@@ -175,7 +193,8 @@ pub(crate) fn rekey_unlocked(path: &Path, old: &Key, new: &Key) -> CoreResult<()
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let partial = tempfile::Builder::new().prefix(".attache-rekey-").suffix(".partial").tempfile_in(dir)?;
     {
-        let source = connect_writable(path, old)?;
+        // Never created here: a file that vanished (a backup pruned meanwhile) stays gone.
+        let source = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, old)?;
         let version = migrate::schema_version(&source)?;
         source
             .execute("ATTACH DATABASE ?1 AS rekeyed KEY ?2", (partial.path().to_string_lossy(), new.attach_value()))?;

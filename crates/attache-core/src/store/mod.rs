@@ -56,6 +56,10 @@ impl Store {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        if key.is_set() && std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
+            // A new store made encrypted (the command line with ATTACHE_PASSPHRASE set).
+            encryption::check_new(key)?;
+        }
         let in_use = in_use_lock(path)?;
         in_use.lock_shared()?;
         let mut writer = encryption::connect_writable(path, key)?;

@@ -120,6 +120,7 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'passphraseNeeded': return m.errors_passphrase_needed();
 		case 'wrongPassphrase': return m.errors_wrong_passphrase();
 		case 'passphraseTooShort': return m.errors_passphrase_too_short({ min: reason.min });
+		case 'notEncrypted': return m.errors_not_encrypted();
 	}
 }
 
