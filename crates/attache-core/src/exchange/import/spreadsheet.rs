@@ -6,7 +6,14 @@ use calamine::{open_workbook_auto, Data, Reader};
 
 use super::sheet::Grid;
 
+/// The first sheet as text, or why the file cannot be read. calamine parses files made by
+/// anyone: one crafted to make it panic (fuzzing found a cell reference long enough to overflow
+/// its column arithmetic) is refused like any damaged file, and the app goes on.
 pub fn read(path: &Path) -> Result<Grid, String> {
+    std::panic::catch_unwind(|| read_unguarded(path)).unwrap_or_else(|_| Err("the spreadsheet is damaged".into()))
+}
+
+fn read_unguarded(path: &Path) -> Result<Grid, String> {
     let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
     let range = workbook.worksheet_range_at(0).ok_or("it has no sheet")?.map_err(|e| e.to_string())?;
     let rows: Vec<Vec<String>> = range
