@@ -57,13 +57,9 @@ pub fn backup(store: &Path, args: BackupArgs) -> Result<ExitCode, String> {
 
 pub fn restore(store: &Path, data_dir: &Path, args: RestoreArgs) -> Result<ExitCode, String> {
     let safety = data_dir.join(backups::FOLDER);
-    // A whole-store document (`export all --format json`) is made into a store, then restored.
-    let restored = if args.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-        attache_core::exchange::whole_store::restore(store, &args.file, &safety, &passphrase())
-    } else {
-        backups::restore(store, &args.file, &safety, &passphrase())
-    }
-    .map_err(|e| e.to_string())?;
+    // A backup, or a whole-store document (`export all --format json`) made into a store first.
+    let restored = attache_core::exchange::whole_store::restore_any(store, &args.file, &safety, &passphrase())
+        .map_err(|e| e.to_string())?;
     // Opening once migrates a backup from an older version now, not at the app's next start.
     attache_core::Store::open_with(store, &passphrase()).map_err(|e| e.to_string())?;
     if args.json {

@@ -60,13 +60,8 @@ pub async fn backups_check(state: State<'_, AppState>) -> Result<CheckReport, Ap
 #[specta::specta]
 pub async fn backups_restore(state: State<'_, AppState>, path: String) -> Result<Restored, AppError> {
     let safety = state.backup_dir();
-    let source = Path::new(&path);
-    // A whole-store document (Export everything) is made into a store, then restored alike.
-    let document = source.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    state.replace_file(|store, key| match document {
-        true => whole_store::restore(store, source, &safety, key),
-        false => backups::restore(store, source, &safety, key),
-    })
+    // A backup, or a whole-store document (Export everything) made into a store first.
+    state.replace_file(|store, key| whole_store::restore_any(store, Path::new(&path), &safety, key))
 }
 
 /// Writes the whole store to `path` as one JSON document (the format `backups_restore` reads

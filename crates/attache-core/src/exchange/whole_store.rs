@@ -118,6 +118,16 @@ pub fn restore(store: &Path, source: &Path, safety_dir: &Path, key: &Key) -> Cor
     Ok(restored)
 }
 
+/// Restores from `source` whichever it is: a whole-store document (`.json`) or a copy of the
+/// data file. What the window and the command line both call.
+pub fn restore_any(store: &Path, source: &Path, safety_dir: &Path, key: &Key) -> CoreResult<Restored> {
+    if source.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        restore(store, source, safety_dir, key)
+    } else {
+        backups::restore(store, source, safety_dir, key)
+    }
+}
+
 fn read(source: &Path) -> CoreResult<Document> {
     let file = std::fs::File::open(source).map_err(|e| refused(&e.to_string()))?;
     let document: Document = serde_json::from_reader(std::io::BufReader::new(file))
