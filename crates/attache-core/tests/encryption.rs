@@ -152,3 +152,15 @@ fn a_passphrase_for_a_plain_file_is_said_so_and_a_new_encrypted_store_needs_a_lo
     drop(Store::open_with(&fresh, &Key::passphrase(PASSPHRASE)).unwrap());
     assert!(encryption::is_encrypted(&fresh).unwrap(), "made encrypted from the start");
 }
+
+#[test]
+fn a_passphrase_with_quotes_right_to_left_script_and_20000_letters_works_both_ways() {
+    let (_dir, path, backups_dir, people) = sample_folder();
+    let odd = Key::passphrase(format!("it's \"سیالکوٹ\"; DROP TABLE people; -- {}", "x".repeat(20_000)));
+    encryption::rekey_store(&path, &backups_dir, &Key::none(), &odd).unwrap();
+    let store = Store::open_with(&path, &odd).unwrap();
+    assert_eq!(store.conn().query_row("SELECT count(*) FROM people", [], |r| r.get::<_, i64>(0)).unwrap(), people);
+    drop(store);
+    encryption::rekey_store(&path, &backups_dir, &odd, &Key::none()).unwrap();
+    assert_eq!(python_reads(&path), Ok(people));
+}
