@@ -8,7 +8,7 @@ use crate::kernel::audit::{self, Operation};
 use crate::kernel::error::{CoreError, CoreResult, Reason};
 use crate::store::Writer;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Organization,

@@ -181,8 +181,10 @@ pub const HONORIFICS: &[&str] = &[
 ];
 
 pub fn is_honorific(word: &str) -> bool {
-    let bare: String = word.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect();
-    HONORIFICS.contains(&bare.as_str())
+    // Compared letter by letter rather than through a lower-cased copy: every word of every
+    // name passes here when an import looks for duplicates.
+    let bare = || word.chars().filter(|c| *c != '.').flat_map(char::to_lowercase);
+    HONORIFICS.iter().any(|h| h.chars().eq(bare()))
 }
 
 /// "H.E. Albert P. Khorev" → (H.E., Albert P., Khorev); "Khorev, Albert" → (–, Albert, Khorev).

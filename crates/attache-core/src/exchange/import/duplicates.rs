@@ -46,19 +46,28 @@ pub fn organization_key(name: Option<&str>) -> String {
     name.map(latin_key).unwrap_or_default()
 }
 
-/// One side of a comparison: a record kept, or a row already seen.
-#[derive(Debug, Clone)]
+/// One side of a comparison: a record kept (its place in `Index::records`), or a row already seen.
+#[derive(Debug, Clone, Copy)]
 enum Known {
-    Record { id: String, name: String },
+    Record(u32),
     Row(usize),
 }
 
-/// The people (or organizations) a row is compared with, by their keys.
+/// The people (or organizations) a row is compared with, by their keys. A large store holds
+/// a hundred thousand of them: records and organization keys are kept once and referred to by
+/// number, since making and freeing their strings was a third of the duplicate check.
 #[derive(Default)]
 pub struct Index {
+    /// Id and display name of each record kept.
+    records: Vec<(String, String)>,
+    /// Folded organization names, numbered.
+    organizations: HashMap<String, u32>,
     by_email: HashMap<String, Known>,
-    by_name: HashMap<String, Vec<(String, Known)>>,
+    by_name: HashMap<String, Vec<(u32, Known)>>,
 }
+
+/// The number of "no organization" among the folded organization names.
+const NO_ORGANIZATION: u32 = 0;
 
 impl Index {
     /// Every live person, with their e-mail, folded name and organization.
@@ -70,17 +79,25 @@ impl Index {
              FROM people p LEFT JOIN organizations o ON o.id = p.organization_id
              WHERE p.deleted_at IS NULL ORDER BY p.created_at, p.id",
         )?;
+        // Many people share an organization: each name is folded once.
+        let mut folded: HashMap<String, String> = HashMap::new();
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
+            let text = |column: usize| -> rusqlite::Result<Option<&str>> {
+                row.get_ref(column)?.as_str_or_null().map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, e.into())
+                })
+            };
             let (id, given, family): (String, String, Option<String>) = (row.get(0)?, row.get(1)?, row.get(2)?);
-            let known = Known::Record { id, name: row.get(5)? };
-            let organization: Option<String> = row.get(4)?;
-            index.add(
-                row.get::<_, Option<String>>(3)?.as_deref(),
-                &person_key(&given, family.as_deref()),
-                &organization_key(organization.as_deref()),
-                known,
-            );
+            let organization = match text(4)? {
+                None => String::new(),
+                Some(name) => match folded.get(name) {
+                    Some(key) => key.clone(),
+                    None => folded.entry(name.to_owned()).or_insert_with(|| organization_key(Some(name))).clone(),
+                },
+            };
+            let known = index.record(id, row.get(5)?);
+            index.add(text(3)?, &person_key(&given, family.as_deref()), &organization, known);
         }
         Ok(index)
     }
@@ -93,13 +110,19 @@ impl Index {
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
             let (id, name, native): (String, String, Option<String>) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let keys: Vec<String> = native.iter().chain([&name]).map(|n| organization_key(Some(n))).collect();
+            let known = index.record(id, name);
             // An organization is known by its name and by its name in its own language.
-            for spelling in native.iter().chain([&name]) {
-                let known = Known::Record { id: id.clone(), name: name.clone() };
-                index.add(None, &organization_key(Some(spelling)), "", known);
+            for key in keys {
+                index.add(None, &key, "", known);
             }
         }
         Ok(index)
+    }
+
+    fn record(&mut self, id: String, name: String) -> Known {
+        self.records.push((id, name));
+        Known::Record(self.records.len() as u32 - 1)
     }
 
     /// Adds a row of the file, so that later rows are compared with it too.
@@ -109,26 +132,47 @@ impl Index {
 
     fn add(&mut self, email: Option<&str>, name_key: &str, organization_key: &str, known: Known) {
         if let Some(email) = email.map(str::to_lowercase).filter(|e| !e.is_empty()) {
-            self.by_email.entry(email).or_insert_with(|| known.clone());
+            self.by_email.entry(email).or_insert(known);
         }
         if !name_key.is_empty() {
-            self.by_name.entry(name_key.to_owned()).or_default().push((organization_key.to_owned(), known));
+            let organization = self.organization_number(organization_key);
+            self.by_name.entry(name_key.to_owned()).or_default().push((organization, known));
         }
+    }
+
+    fn organization_number(&mut self, key: &str) -> u32 {
+        if key.is_empty() {
+            return NO_ORGANIZATION;
+        }
+        if let Some(number) = self.organizations.get(key) {
+            return *number;
+        }
+        let number = self.organizations.len() as u32 + 1;
+        self.organizations.insert(key.to_owned(), number);
+        number
     }
 
     /// The first known person or row the given one is the same as.
     pub fn find(&self, email: Option<&str>, name_key: &str, organization_key: &str) -> Option<Match> {
-        let found = |known: &Known, likeness| match known {
-            Known::Record { id, name } => Match::Record { id: id.clone(), name: name.clone(), likeness },
-            Known::Row(index) => Match::Row { index: *index, likeness },
+        let found = |known: &Known, likeness| match *known {
+            Known::Record(at) => {
+                let (id, name) = &self.records[at as usize];
+                Match::Record { id: id.clone(), name: name.clone(), likeness }
+            }
+            Known::Row(index) => Match::Row { index, likeness },
         };
         if let Some(known) = email.map(str::to_lowercase).and_then(|e| self.by_email.get(&e)) {
             return Some(found(known, Likeness::SameEmail));
         }
         let candidates = self.by_name.get(name_key)?;
+        // An organization no record holds cannot be the same as a kept one, but can be "none".
+        let organization = match organization_key {
+            "" => NO_ORGANIZATION,
+            key => self.organizations.get(key).copied().unwrap_or(u32::MAX),
+        };
         candidates
             .iter()
-            .find(|(org, _)| org == organization_key || org.is_empty() || organization_key.is_empty())
+            .find(|(org, _)| *org == organization || *org == NO_ORGANIZATION || organization == NO_ORGANIZATION)
             .map(|(_, known)| found(known, Likeness::SameName))
     }
 }
