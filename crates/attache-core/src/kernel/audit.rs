@@ -97,13 +97,16 @@ pub fn snapshot(conn: &rusqlite::Connection, kind: RecordKind, id: &str) -> Core
     Ok(snapshot)
 }
 
+/// A table's columns as SQLite names them, and as fields.
+type Fields = (Vec<String>, std::rc::Rc<[String]>);
+
 thread_local! {
     /// The text of each statement for each kind of record, written once.
     static STATEMENTS: std::cell::RefCell<std::collections::HashMap<(RecordKind, &'static str), std::rc::Rc<str>>> =
         Default::default();
     /// Each table's columns as fields, by table: named once per connection's schema, not once
     /// per snapshot (an import takes a hundred thousand).
-    static FIELD_NAMES: std::cell::RefCell<std::collections::HashMap<&'static str, (Vec<String>, std::rc::Rc<[String]>)>> =
+    static FIELD_NAMES: std::cell::RefCell<std::collections::HashMap<&'static str, Fields>> =
         Default::default();
 }
 
@@ -129,7 +132,7 @@ fn field_names(table: &'static str, stmt: &rusqlite::Statement<'_>) -> std::rc::
                 return fields.clone();
             }
         }
-        let columns: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
+        let columns: Vec<String> = stmt.column_names().map(str::to_owned).collect();
         let fields: std::rc::Rc<[String]> = columns.iter().map(|c| camel_case(c)).collect();
         cache.insert(table, (columns, fields.clone()));
         fields
