@@ -1,7 +1,9 @@
 // Encryption at rest in the real window: turned on in Settings with a passphrase typed twice;
 // the file then unreadable to Python's sqlite3; at the next start the window asks for the
-// passphrase, refuses a wrong one and opens with the right one; turned off again, the file is
-// plain SQLite that Python reads. (It ends off, so the files after it find a plain store.)
+// passphrase, refuses a wrong one and opens with the right one, kept in the keychain (the run's
+// gnome-keyring) when asked; the start after that opens without asking, until Settings forgets
+// it; turned off again, the file is plain SQLite that Python reads. (It ends off, so the files
+// after it find a plain store.)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -63,10 +65,26 @@ describe('Encryption at rest in a real window', () => {
       assert.equal(await refusal.getText(), 'This passphrase does not open the data file. Nothing was changed.');
       await app.saveArtifacts('unlock-refused');
       await (await app.visible('unlock-passphrase')).setValue(PASSPHRASE);
+      await app.click('unlock-remember');
       await app.click('unlock-submit');
       await app.visible('nav-people');
       await app.nav('people');
       await app.row('Khorev');
+
+      // Kept in the keychain: the next start opens the store without asking.
+      await app.quit();
+      app = await App.start();
+      assert.equal(await app.isVisible('unlock'), false, 'no passphrase asked');
+      await app.nav('settings');
+      const kept = await app.visible('keychain-state');
+      assert.match(await kept.getText(), /kept in this computer's keychain/);
+      await app.browser.execute(() => document.querySelector('[data-testid="encryption-section"]').scrollIntoView());
+      await app.saveArtifacts('encryption-remembered');
+      await app.click('keychain-forget');
+      await app.browser.waitUntil(async () => (await (await app.visible('keychain-state')).getText()).includes('asks for the passphrase'), {
+        timeout: 10_000,
+        timeoutMsg: 'Settings did not say the passphrase is forgotten',
+      });
 
       await app.nav('settings');
       await app.click('encryption-off');

@@ -1,6 +1,7 @@
 //! The Attaché desktop shell: opens the store, registers the commands, shows the window.
 
 mod commands;
+mod keychain;
 pub mod state;
 
 use tauri::{Emitter, Manager};
@@ -125,6 +126,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             encryption::store_unlock,
             encryption::encryption_set,
             encryption::encryption_remove,
+            encryption::keychain_remember,
+            encryption::keychain_forget,
             exports::exports_people,
             exports::exports_organizations,
             exports::exports_participants,

@@ -34,12 +34,34 @@ impl AppState {
         // (see `unlock`).
         let store =
             attache_core::store::open_user_store(&data_dir.join(DATABASE_FILE), &Key::none()).map_err(AppError::from);
-        AppState {
+        let state = AppState {
             store: Mutex::new(store),
             damage: Mutex::new(Vec::new()),
             data_dir,
             import_cancelled: AtomicBool::new(false),
             unlocked_key: Mutex::new(Key::none()),
+        };
+        state.unlock_from_keychain();
+        state
+    }
+
+    /// Whether the store waits for its passphrase.
+    pub fn is_locked(&self) -> bool {
+        self.open_error().is_some_and(|e| matches!(e.reason, Some(Reason::PassphraseNeeded)))
+    }
+
+    /// Opens a locked store with the passphrase the OS keychain remembers for it, if any. One
+    /// that no longer opens it (changed on another machine, a restored backup) is forgotten,
+    /// and the window asks as if none had been kept.
+    fn unlock_from_keychain(&self) {
+        if !self.is_locked() {
+            return;
+        }
+        let path = self.database_path();
+        if let Some(passphrase) = crate::keychain::recall(&path) {
+            if self.unlock(Key::passphrase(passphrase)).is_err() {
+                crate::keychain::forget(&path);
+            }
         }
     }
 

@@ -41,10 +41,11 @@ pub fn run(tauri_driver: &Path) -> Result {
     outcome
 }
 
-/// Inside the session bus: start tauri-driver, run the suite, stop tauri-driver.
+/// Inside the session bus: start the keychain and tauri-driver, run the suite, stop them.
 pub fn session() -> Result {
     let driver = PathBuf::from(required_env("ATTACHE_TAURI_DRIVER")?);
     let artifacts = PathBuf::from(required_env("E2E_ARTIFACTS")?);
+    let _keychain = start_keychain(&artifacts)?;
     let ports = display::free_ports(2)?;
     let (port, native_port) = (ports[0], ports[1]);
     let log_path = artifacts.join("tauri-driver.log");
@@ -73,6 +74,35 @@ pub fn session() -> Result {
         print_tail(&log_path, 40);
     }
     outcome
+}
+
+/// A Secret Service on this session bus for the app's keychain (gnome-keyring, its login
+/// keyring made and unlocked with a throwaway password inside the run's temporary data home),
+/// as a desktop session has one. Without gnome-keyring (not Linux) the suite runs without it,
+/// and the test that needs it says so.
+fn start_keychain(artifacts: &Path) -> Result<Option<Guard>> {
+    let Some(daemon) = process::find_program("gnome-keyring-daemon") else {
+        println!("gnome-keyring-daemon not found: the keychain is not available to the app");
+        return Ok(None);
+    };
+    let log_path = artifacts.join("gnome-keyring.log");
+    let log = std::fs::File::create(&log_path).map_err(|e| format!("{}: {e}", log_path.display()))?;
+    let mut child = process::command(&daemon, &crate::root())
+        .args(["--foreground", "--unlock", "--components=secrets"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", daemon.display()))?;
+    // The password is read until the end of its input: closing it lets the daemon go on.
+    if let Some(mut input) = child.stdin.take() {
+        use std::io::Write;
+        input.write_all(b"attache-e2e").map_err(|e| format!("gnome-keyring-daemon: {e}"))?;
+    }
+    let guard = Guard::new("gnome-keyring-daemon", child);
+    std::thread::sleep(Duration::from_secs(1));
+    println!("gnome-keyring-daemon running (the app's keychain)");
+    Ok(Some(guard))
 }
 
 fn required_env(name: &str) -> Result<String> {

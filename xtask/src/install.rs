@@ -32,6 +32,8 @@ pub const TEST_PACKAGES: &[&str] = &[
     "python3-icalendar",
     "python3-openpyxl",
     "xdotool",
+    // A Secret Service for the keychain test (the app remembers a passphrase in it).
+    "gnome-keyring",
 ];
 
 const NODE_MINIMUM: (u32, u32) = (20, 19);

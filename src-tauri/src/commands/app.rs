@@ -4,7 +4,6 @@ use attache_core::dashboard::{self, Dashboard};
 use attache_core::directory::sectors::{self, Sector};
 use attache_core::fixtures::sample::{self, SampleOutcome};
 use attache_core::kernel::audit::{self, AuditEntry};
-use attache_core::kernel::error::Reason;
 use attache_core::kernel::record::RecordKind;
 use attache_core::store::backups::{self, BackupFile};
 use attache_core::store::encryption;
@@ -36,6 +35,8 @@ pub struct AppInfo {
     pub encrypted: bool,
     /// Set while an encrypted store waits for its passphrase (`store_unlock`).
     pub locked: bool,
+    /// Whether the OS keychain keeps the passphrase, so the store opens without asking.
+    pub passphrase_remembered: bool,
 }
 
 #[tauri::command]
@@ -45,7 +46,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
     let store_error = state.open_error();
     let damage = state.damage();
     // A store waiting for its passphrase is locked, not damaged: nothing to recover.
-    let locked = store_error.as_ref().is_some_and(|e| matches!(e.reason, Some(Reason::PassphraseNeeded)));
+    let locked = state.is_locked();
     let recovery = if !locked && (store_error.is_some() || !damage.is_empty()) {
         backups::latest_sound(&state.backup_dir(), &state.key()).map_err(AppError::from)?
     } else {
@@ -55,6 +56,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
         Some(_) => (None, None),
         None => state.inspect(|s| Ok((Some(store::schema_version(s.conn())?), Some(s.actor().to_owned()))))?,
     };
+    let encrypted = encryption::is_encrypted(&state.database_path()).unwrap_or(false);
     Ok(AppInfo {
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: state.data_dir.display().to_string(),
@@ -65,8 +67,9 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
         damage,
         recovery,
         storage_risk: location::risk(&state.data_dir),
-        encrypted: encryption::is_encrypted(&state.database_path()).unwrap_or(false),
+        encrypted,
         locked,
+        passphrase_remembered: encrypted && crate::keychain::holds(&state.database_path()),
     })
 }
 

@@ -147,15 +147,29 @@ export const commands = {
 	 *  back); the number of rows written.
 	 */
 	backupsExportWhole: (path: string) => __TAURI_INVOKE<number>("backups_export_whole", { path }),
-	/**  Opens the encrypted store with `passphrase`; a wrong one is refused and nothing changes. */
-	storeUnlock: (passphrase: string) => __TAURI_INVOKE<null>("store_unlock", { passphrase }),
+	/**
+	 *  Opens the encrypted store with `passphrase`; a wrong one is refused and nothing changes.
+	 *  With `remember`, the passphrase is then kept in the OS keychain for the next start.
+	 */
+	storeUnlock: (passphrase: string, remember: boolean) => __TAURI_INVOKE<Keychain>("store_unlock", { passphrase, remember }),
 	/**
 	 *  Encrypts the store (and its backups) with `passphrase`, or changes the passphrase of an
-	 *  encrypted one. `current` must be the passphrase in use when there is one.
+	 *  encrypted one. `current` must be the passphrase in use when there is one. The keychain
+	 *  keeps the new passphrase when asked to (`remember`) or when it kept the old one.
 	 */
-	encryptionSet: (current: string | null, passphrase: string) => __TAURI_INVOKE<Rekeyed>("encryption_set", { current, passphrase }),
-	/**  Stores the data in the clear again; `current` must be the passphrase in use. */
-	encryptionRemove: (current: string) => __TAURI_INVOKE<Rekeyed>("encryption_remove", { current }),
+	encryptionSet: (current: string | null, passphrase: string, remember: boolean) => __TAURI_INVOKE<PassphraseChanged>("encryption_set", { current, passphrase, remember }),
+	/**
+	 *  Stores the data in the clear again; `current` must be the passphrase in use. A passphrase
+	 *  kept in the keychain is forgotten.
+	 */
+	encryptionRemove: (current: string) => __TAURI_INVOKE<PassphraseChanged>("encryption_remove", { current }),
+	/**
+	 *  Keeps the passphrase of the open, encrypted store in the keychain; it is asked again, and
+	 *  must be the one in use.
+	 */
+	keychainRemember: (current: string) => __TAURI_INVOKE<Keychain>("keychain_remember", { current }),
+	/**  Forgets the passphrase the keychain keeps for this data file: Attaché asks at every start. */
+	keychainForget: () => __TAURI_INVOKE<Keychain>("keychain_forget"),
 	/**  Writes the people the query selects to `path` (CSV or .xlsx); how many rows were written. */
 	exportsPeople: (query: PersonQuery, path: string, headings: string[]) => __TAURI_INVOKE<number>("exports_people", { query, path, headings }),
 	exportsOrganizations: (query: OrganizationQuery, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("exports_organizations", { query, path, headings, terms }),
@@ -373,6 +387,8 @@ export type AppInfo = {
 	encrypted: boolean,
 	/**  Set while an encrypted store waits for its passphrase (`store_unlock`). */
 	locked: boolean,
+	/**  Whether the OS keychain keeps the passphrase, so the store opens without asking. */
+	passphraseRemembered: boolean,
 };
 
 export type AttachmentId = string;
@@ -694,6 +710,14 @@ export type ImportedEvent = {
 	skip: SkipReason | null,
 };
 
+/**  What became of a request to remember (or forget) the passphrase. */
+export type Keychain = {
+	/**  Whether the keychain now holds the passphrase of this data file. */
+	remembered: boolean,
+	/**  The keychain's own words when it could not do what was asked. */
+	problem: string | null,
+};
+
 /**  Why a row was taken for somebody already known. */
 export type Likeness = "sameEmail" | 
 /**  The same name, and the same organization or none on one side. */
@@ -853,6 +877,12 @@ export type Party = {
 export type PartyInput = {
 	organizationId: OrganizationId,
 	signatoryPersonId: PersonId | null,
+};
+
+/**  A passphrase turned on, changed or off: the re-encryption, and what the keychain now holds. */
+export type PassphraseChanged = {
+	rekeyed: Rekeyed,
+	keychain: Keychain,
 };
 
 export type Person = {

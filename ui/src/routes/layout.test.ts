@@ -162,6 +162,7 @@ describe('Root layout: an encrypted store', () => {
 					const passphrase = (args as { passphrase: string }).passphrase;
 					if (passphrase !== 'correct horse battery') throw { code: 'validation', message: 'no', field: 'passphrase', reason: { kind: 'wrongPassphrase' } };
 					locked = false;
+					return { remembered: false, problem: 'The name org.freedesktop.secrets was not provided' };
 				}
 				return null;
 			},
@@ -178,9 +179,15 @@ describe('Root layout: an encrypted store', () => {
 		expect(field.value).toBe('');
 
 		await fireEvent.input(field, { target: { value: 'correct horse battery' } });
+		await fireEvent.click(screen.getByTestId('unlock-remember'));
 		await fireEvent.click(screen.getByTestId('unlock-submit'));
 		expect(await screen.findByTestId('on-page')).toBeTruthy();
 		expect(screen.queryByTestId('unlock')).toBeNull();
-		expect(tried).toEqual([{ passphrase: 'wrong horse' }, { passphrase: 'correct horse battery' }]);
+		expect(tried).toEqual([
+			{ passphrase: 'wrong horse', remember: false },
+			{ passphrase: 'correct horse battery', remember: true }
+		]);
+		// Opened all the same; the keychain's own words say why nothing was remembered.
+		expect(await screen.findByText('The passphrase could not be kept in the keychain: The name org.freedesktop.secrets was not provided')).toBeTruthy();
 	});
 });

@@ -15,6 +15,7 @@ export function appInfo(changes: Partial<AppInfo> = {}): AppInfo {
 		storageRisk: null,
 		encrypted: false,
 		locked: false,
+		passphraseRemembered: false,
 		...changes
 	};
 }
