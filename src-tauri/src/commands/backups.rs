@@ -65,10 +65,16 @@ pub async fn backups_restore(state: State<'_, AppState>, path: String) -> Result
 }
 
 /// Writes the whole store to `path` as one JSON document (the format `backups_restore` reads
-/// back); the number of rows written.
+/// back); the number of rows written. The document is not encrypted: for an encrypted store
+/// the passphrase is asked again (`current`), as for turning encryption off.
 #[tauri::command]
 #[specta::specta]
-pub async fn backups_export_whole(state: State<'_, AppState>, path: String) -> Result<u32, AppError> {
+pub async fn backups_export_whole(
+    state: State<'_, AppState>,
+    path: String,
+    current: Option<String>,
+) -> Result<u32, AppError> {
+    crate::commands::encryption::check_current(&state.key(), current).map_err(AppError::from)?;
     state.read(|conn| whole_store::export(conn, Path::new(&path))).map(|rows| rows.min(u32::MAX as u64) as u32)
 }
 

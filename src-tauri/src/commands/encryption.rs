@@ -80,7 +80,7 @@ pub async fn keychain_forget(state: State<'_, AppState>) -> Result<Keychain, App
 }
 
 /// The passphrase asked again: an unattended, unlocked laptop does not give the store away.
-fn check_current(key: &Key, current: Option<String>) -> attache_core::CoreResult<()> {
+pub(crate) fn check_current(key: &Key, current: Option<String>) -> attache_core::CoreResult<()> {
     if key.is_set() && current.map(Key::passphrase).as_ref() != Some(key) {
         return Err(attache_core::CoreError::invalid(
             "current",
@@ -99,4 +99,20 @@ fn rekey(state: &AppState, current: Option<String>, new: Key) -> Result<Rekeyed,
         let report = encryption::rekey_store(path, &backups_dir, key, &new)?;
         Ok((report, new))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_passphrase_in_use_is_asked_for_an_encrypted_store_only() {
+        let key = Key::passphrase("correct horse battery");
+        assert!(check_current(&key, Some("correct horse battery".into())).is_ok());
+        for wrong in [None, Some(String::new()), Some("correct horse".into())] {
+            let refused = check_current(&key, wrong).unwrap_err();
+            assert!(matches!(refused.reason(), Some(attache_core::kernel::error::Reason::WrongPassphrase)));
+        }
+        assert!(check_current(&Key::none(), None).is_ok());
+    }
 }

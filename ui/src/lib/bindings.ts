@@ -144,9 +144,10 @@ export const commands = {
 	backupsRestore: (path: string) => __TAURI_INVOKE<Restored>("backups_restore", { path }),
 	/**
 	 *  Writes the whole store to `path` as one JSON document (the format `backups_restore` reads
-	 *  back); the number of rows written.
+	 *  back); the number of rows written. The document is not encrypted: for an encrypted store
+	 *  the passphrase is asked again (`current`), as for turning encryption off.
 	 */
-	backupsExportWhole: (path: string) => __TAURI_INVOKE<number>("backups_export_whole", { path }),
+	backupsExportWhole: (path: string, current: string | null) => __TAURI_INVOKE<number>("backups_export_whole", { path, current }),
 	/**
 	 *  Opens the encrypted store with `passphrase`; a wrong one is refused and nothing changes.
 	 *  With `remember`, the passphrase is then kept in the OS keychain for the next start.

@@ -26,12 +26,13 @@ export const backups = {
 		if (!path) return null;
 		return call(() => commands.backupsTake(path));
 	},
-	/** Asks where to save, then writes the whole store there as JSON; what was written, or null. */
-	async exportWholeTo(day: string): Promise<{ path: string; rows: number } | null> {
+	/** Asks where to save, then writes the whole store there as JSON; what was written, or null.
+	 * `current` is the passphrase of an encrypted store, asked again: the document is not encrypted. */
+	async exportWholeTo(day: string, current: string | null = null): Promise<{ path: string; rows: number } | null> {
 		const title = m.shell_backups_export_whole_dialog();
 		const path = await save({ title, defaultPath: `attache-${day}.json`, filters: documents }); // i18n-exempt: a file name
 		if (!path) return null;
-		const rows = await call(() => commands.backupsExportWhole(path));
+		const rows = await call(() => commands.backupsExportWhole(path, current));
 		return { path, rows };
 	},
 	/** Asks for a backup file (or whole-store document) to restore; its path, or null if cancelled. */

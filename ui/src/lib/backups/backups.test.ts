@@ -40,6 +40,40 @@ function backend(calls: { cmd: string; args: unknown }[], answers: Record<string
 }
 
 describe('Settings → Backups', () => {
+	it('asks again for the passphrase of an encrypted store before exporting it unencrypted', async () => {
+		const calls: { cmd: string; args: unknown }[] = [];
+		let refuse = true;
+		mockIPC((cmd, args) => {
+			calls.push({ cmd, args });
+			if (cmd === 'backups_overview') return { folder: '/data/backups', keep: 7, backups: [] };
+			if (cmd === 'plugin:dialog|save') return '/home/olga/everything.json';
+			if (cmd === 'backups_export_whole' && refuse) {
+				refuse = false;
+				throw { code: 'validation', message: 'no', field: 'current', reason: { kind: 'wrongPassphrase' } };
+			}
+			if (cmd === 'backups_export_whole') return 105;
+			return null;
+		});
+		render(BackupSettings, { props: { encrypted: true } });
+		await fireEvent.click(await screen.findByTestId('export-whole'));
+		expect(document.querySelector('dialog[open]')?.textContent).toContain('the exported document is not');
+		await fireEvent.click(screen.getByTestId('save-button'));
+		expect(screen.getByTestId('error-current').textContent).toBe('This data file is encrypted: enter its passphrase.');
+		expect(calls.some((c) => c.cmd === 'backups_export_whole')).toBe(false);
+
+		await fireEvent.input(screen.getByTestId('field-current'), { target: { value: 'not it' } });
+		await fireEvent.click(screen.getByTestId('save-button'));
+		await waitFor(() => expect(screen.getByTestId('error-current').textContent).toBe('This passphrase does not open the data file. Nothing was changed.'));
+		await fireEvent.input(screen.getByTestId('field-current'), { target: { value: 'correct horse battery' } });
+		await fireEvent.click(screen.getByTestId('save-button'));
+		await waitFor(() => expect(document.querySelector('dialog[open]')).toBeNull());
+		const exports = calls.filter((c) => c.cmd === 'backups_export_whole').map((c) => c.args);
+		expect(exports).toEqual([
+			{ path: '/home/olga/everything.json', current: 'not it' },
+			{ path: '/home/olga/everything.json', current: 'correct horse battery' }
+		]);
+	});
+
 	it('lists the daily backups as plain text, and restores one only when confirmed', async () => {
 		const calls: { cmd: string; args: unknown }[] = [];
 		backend(calls);
