@@ -293,3 +293,22 @@ fn a_store_that_is_open_is_not_replaced() {
     drop(store);
     backups::restore(&path, &backup, &dir.path().join("backups"), &Key::none()).unwrap();
 }
+
+#[test]
+fn half_written_copies_a_killed_process_left_are_swept_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let leftover = dir.path().join(".attache-backup-x1.partial");
+    let fresh = dir.path().join(".attache-rekey-x2.partial");
+    let other = dir.path().join("attache-2026-11-28.sqlite3");
+    for file in [&leftover, &fresh, &other] {
+        std::fs::write(file, b"half").unwrap();
+    }
+    // Made long ago: a copy no running process could still be writing.
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(7 * 60 * 60);
+    std::fs::File::options().write(true).open(&leftover).unwrap().set_modified(then).unwrap();
+    let removed = backups::sweep_leftovers(dir.path(), std::time::Duration::from_secs(6 * 60 * 60)).unwrap();
+    assert_eq!(removed, 1);
+    assert!(!leftover.exists());
+    assert!(fresh.exists(), "one still being written stays");
+    assert!(other.exists());
+}

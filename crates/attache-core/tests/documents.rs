@@ -113,3 +113,48 @@ fn a_hostile_file_name_is_kept_verbatim() {
     assert_eq!(kept.file_name, name);
     assert_eq!(kept.media_type, "text/plain");
 }
+
+#[test]
+fn a_file_stays_while_a_kept_backup_links_to_it_so_a_restore_finds_it_and_goes_after() {
+    use attache_core::store::backups;
+    use chrono::NaiveDate;
+    let (dir, mut store) = common::temp_store();
+    let outside = tempfile::tempdir().unwrap();
+    let mou = agreements::create(&mut store, common::agreement_input("MoU on surgical instruments")).unwrap().id;
+    let scan =
+        documents::attach(&mut store, RecordKind::Agreement, mou.as_str(), &file(outside.path(), "MoU.pdf", PDF))
+            .unwrap();
+    let folder = documents::folder(&store);
+    let path = store.path().to_path_buf();
+    let backups_dir = dir.path().join(backups::FOLDER);
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    backups::daily(&path, &backups_dir, 1, monday, store.key()).unwrap();
+
+    documents::remove(&mut store, &scan.id).unwrap();
+    assert_eq!(kept_files(&folder).len(), 1, "Monday's backup still links to it");
+    drop(store);
+    let monday_backup = backups::list(&backups_dir).unwrap().remove(0);
+    backups::restore(&path, Path::new(&monday_backup.path), &backups_dir, &attache_core::store::Key::none()).unwrap();
+    let mut store = attache_core::Store::open(&path).unwrap();
+    let restored = documents::list(store.conn(), RecordKind::Agreement, mou.as_str()).unwrap();
+    assert_eq!(std::fs::read(documents::path_of(&store, &restored[0].id).unwrap()).unwrap(), PDF);
+
+    // Unlinked again; once no kept backup links to it either (and it has settled), it goes.
+    documents::remove(&mut store, &restored[0].id).unwrap();
+    for backup in backups::list(&backups_dir).unwrap() {
+        std::fs::remove_file(&backup.path).unwrap();
+    }
+    let kept = folder.join(&scan.sha256[..2]).join(format!("{}.pdf", scan.sha256));
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 60 * 60);
+    std::fs::File::options().write(true).open(&kept).unwrap().set_modified(long_ago).unwrap();
+    let attached_now = documents::attach(
+        &mut store,
+        RecordKind::Agreement,
+        mou.as_str(),
+        &file(outside.path(), "new.pdf", b"%PDF-1.7\nnew\n%%EOF\n"),
+    )
+    .unwrap();
+    let tuesday = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    backups::daily(&path, &backups_dir, 1, tuesday, store.key()).unwrap();
+    assert_eq!(kept_files(&folder), [format!("{}.pdf", attached_now.sha256)], "only the linked file is left");
+}

@@ -149,7 +149,26 @@ fn a_visits_participants_come_out_in_the_order_of_precedence_worded_in_the_users
         attache_core::visits::participants::create(&mut store, common::participant_input(&visit.id, &person.id))
             .unwrap();
     }
+    let first = attache_core::visits::participants::list(
+        store.conn(),
+        &attache_core::visits::participants::ParticipantQuery {
+            visit_id: Some(visit.id.clone()),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .items
+    .into_iter()
+    .find(|p| p.person_name == "First Delegate")
+    .unwrap();
+    let checked = attache_core::visits::participants::check_in(&mut store, &first.id, true).unwrap();
     let table = tables::participants(store.conn(), &visit.id).unwrap();
+    // Stored as an instant; written as the clock read where the visit is.
+    let zone = attache_core::visits::time_zone(store.conn(), &visit.id).unwrap();
+    let utc = checked.checked_in_at.unwrap();
+    let expected =
+        chrono::DateTime::parse_from_rfc3339(&utc).unwrap().with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string();
+    assert_eq!(table.rows[0][11], attache_core::exchange::Cell::Text(expected));
     let names: Vec<&attache_core::exchange::Cell> = table.rows.iter().map(|r| &r[3]).collect();
     use attache_core::exchange::Cell;
     assert_eq!(

@@ -175,6 +175,19 @@ fn a_cancelled_import_keeps_nothing() {
 
     let summary = run(&mut store, &source, &choices(&review, Decision::Merge));
     assert_eq!(summary.created, 1_000);
+
+    // The review of a big file tells how far it came, and stops when told to.
+    let mut reports = Vec::new();
+    let full = import::review_watched(store.conn(), &source, Target::People, None, &mut |done, total| {
+        reports.push((done, total));
+        true
+    })
+    .unwrap();
+    assert_eq!(full.duplicate_count, 1_000);
+    assert_eq!(reports.first(), Some(&(0, 1_000)));
+    assert!(reports.contains(&(800, 1_000)));
+    let stopped = import::review_watched(store.conn(), &source, Target::People, None, &mut |done, _| done < 400);
+    assert!(matches!(stopped, Err(CoreError::Conflict { reason: Reason::Cancelled, .. })));
 }
 
 #[test]
@@ -383,4 +396,22 @@ fn rows_merged_into_people_made_by_the_same_import_leave_the_search_indexes_soun
     for index in ["people_search", "organizations_search"] {
         index_sound(&mut store, index);
     }
+}
+
+#[test]
+fn countries_written_out_by_name_are_kept_as_their_codes() {
+    let (dir, mut store) = temp_store();
+    let csv = "First Name,Last Name,Country\nAmina,Qureshi,Pakistan\nOleg,Smirnov,Россия\nJane,Doe,United Kingdom\nNo,Where,Atlantis\n";
+    let path = write(dir.path(), "countries.csv", csv.as_bytes());
+    let source = import::read(&path, None).unwrap();
+    let review = import::review(store.conn(), &source, Target::People, None).unwrap();
+    assert_eq!(review.refused_count, 1, "only the country no one knows");
+    assert_eq!(review.refused[0].name, "No Where");
+    run(&mut store, &source, &choices(&review, Decision::Merge));
+    let mut countries: Vec<_> = everyone(&store).into_iter().map(|p| (p.given_name, p.country)).collect();
+    countries.sort();
+    assert_eq!(
+        countries,
+        [("Amina".into(), Some("PK".into())), ("Jane".into(), Some("GB".into())), ("Oleg".into(), Some("RU".into()))]
+    );
 }

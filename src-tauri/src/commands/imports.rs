@@ -30,6 +30,8 @@ fn read(path: &Path, encoding: Option<TextEncoding>) -> Result<Source, AppError>
 
 /// What importing the file would do (the mapping screen and the review); nothing is stored.
 /// Without a mapping, the one remembered for the file's layout or the one its headings suggest.
+/// `progress` hears `0 of 0` while the file is read, then the rows compared so far; the review
+/// stops when `imports_cancel` is called meanwhile.
 #[tauri::command]
 #[specta::specta]
 pub async fn imports_review(
@@ -38,9 +40,18 @@ pub async fn imports_review(
     encoding: Option<TextEncoding>,
     target: Target,
     mapping: Option<Mapping>,
+    progress: Channel<ImportProgress>,
 ) -> Result<ImportReview, AppError> {
+    state.import_cancelled.store(false, Ordering::SeqCst);
+    let _ = progress.send(ImportProgress { done: 0, total: 0 });
     let source = read(&path, encoding)?;
-    state.read(|conn| import::review(conn, &source, target, mapping))
+    let cancelled = &state.import_cancelled;
+    state.read(|conn| {
+        import::review_watched(conn, &source, target, mapping, &mut |done, total| {
+            let _ = progress.send(ImportProgress { done, total });
+            !cancelled.load(Ordering::SeqCst)
+        })
+    })
 }
 
 #[tauri::command]
@@ -64,7 +75,7 @@ pub async fn imports_apply(
     })
 }
 
-/// Stops the import under way; it keeps nothing.
+/// Stops the import (or the review of a file) under way; it keeps nothing.
 #[tauri::command]
 #[specta::specta]
 pub async fn imports_cancel(state: State<'_, AppState>) -> Result<(), AppError> {

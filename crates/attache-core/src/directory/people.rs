@@ -126,10 +126,12 @@ pub fn insert(w: &Writer<'_>, id: PersonId, input: PersonInput) -> CoreResult<Pe
 /// As [`insert`], without reading the record back: an import adds thousands.
 pub(crate) fn insert_row(w: &Writer<'_>, id: &PersonId, input: PersonInput) -> CoreResult<()> {
     let i = validated(input, &References::new(w))?;
+    // Versioned as it is written: the audit need not stamp it again (see `audit::created`).
+    let version = w.clock.tick();
     w.execute(
         "INSERT INTO people (id, honorific, given_name, family_name, native_name, position, organization_id, country,
-         email, phone, languages, protocol_rank, dietary_needs, access_needs, bio, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+         email, phone, languages, protocol_rank, dietary_needs, access_needs, bio, notes, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18)",
         rusqlite::params![
             id,
             i.honorific,
@@ -147,10 +149,11 @@ pub(crate) fn insert_row(w: &Writer<'_>, id: &PersonId, input: PersonInput) -> C
             i.access_needs,
             i.bio,
             i.notes,
-            now()
+            now(),
+            version
         ],
     )?;
-    audit::changed(w, RecordKind::Person, id.as_str(), None)
+    audit::created(w, RecordKind::Person, id.as_str(), &version)
 }
 
 pub fn update(store: &mut Store, id: &PersonId, input: PersonInput) -> CoreResult<Person> {

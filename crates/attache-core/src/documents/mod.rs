@@ -9,6 +9,7 @@
 //! program, and only these files can be asked for.
 
 pub mod kinds;
+pub mod retention;
 
 use std::fs::{self, File};
 use std::io::{BufReader, Read, Write};
@@ -47,9 +48,14 @@ pub struct Document {
 
 const COLUMNS: &str = "id, record_kind, record_id, file_name, media_type, size_bytes, sha256, created_at";
 
+/// The documents folder's name, beside the database file.
+const FOLDER: &str = "documents";
+/// How a file being copied in is named until it is complete.
+const INCOMING: &str = ".incoming-";
+
 /// The folder the documents of `store` are kept in: beside its database file.
 pub fn folder(store: &Store) -> PathBuf {
-    store.path().with_file_name("documents")
+    store.path().with_file_name(FOLDER)
 }
 
 /// The documents attached to a record, in the order they were attached.
@@ -101,7 +107,8 @@ pub fn attach(store: &mut Store, kind: RecordKind, record_id: &str, source: &Pat
     outcome
 }
 
-/// Unlinks a document from its record; the file goes when no other record uses it.
+/// Unlinks a document from its record; the file goes when no other record, and no kept
+/// backup, links to it (see [`retention`]).
 pub fn remove(store: &mut Store, id: &AttachmentId) -> CoreResult<()> {
     let document = get(store.conn(), id)?;
     store.write(|w| {
@@ -172,7 +179,7 @@ fn keep(folder: &Path, source: &Path, kind: &kinds::Kind) -> CoreResult<Kept> {
     check_content(&name, kind, kinds::sniff(&head))?;
 
     fs::create_dir_all(folder).map_err(|e| unreadable("file", format!("the documents folder cannot be made: {e}")))?;
-    let temporary = folder.join(format!(".incoming-{}", uuid::Uuid::new_v4()));
+    let temporary = folder.join(format!("{INCOMING}{}", uuid::Uuid::new_v4()));
     let copied = copy_hashing(&head, &mut reader, &temporary);
     let (sha256, copied_size) = match copied {
         Ok(done) => done,
@@ -253,15 +260,17 @@ fn stored_path(folder: &Path, sha256: &str, extension: &str) -> PathBuf {
     folder.join(&sha256[..2]).join(format!("{sha256}.{extension}"))
 }
 
-/// Deletes a kept file when no link uses it any more.
+/// The name a file is kept under: its hash, and the extension of its kind.
+fn stored_name(sha256: &str, file_name: &str) -> String {
+    let extension = kinds::by_extension(&extension_of(file_name)).map_or("bin", |k| k.extension);
+    format!("{sha256}.{extension}")
+}
+
+/// Deletes a kept file when neither the store nor a kept backup links to it any more.
 fn free_if_unused(store: &Store, sha256: &str, extension: &str) -> CoreResult<()> {
     let extension = kinds::by_extension(extension).map_or("bin", |k| k.extension);
-    let used: bool = store.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = ?1 AND lower(file_name) LIKE '%.' || ?2)",
-        rusqlite::params![sha256, extension],
-        |r| r.get(0),
-    )?;
-    if !used {
+    let name = format!("{sha256}.{extension}");
+    if retention::linked(store.path(), store.key())?.is_some_and(|linked| !linked.contains(&name)) {
         let _ = fs::remove_file(stored_path(&folder(store), sha256, extension));
     }
     Ok(())

@@ -48,7 +48,7 @@ const PARTICIPANTS: &[&str] = &[
     "Arrival",
     "Departure",
     "Hotel",
-    "Checked in",
+    "Checked in (local time)",
 ];
 
 fn headings(names: &[&str]) -> Vec<String> {
@@ -61,6 +61,10 @@ pub fn participants(conn: &Connection, visit: &VisitId) -> CoreResult<Table> {
     let query = ParticipantQuery { visit_id: Some(visit.clone()), ..ParticipantQuery::default() };
     let everyone = every(&query.list, |list| participants::list(conn, &ParticipantQuery { list, ..query.clone() }))?;
     let local = |at: Option<String>| at.map(|t| t.replace('T', " "));
+    // Checked in at a stored instant: shown as the clock read where the visit takes place,
+    // like the arrival and departure beside it.
+    let zone = crate::visits::time_zone(conn, visit)?;
+    let checked_in = |at: Option<String>| local(at.map(|t| crate::kernel::local_time::to_local(zone, &t)));
     let rows = everyone
         .into_iter()
         .enumerate()
@@ -77,7 +81,7 @@ pub fn participants(conn: &Connection, visit: &VisitId) -> CoreResult<Table> {
                 local(p.arrival_local).into(),
                 local(p.departure_local).into(),
                 p.hotel.into(),
-                p.checked_in_at.into(),
+                checked_in(p.checked_in_at).into(),
             ]
         })
         .collect();

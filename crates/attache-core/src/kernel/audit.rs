@@ -5,6 +5,7 @@ use serde_json::{json, Map, Value};
 use specta::Type;
 
 use crate::kernel::audit_names;
+use crate::kernel::audit_rows::{self, field_names, statement};
 use crate::kernel::error::CoreResult;
 use crate::kernel::record::{now, RecordKind};
 use crate::store::Writer;
@@ -47,7 +48,8 @@ pub struct AuditEntry {
 /// `hiddenByOwner` is derived from the owners (see migration 3), not a change to the record;
 /// `icalUid` is where an imported item came from, set once when it is imported;
 /// `attendeeList` is derived from the attendees (migration 6), which are audited as `attendeeIds`.
-const UNAUDITED: &[&str] = &["updatedAt", "createdAt", "id", "version", "hiddenByOwner", "icalUid", "attendeeList"];
+pub(crate) const UNAUDITED: &[&str] =
+    &["updatedAt", "createdAt", "id", "version", "hiddenByOwner", "icalUid", "attendeeList"];
 
 /// The ids a record links to through a link table, audited as one field:
 /// (field, table, owner column, value, order).
@@ -80,9 +82,10 @@ pub type Snapshot = Map<String, Value>;
 
 pub fn snapshot(conn: &rusqlite::Connection, kind: RecordKind, id: &str) -> CoreResult<Snapshot> {
     let mut stmt = conn.prepare_cached(&statement(kind, "SELECT * FROM {table} WHERE id = ?1"))?;
-    let names = field_names(kind.table(), &stmt);
+    let named = field_names(kind.table(), &stmt);
     let mut snapshot = stmt.query_row([id], |row| {
-        names
+        named
+            .fields
             .iter()
             .enumerate()
             .map(|(i, name)| Ok((name.clone(), json_value(row.get_ref(i)?))))
@@ -95,48 +98,6 @@ pub fn snapshot(conn: &rusqlite::Connection, kind: RecordKind, id: &str) -> Core
         snapshot.insert((*field).to_owned(), json!(ids));
     }
     Ok(snapshot)
-}
-
-/// A table's columns as SQLite names them, and as fields.
-type Fields = (Vec<String>, std::rc::Rc<[String]>);
-
-thread_local! {
-    /// The text of each statement for each kind of record, written once.
-    static STATEMENTS: std::cell::RefCell<std::collections::HashMap<(RecordKind, &'static str), std::rc::Rc<str>>> =
-        Default::default();
-    /// Each table's columns as fields, by table: named once per connection's schema, not once
-    /// per snapshot (an import takes a hundred thousand).
-    static FIELD_NAMES: std::cell::RefCell<std::collections::HashMap<&'static str, Fields>> =
-        Default::default();
-}
-
-/// `template` with `{table}` replaced by the kind's table: the statements every change runs,
-/// so that they are not formatted again for each record of an import.
-fn statement(kind: RecordKind, template: &'static str) -> std::rc::Rc<str> {
-    STATEMENTS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry((kind, template))
-            .or_insert_with(|| template.replace("{table}", kind.table()).into())
-            .clone()
-    })
-}
-
-/// The fields of `SELECT *` from `table`, as the UI names them; named again when the columns
-/// differ from the last time (another store, at another schema version).
-fn field_names(table: &'static str, stmt: &rusqlite::Statement<'_>) -> std::rc::Rc<[String]> {
-    FIELD_NAMES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((columns, fields)) = cache.get(table) {
-            if columns.iter().map(String::as_str).eq(stmt.column_names()) {
-                return fields.clone();
-            }
-        }
-        let columns: Vec<String> = stmt.column_names().map(str::to_owned).collect();
-        let fields: std::rc::Rc<[String]> = columns.iter().map(|c| camel_case(c)).collect();
-        cache.insert(table, (columns, fields.clone()));
-        fields
-    })
 }
 
 /// Records what changed in a record since `before` (`None` for a new record), field by field.
@@ -160,10 +121,34 @@ pub fn changed(w: &Writer<'_>, kind: RecordKind, id: &str, before: Option<Snapsh
 pub fn append(w: &Writer<'_>, kind: RecordKind, id: &str, operation: Operation, changes: &Value) -> CoreResult<()> {
     let version = w.clock.tick();
     w.execute(&statement(kind, "UPDATE {table} SET version = ?1 WHERE id = ?2"), rusqlite::params![version, id])?;
+    entry(w, kind, id, operation, &changes.to_string(), &version)
+}
+
+/// Records the creation of a record whose INSERT already wrote `version` (taken from
+/// `w.clock.tick()` just before): its fields, all but the empty and unaudited ones, as
+/// [`changed`] with no `before` would, without reading them into a snapshot to compare with
+/// nothing, and without stamping the version again. An import creates a hundred thousand
+/// records this way. Kinds with links (sectors, attendees, parties) go through [`changed`].
+pub fn created(w: &Writer<'_>, kind: RecordKind, id: &str, version: &str) -> CoreResult<()> {
+    if !links(kind).is_empty() {
+        return changed(w, kind, id, None);
+    }
+    let changes = audit_rows::created_changes(w, kind, id)?;
+    entry(w, kind, id, Operation::Create, &changes, version)
+}
+
+fn entry(
+    w: &Writer<'_>,
+    kind: RecordKind,
+    id: &str,
+    operation: Operation,
+    changes: &str,
+    version: &str,
+) -> CoreResult<()> {
     w.execute(
         "INSERT INTO audit_log (at, actor, record_kind, record_id, operation, changes, version)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        rusqlite::params![now(), w.actor, kind.name(), id, operation.as_str(), changes.to_string(), version],
+        rusqlite::params![now(), w.actor, kind.name(), id, operation.as_str(), changes, version],
     )?;
     Ok(())
 }
@@ -232,7 +217,7 @@ fn diff(before: &Map<String, Value>, after: Map<String, Value>) -> Map<String, V
     changes
 }
 
-fn camel_case(column: &str) -> String {
+pub(crate) fn camel_case(column: &str) -> String {
     let mut out = String::with_capacity(column.len());
     let mut upper = false;
     for c in column.chars() {
@@ -248,7 +233,7 @@ fn camel_case(column: &str) -> String {
     out
 }
 
-fn json_value(value: rusqlite::types::ValueRef<'_>) -> Value {
+pub(crate) fn json_value(value: rusqlite::types::ValueRef<'_>) -> Value {
     use rusqlite::types::ValueRef;
     match value {
         ValueRef::Null => Value::Null,

@@ -21,6 +21,85 @@ pub fn is_iso_3166_alpha2(code: &str) -> bool {
     ALPHA2.binary_search(&code).is_ok()
 }
 
+/// The two-letter code of a country as a contact file may write it: the code itself in any
+/// case ("pk"), the three-letter code ("PAK"), the English name or a common English name
+/// ("Pakistan", "Russian Federation", "United Kingdom", "USA"), or the Russian or Urdu name of
+/// the countries Attaché's users deal with most ("Россия", "پاکستان"). `None` when it is none
+/// of these; the caller then keeps the text, which validation refuses with its reason.
+pub fn code_for(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    let upper = text.to_uppercase();
+    if let Ok(at) = ALPHA2.binary_search(&upper.as_str()) {
+        return Some(ALPHA2[at]);
+    }
+    // celes's tables are keyed by lower-case letters without spaces or punctuation.
+    let key: String = text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let english = <celes::Country as std::str::FromStr>::from_str(&key).or_else(|_| celes::Country::from_alias(&key));
+    if let Some(code) = english.ok().and_then(|c| ALPHA2.binary_search(&c.alpha2).ok()) {
+        return Some(ALPHA2[code]);
+    }
+    NATIVE_NAMES
+        .iter()
+        .find(|(name, _)| name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).eq(key.chars()))
+        .map(|(_, code)| *code)
+}
+
+/// Russian and Urdu names (as the sample's offices write them) of the countries most often
+/// on their lists; English names come from celes.
+const NATIVE_NAMES: &[(&str, &str)] = &[
+    ("Россия", "RU"),
+    ("Российская Федерация", "RU"),
+    ("РФ", "RU"),
+    ("Пакистан", "PK"),
+    ("Китай", "CN"),
+    ("Индия", "IN"),
+    ("Казахстан", "KZ"),
+    ("Узбекистан", "UZ"),
+    ("Киргизия", "KG"),
+    ("Кыргызстан", "KG"),
+    ("Таджикистан", "TJ"),
+    ("Туркменистан", "TM"),
+    ("Беларусь", "BY"),
+    ("Белоруссия", "BY"),
+    ("Армения", "AM"),
+    ("Азербайджан", "AZ"),
+    ("Грузия", "GE"),
+    ("Украина", "UA"),
+    ("Турция", "TR"),
+    ("Иран", "IR"),
+    ("Афганистан", "AF"),
+    ("ОАЭ", "AE"),
+    ("Объединённые Арабские Эмираты", "AE"),
+    ("Объединенные Арабские Эмираты", "AE"),
+    ("Саудовская Аравия", "SA"),
+    ("Германия", "DE"),
+    ("Франция", "FR"),
+    ("Италия", "IT"),
+    ("Испания", "ES"),
+    ("Великобритания", "GB"),
+    ("США", "US"),
+    ("Соединённые Штаты", "US"),
+    ("Япония", "JP"),
+    ("Южная Корея", "KR"),
+    ("Вьетнам", "VN"),
+    ("Египет", "EG"),
+    ("پاکستان", "PK"),
+    ("روس", "RU"),
+    ("چین", "CN"),
+    ("بھارت", "IN"),
+    ("ہندوستان", "IN"),
+    ("افغانستان", "AF"),
+    ("ایران", "IR"),
+    ("ترکی", "TR"),
+    ("سعودی عرب", "SA"),
+    ("متحدہ عرب امارات", "AE"),
+    ("برطانیہ", "GB"),
+    ("امریکہ", "US"),
+    ("جرمنی", "DE"),
+    ("قازقستان", "KZ"),
+    ("ازبکستان", "UZ"),
+];
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -29,5 +108,30 @@ mod tests {
         assert_eq!(super::ALPHA2.len(), 249);
         assert!(super::is_iso_3166_alpha2("PK"));
         assert!(!super::is_iso_3166_alpha2("XX"));
+    }
+
+    #[test]
+    fn countries_are_known_by_code_and_by_name() {
+        use super::code_for;
+        for (text, code) in [
+            ("pk", "PK"),
+            (" PAK ", "PK"),
+            ("Pakistan", "PK"),
+            ("Russian Federation", "RU"),
+            ("Russia", "RU"),
+            ("United Kingdom", "GB"),
+            ("USA", "US"),
+            ("United States of America", "US"),
+            ("Россия", "RU"),
+            ("ОАЭ", "AE"),
+            ("پاکستان", "PK"),
+            ("متحدہ عرب امارات", "AE"),
+        ] {
+            assert_eq!(code_for(text), Some(code), "{text}");
+        }
+        for text in ["Atlantis", "", "<b>PK</b>x"] {
+            assert_eq!(code_for(text), None, "{text}");
+        }
+        assert!(super::NATIVE_NAMES.iter().all(|(_, code)| super::is_iso_3166_alpha2(code)));
     }
 }

@@ -6,6 +6,7 @@ pub(crate) mod text_enum;
 
 pub mod audit;
 pub mod audit_names;
+pub(crate) mod audit_rows;
 pub mod clock;
 pub mod error;
 pub mod ids;

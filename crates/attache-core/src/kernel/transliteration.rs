@@ -21,12 +21,23 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The latin search key of some names ("Albert P. Khorev", "Альберт Хорев"): space-separated words.
 pub fn latin_key(text: &str) -> String {
-    words(text).map(|word| latin_word(&word)).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    latin_words(text).collect::<Vec<_>>().join(" ")
+}
+
+/// The words of [`latin_key`], one by one.
+pub fn latin_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text).map(latin_word).filter(|w| !w.is_empty())
 }
 
 /// The consonant skeleton of every word of `text` ("Muhammad Ali" → "mhmd l").
 pub fn skeleton_key(text: &str) -> String {
-    words(text).map(|word| skeleton(&latin_word(&word))).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    words(text).map(|word| skeleton(&latin_word(word))).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// [`skeleton_key`] of the names whose [`latin_key`] is `latin`: the same, without
+/// transliterating them again.
+pub fn skeleton_of_latin(latin: &str) -> String {
+    latin.split(' ').map(skeleton).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// How one word of a search is looked for in the name keys: an FTS5 query over the `latin`
@@ -48,8 +59,8 @@ pub fn names_query(word: &str) -> Option<String> {
     (!forms.is_empty()).then(|| forms.join(" OR "))
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric() && !is_mark(c)).filter(|w| !w.is_empty()).map(str::to_owned)
+fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && !is_mark(c)).filter(|w| !w.is_empty())
 }
 
 fn latin_word(word: &str) -> String {
@@ -98,7 +109,11 @@ fn latin_variants() -> &'static HashMap<String, String> {
 
 /// Folds Latin spelling variants so that both sides of a comparison agree.
 fn fold(latin: &str) -> String {
-    let mut s: String = latin.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut s: String = if latin.is_ascii() {
+        latin.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect()
+    } else {
+        latin.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+    };
     for (from, to) in [
         ("dzh", "j"),
         ("kh", "h"),
@@ -353,6 +368,14 @@ mod tests {
             names_query("گوجرانوالہ").unwrap(),
             format!("latin : \"{}\" OR skeleton : \"{}\"", latin_key("گوجرانوالہ"), skeleton_key("Gujranwala"))
         );
+    }
+
+    #[test]
+    fn the_skeleton_of_the_latin_key_is_the_skeleton_key() {
+        for names in ["Muhammad Ali", "Альберт Хорев", "سیالکوٹ چیمبر", "José Müller-Lüdenscheidt", "O'Brien a e", ""]
+        {
+            assert_eq!(skeleton_of_latin(&latin_key(names)), skeleton_key(names), "{names}");
+        }
     }
 
     #[test]

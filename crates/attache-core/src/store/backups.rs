@@ -217,7 +217,38 @@ pub fn daily(store: &Path, dir: &Path, keep: u32, today: NaiveDate, key: &Key) -
     for old in dailies.iter().skip(keep.max(1) as usize) {
         remove_if_present(Path::new(&old.path))?;
     }
+    for folder in [dir, store.parent().unwrap_or(dir)] {
+        sweep_leftovers(folder, LEFTOVER_AGE)?;
+    }
+    // Documents only the backups just rolled away linked to can go now. A sweep that fails
+    // leaves files a day longer; the backup itself is taken.
+    let _ = crate::documents::retention::sweep(store, key);
     Ok(taken)
+}
+
+/// How old a half-written copy must be before it is taken for a leftover: no copy, re-key or
+/// export takes this long, so one this old was being written by a process that was killed.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(6 * 60 * 60);
+
+/// Removes the half-written copies (`.attache-*.partial`) older than `age` that a killed
+/// backup, re-key or export left in `dir`; how many. They are never a backup, and can be as
+/// large as the store.
+pub fn sweep_leftovers(dir: &Path, age: std::time::Duration) -> CoreResult<u32> {
+    let mut removed = 0;
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(0) };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".attache-") && name.ends_with(".partial")) {
+            continue;
+        }
+        let old = entry.metadata().and_then(|m| m.modified()).is_ok_and(|at| at.elapsed().is_ok_and(|e| e >= age));
+        if old {
+            remove_if_present(&entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// The backups in `dir` (daily ones and those taken before a restore), newest first.

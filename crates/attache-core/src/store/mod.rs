@@ -170,9 +170,24 @@ pub(crate) fn register_name_keys(conn: &Connection) -> CoreResult<()> {
         let parts = (0..ctx.len()).map(|i| ctx.get::<Option<String>>(i)).collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(parts.into_iter().flatten().collect::<Vec<_>>().join(" "))
     }
+    // The triggers ask for both keys of the same names one after the other: the skeleton is
+    // made from the latin key just computed rather than transliterating the names again.
+    let last = std::sync::Arc::new(std::sync::Mutex::new((String::new(), String::new())));
+    let latin_of = move |text: String| -> String {
+        let mut last = last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if last.0 != text {
+            let latin = transliteration::latin_key(&text);
+            *last = (text, latin);
+        }
+        last.1.clone()
+    };
+    let latin_of = std::sync::Arc::new(latin_of);
+    let for_latin = latin_of.clone();
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS;
-    conn.create_scalar_function("name_latin", -1, flags, |ctx| Ok(transliteration::latin_key(&names(ctx)?)))?;
-    conn.create_scalar_function("name_skeleton", -1, flags, |ctx| Ok(transliteration::skeleton_key(&names(ctx)?)))?;
+    conn.create_scalar_function("name_latin", -1, flags, move |ctx| Ok(for_latin(names(ctx)?)))?;
+    conn.create_scalar_function("name_skeleton", -1, flags, move |ctx| {
+        Ok(transliteration::skeleton_of_latin(&latin_of(names(ctx)?)))
+    })?;
     Ok(())
 }
 

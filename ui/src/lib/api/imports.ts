@@ -32,8 +32,13 @@ export const imports = {
 		const path = await open({ title, multiple: false, directory: false, filters: sources });
 		return typeof path === 'string' ? path : null;
 	},
-	review: (file: ImportFile, target: Target, mapping: Mapping | null): Promise<ImportReview> =>
-		call(() => commands.importsReview(file.path, file.encoding, target, mapping)),
+	/** What importing the file would do, telling `onProgress` as rows are compared (`0 of 0`
+	 * while the file is read); `cancel` stops it. */
+	review(file: ImportFile, target: Target, mapping: Mapping | null, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportReview> {
+		const progress = new Channel<ImportProgress>();
+		progress.onmessage = onProgress;
+		return call(() => commands.importsReview(file.path, file.encoding, target, mapping, progress));
+	},
 	/** Imports in one transaction, telling `onProgress` as rows go in. */
 	apply(file: ImportFile, choices: ImportChoices, onProgress: (p: ImportProgress) => void): Promise<ImportSummary> {
 		const progress = new Channel<ImportProgress>();

@@ -13,9 +13,14 @@ export type Toast = {
 	link?: { label: string; href: string };
 	/** What is said once the undo is done ("Restored" unless given). */
 	undone?: string;
+	/** Names what the toast offers to undo, so that undoing it elsewhere withdraws the offer. */
+	key?: string;
 };
 
 const SECONDS = { plain: 5, withUndo: 10 };
+
+/** The key of the notice that offers to undo the last import (see `Toast.key`). */
+export const IMPORT_TOAST = 'import';
 
 /** A toast's countdown: it stops while anything holds it (the pointer, keyboard focus). */
 type Countdown = { remaining: number; startedAt: number; timer?: ReturnType<typeof setTimeout>; holds: Set<string> };
@@ -25,7 +30,7 @@ class Toasts {
 	#next = 1;
 	#countdowns = new Map<number, Countdown>();
 
-	show(message: string, options: Partial<Pick<Toast, 'tone' | 'undo' | 'link' | 'undone'>> = {}): number {
+	show(message: string, options: Partial<Pick<Toast, 'tone' | 'undo' | 'link' | 'undone' | 'key'>> = {}): number {
 		const toast: Toast = { id: this.#next++, message, ...options, tone: options.tone ?? 'info' };
 		for (const old of this.items.slice(0, -3)) this.dismiss(old.id);
 		this.items = [...this.items, toast];
@@ -34,6 +39,11 @@ class Toasts {
 		this.#countdowns.set(toast.id, countdown);
 		this.#start(toast.id, countdown);
 		return toast.id;
+	}
+
+	/** Withdraws the toasts about `key` (an undo done elsewhere: the offer is spent). */
+	dismissKey(key: string) {
+		for (const toast of this.items.filter((t) => t.key === key)) this.dismiss(toast.id);
 	}
 
 	/** Stops (`held`) or resumes a toast's countdown; `reason` tells hover and focus apart. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deleteWithUndo, toasts } from './toasts.svelte';
+import { deleteWithUndo, IMPORT_TOAST, toasts } from './toasts.svelte';
 
 afterEach(() => {
 	for (const t of toasts.items) toasts.dismiss(t.id);
@@ -77,5 +77,14 @@ describe('undo from the keyboard', () => {
 	it('does nothing when no toast offers Undo', () => {
 		toasts.show('Saved.');
 		expect(toasts.undoLatest()).toBe(false);
+	});
+});
+
+describe('an offer to undo withdrawn', () => {
+	it('dismisses the notices about what was undone elsewhere, and only those', () => {
+		toasts.show('Imported contacts.csv', { undo: vi.fn(), key: IMPORT_TOAST });
+		toasts.show('Saved');
+		toasts.dismissKey(IMPORT_TOAST);
+		expect(toasts.items.map((t) => t.message)).toEqual(['Saved']);
 	});
 });

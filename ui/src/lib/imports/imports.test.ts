@@ -84,7 +84,7 @@ describe('Import… on a list', () => {
 		render(ImportContacts, { props: { target: 'people', onimported: () => {} } });
 		await fireEvent.click(screen.getByTestId('import-button'));
 		const mapping = await screen.findByTestId('import-mapping');
-		expect(calls.find((c) => c.cmd === 'imports_review')?.args).toEqual({ path: '/home/olga/contacts.csv', encoding: null, target: 'people', mapping: null });
+		expect(calls.find((c) => c.cmd === 'imports_review')?.args).toMatchObject({ path: '/home/olga/contacts.csv', encoding: null, target: 'people', mapping: null });
 		expect(mapping.textContent).toContain('Фамилия');
 		expect(mapping.textContent).toContain('Хорев');
 		expect((screen.getByTestId('import-map-2') as HTMLSelectElement).value).toBe('email');
@@ -97,6 +97,34 @@ describe('Import… on a list', () => {
 		expect(refused.textContent).toContain('not-mail');
 		expect(document.querySelector('img')).toBeNull();
 		expect(screen.getByTestId('import-new-organizations').textContent).toContain('ТПП РФ');
+	});
+
+	it('shows how far a big file is read and compared, and Cancel stops it without an error', async () => {
+		const calls: Call[] = [];
+		let stop = () => {};
+		backend(calls, {
+			imports_review: (a) => {
+				const progress = a.progress as { onmessage: (p: unknown) => void };
+				progress.onmessage({ done: 0, total: 0 });
+				progress.onmessage({ done: 40_000, total: 100_000 });
+				const cancelled = { code: 'conflict', message: 'The import was cancelled: nothing was imported', field: null, reason: { kind: 'cancelled' } };
+				return new Promise((_, reject) => (stop = () => reject(cancelled)));
+			},
+			imports_cancel: () => {
+				stop();
+				return null;
+			}
+		});
+		render(ImportContacts, { props: { target: 'people', onimported: () => {} } });
+		await fireEvent.click(screen.getByTestId('import-button'));
+		const bar = await screen.findByTestId('import-reading');
+		await waitFor(() => expect(bar.textContent).toContain('40,000 of 100,000 rows'));
+		expect(bar.textContent).toContain('contacts.csv');
+		expect((screen.getByTestId('save-button') as HTMLButtonElement).disabled).toBe(true);
+		await fireEvent.click(screen.getByTestId('cancel-button'));
+		await waitFor(() => expect(calls.some((c) => c.cmd === 'imports_cancel')).toBe(true));
+		await waitFor(() => expect(document.querySelector('dialog[open]')).toBeNull());
+		expect(toasts.items.filter((t) => t.tone === 'error')).toEqual([]);
 	});
 
 	it('asks the core again when a column is mapped otherwise or the encoding changes', async () => {

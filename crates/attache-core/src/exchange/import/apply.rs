@@ -7,7 +7,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::duplicates::{organization_key, Match};
-use super::{mapping, plan, Decision, ImportChoices, Parsed, Plan, Source, Target};
+use super::{cancelled, mapping, plan, Decision, ImportChoices, Parsed, Plan, Source, Target, PROGRESS_EVERY};
 use crate::directory::organizations::{self, OrganizationInput, OrganizationKind};
 use crate::directory::people::{self, PersonInput};
 use crate::kernel::error::{CoreError, CoreResult, Reason};
@@ -15,9 +15,6 @@ use crate::kernel::ids::{OrganizationId, PersonId};
 use crate::kernel::record::now;
 use crate::store::bulk::Deferred;
 use crate::store::{Store, Writer};
-
-/// Rows between two progress reports (and chances to cancel).
-const PROGRESS_EVERY: usize = 200;
 
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -55,7 +52,10 @@ pub fn apply(
     progress: &mut dyn FnMut(u32, u32) -> bool,
 ) -> CoreResult<ImportSummary> {
     store.write(|w| {
-        let planned = plan(w, source, choices.target, &choices.mapping)?;
+        // Looking for duplicates again (the store may have changed since the review) can be
+        // cancelled too; the bar stays at the start until rows go in.
+        let total = source.grid.rows.len() as u32;
+        let planned = plan(w, source, choices.target, &choices.mapping, &mut |_, _| progress(0, total))?;
         let import_id = uuid::Uuid::now_v7().to_string();
         w.execute(
             "INSERT INTO imports (id, source, target, imported_at, actor, created, merged, skipped, refused)
@@ -112,19 +112,13 @@ pub fn apply(
     })
 }
 
-fn cancelled() -> CoreError {
-    CoreError::Conflict {
-        field: None,
-        reason: Reason::Cancelled,
-        message: "The import was cancelled: nothing was imported".into(),
-    }
-}
-
 /// One import under way: its counts and the organizations it can link people to.
 struct Run<'w, 'a> {
     w: &'w Writer<'a>,
     summary: super::ImportSummary,
     organizations: HashMap<String, String>,
+    /// Company names as written → folded: many rows name the same company.
+    folded: HashMap<String, String>,
 }
 
 impl<'w, 'a> Run<'w, 'a> {
@@ -137,7 +131,7 @@ impl<'w, 'a> Run<'w, 'a> {
             refused: 0,
             organizations_created: 0,
         };
-        Ok(Run { w, summary, organizations: organizations_by_key(w)? })
+        Ok(Run { w, summary, organizations: organizations_by_key(w)?, folded: HashMap::new() })
     }
 
     fn note(&self, kind: &str, id: &str, outcome: &str, before: Option<String>) -> CoreResult<()> {
@@ -210,7 +204,10 @@ impl<'w, 'a> Run<'w, 'a> {
     /// The organization of that name (in any spelling), created if none is kept.
     fn organization(&mut self, name: Option<&str>) -> CoreResult<Option<OrganizationId>> {
         let Some(name) = name.filter(|n| !n.trim().is_empty()) else { return Ok(None) };
-        let key = organization_key(Some(name));
+        let key = match self.folded.get(name) {
+            Some(key) => key.clone(),
+            None => self.folded.entry(name.to_owned()).or_insert_with(|| organization_key(Some(name))).clone(),
+        };
         if let Some(id) = self.organizations.get(&key) {
             return Ok(Some(OrganizationId(id.clone())));
         }

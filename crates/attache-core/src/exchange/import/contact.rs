@@ -80,7 +80,7 @@ pub fn person(conn: &Connection, values: &Values<'_>) -> Result<PersonRow, RowPr
         native_name: values.get(Field::NativeName),
         position: values.get(Field::Position),
         organization_id: None,
-        country: values.get(Field::Country),
+        country: country(values),
         email: values.get(Field::Email),
         phone: values.get(Field::Phone),
         languages: values.get(Field::Languages),
@@ -115,7 +115,7 @@ pub fn organization(values: &Values<'_>) -> Result<OrganizationInput, RowProblem
         short_name: values.get(Field::ShortName),
         native_name: values.get(Field::NativeName),
         kind,
-        country: values.get(Field::Country),
+        country: country(values),
         city: values.get(Field::City),
         website: values.get(Field::Website),
         sector_ids: Vec::new(),
@@ -179,6 +179,12 @@ pub const HONORIFICS: &[&str] = &[
     "проф",
     "профессор",
 ];
+
+/// The row's country as a two-letter code when it names one ("Pakistan", "PAK", "Россия");
+/// otherwise as written, for validation to refuse with its reason.
+fn country(values: &Values<'_>) -> Option<String> {
+    values.get(Field::Country).map(|text| crate::kernel::countries::code_for(&text).map_or(text, str::to_owned))
+}
 
 pub fn is_honorific(word: &str) -> bool {
     // Compared letter by letter rather than through a lower-cased copy: every word of every

@@ -13,7 +13,7 @@ use specta::Type;
 
 use super::contact::is_honorific;
 use crate::kernel::error::CoreResult;
-use crate::kernel::transliteration::latin_key;
+use crate::kernel::transliteration::{latin_key, latin_words};
 
 /// Why a row was taken for somebody already known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -34,11 +34,16 @@ pub enum Match {
 /// The folded name of a person, words sorted so that the order of given and family name
 /// does not matter; empty when nothing is left.
 pub fn person_key(given: &str, family: Option<&str>) -> String {
-    let text = format!("{given} {}", family.unwrap_or(""));
-    let kept: String = text.split_whitespace().filter(|w| !is_honorific(w)).collect::<Vec<_>>().join(" ");
-    let mut words: Vec<String> =
-        latin_key(&kept).split(' ').filter(|w| w.chars().count() > 1).map(str::to_owned).collect();
-    words.sort();
+    // Word by word, without joining and splitting again: every person kept and every row of a
+    // file passes here when an import looks for duplicates.
+    let mut words: Vec<String> = given
+        .split_whitespace()
+        .chain(family.unwrap_or("").split_whitespace())
+        .filter(|w| !is_honorific(w))
+        .flat_map(latin_words)
+        .filter(|w| w.chars().count() > 1)
+        .collect();
+    words.sort_unstable();
     words.join(" ")
 }
 

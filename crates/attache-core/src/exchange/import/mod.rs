@@ -15,6 +15,8 @@ mod spreadsheet;
 pub mod text;
 mod vcard;
 
+use std::collections::HashMap;
+
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -150,12 +152,25 @@ pub fn review(
     target: Target,
     mapping: Option<Mapping>,
 ) -> CoreResult<ImportReview> {
+    review_watched(conn, source, target, mapping, &mut |_, _| true)
+}
+
+/// As [`review`], telling `progress(rows compared, rows)` as it goes (a file of a hundred
+/// thousand rows takes a second or more); it stops, with [`Reason::Cancelled`], when
+/// `progress` returns false.
+pub fn review_watched(
+    conn: &Connection,
+    source: &Source,
+    target: Target,
+    mapping: Option<Mapping>,
+    progress: &mut dyn FnMut(u32, u32) -> bool,
+) -> CoreResult<ImportReview> {
     let grid = &source.grid;
     let mapping = match mapping {
         Some(m) => m,
         None => mapping::suggest(conn, target, &grid.headers)?,
     };
-    let (planned, mapping_problem) = match plan(conn, source, target, &mapping) {
+    let (planned, mapping_problem) = match plan(conn, source, target, &mapping, progress) {
         Ok(planned) => (planned, None),
         Err(error @ CoreError::Validation { .. }) => (Vec::new(), Some(RowProblem::from(error))),
         Err(error) => return Err(error),
@@ -279,15 +294,34 @@ fn check_mapping(target: Target, mapping: &Mapping) -> CoreResult<()> {
 }
 
 /// Every row's fate against what is kept now and the rows before it.
-pub(crate) fn plan(conn: &Connection, source: &Source, target: Target, mapping: &Mapping) -> CoreResult<Vec<Planned>> {
+/// Rows between two reports of a review's or an import's progress (and chances to cancel).
+pub(crate) const PROGRESS_EVERY: usize = 200;
+
+/// What each row of `source` would become; `progress(rows, total)` is told every
+/// [`PROGRESS_EVERY`] rows and stops the plan by returning false.
+pub(crate) fn plan(
+    conn: &Connection,
+    source: &Source,
+    target: Target,
+    mapping: &Mapping,
+    progress: &mut dyn FnMut(u32, u32) -> bool,
+) -> CoreResult<Vec<Planned>> {
     check_mapping(target, mapping)?;
     let grid = &source.grid;
+    let total = grid.rows.len() as u32;
+    if !progress(0, total) {
+        return Err(cancelled());
+    }
     let mut index = match target {
         Target::People => Index::of_people(conn)?,
         Target::Organizations => Index::of_organizations(conn)?,
     };
     let mut planned = Vec::with_capacity(grid.rows.len());
+    let mut folded = HashMap::new();
     for row in 0..grid.rows.len() {
+        if row % PROGRESS_EVERY == 0 && !progress(row as u32, total) {
+            return Err(cancelled());
+        }
         let values = Values::new(grid, mapping, row);
         let parsed = match target {
             Target::People => contact::person(conn, &values).map(Parsed::Person),
@@ -296,7 +330,7 @@ pub(crate) fn plan(conn: &Connection, source: &Source, target: Target, mapping: 
         let (plan, record, name) = match parsed {
             Err(problem) => (Plan::Refused(problem), None, fallback_name(grid, mapping, row)),
             Ok(parsed) => {
-                let (email, name_key, org_key, name) = keys(&parsed);
+                let (email, name_key, org_key, name) = keys(&parsed, &mut folded);
                 let plan = match index.find(email.as_deref(), &name_key, &org_key) {
                     Some(found) => Plan::Duplicate(found),
                     None => Plan::New,
@@ -310,14 +344,29 @@ pub(crate) fn plan(conn: &Connection, source: &Source, target: Target, mapping: 
     Ok(planned)
 }
 
-fn keys(parsed: &Parsed) -> (Option<String>, String, String, String) {
+/// The error of a review or an import the user stopped; nothing of it was kept.
+pub(crate) fn cancelled() -> CoreError {
+    CoreError::Conflict {
+        field: None,
+        reason: Reason::Cancelled,
+        message: "The import was cancelled: nothing was imported".into(),
+    }
+}
+
+/// A row's e-mail, folded name, folded organization and name as shown. `folded` remembers
+/// each organization's folded name: a file names the same few companies on many rows.
+fn keys(parsed: &Parsed, folded: &mut HashMap<String, String>) -> (Option<String>, String, String, String) {
     match parsed {
         Parsed::Person(p) => {
             let i = &p.input;
+            let organization = match p.organization.as_deref() {
+                None => String::new(),
+                Some(name) => folded.entry(name.to_owned()).or_insert_with(|| organization_key(Some(name))).clone(),
+            };
             (
                 i.email.clone(),
                 person_key(&i.given_name, i.family_name.as_deref()),
-                organization_key(p.organization.as_deref()),
+                organization,
                 display_name(i.honorific.as_deref(), &i.given_name, i.family_name.as_deref()),
             )
         }
@@ -343,7 +392,7 @@ fn fallback_name(grid: &sheet::Grid, mapping: &Mapping, row: usize) -> String {
 
 /// The refused rows as the file had them, with a last column saying why, to fix and import again.
 pub fn refused_table(conn: &Connection, source: &Source, target: Target, mapping: &Mapping) -> CoreResult<Table> {
-    let planned = plan(conn, source, target, mapping)?;
+    let planned = plan(conn, source, target, mapping, &mut |_, _| true)?;
     let grid = &source.grid;
     let mut columns = grid.headers.clone();
     columns.push("Problem".to_owned());
