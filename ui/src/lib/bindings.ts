@@ -182,10 +182,12 @@ export const commands = {
 	/**
 	 *  What importing the file would do (the mapping screen and the review); nothing is stored.
 	 *  Without a mapping, the one remembered for the file's layout or the one its headings suggest.
+	 *  `progress` hears `0 of 0` while the file is read, then the rows compared so far; the review
+	 *  stops when `imports_cancel` is called meanwhile.
 	 */
-	importsReview: (path: string, encoding: TextEncoding | null, target: Target, mapping: (Field | null)[] | null) => __TAURI_INVOKE<ImportReview>("imports_review", { path, encoding, target, mapping }),
+	importsReview: (path: string, encoding: TextEncoding | null, target: Target, mapping: (Field | null)[] | null, progress: Channel<ImportProgress>) => __TAURI_INVOKE<ImportReview>("imports_review", { path, encoding, target, mapping, progress }),
 	importsApply: (path: string, encoding: TextEncoding | null, choices: ImportChoices, progress: Channel<ImportProgress>) => __TAURI_INVOKE<ImportSummary>("imports_apply", { path, encoding, choices, progress }),
-	/**  Stops the import under way; it keeps nothing. */
+	/**  Stops the import (or the review of a file) under way; it keeps nothing. */
 	importsCancel: () => __TAURI_INVOKE<null>("imports_cancel"),
 	/**  The latest import, to offer its undo. */
 	importsLast: () => __TAURI_INVOKE<ImportRecord | null>("imports_last"),

@@ -51,7 +51,21 @@ impl Deferred {
     /// Indexes the rows inserted since [`Deferred::begin`] and puts the triggers back.
     pub fn finish(self, w: &Connection) -> CoreResult<()> {
         for (_, sql, catch_up) in &self.triggers {
+            let index = index_of(catch_up);
+            // FTS5 writes its pending words out as a new segment whenever they pass its hash
+            // size (1 MB by default), and merges the segments as they pile up: a hundred
+            // thousand names made some hundred segments, and half the catch-up went to
+            // merging them. With room for them all, the catch-up writes a few; the default
+            // is set back after it (so later edits hold no more memory than before).
+            let hash = |bytes: u32| match &index {
+                Some(index) => {
+                    w.execute(&format!("INSERT INTO {index} ({index}, rank) VALUES ('hashsize', ?1)"), [bytes])
+                }
+                None => Ok(0),
+            };
+            hash(CATCH_UP_HASH_BYTES)?;
             w.execute(catch_up, [self.after_rowid])?;
+            hash(FTS5_DEFAULT_HASH_BYTES)?;
             w.execute_batch(sql)?;
         }
         for (name, sql) in &self.guarded {
@@ -60,6 +74,11 @@ impl Deferred {
         Ok(())
     }
 }
+
+/// FTS5's pending-words hash while an import's rows are indexed at once (at most this much
+/// memory, for that moment), and the size FTS5 uses when none is set.
+const CATCH_UP_HASH_BYTES: u32 = 64 * 1024 * 1024;
+const FTS5_DEFAULT_HASH_BYTES: u32 = 1024 * 1024;
 
 /// The `AFTER INSERT` triggers on `table` whose single statement inserts into a search index.
 fn index_triggers(conn: &Connection, table: &str) -> CoreResult<Vec<(String, String, String)>> {
