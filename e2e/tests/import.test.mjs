@@ -2,11 +2,12 @@
 // Excel saves it) chosen with Import… on the people list, its columns mapped from their
 // Russian headings, the sample's Khorev found again in Cyrillic, a refused row with its
 // reason, the import done with progress, the new people in the list, and the import undone
-// from Settings. Then two records of one person merged from the person's page.
+// from Settings. Then two records of one person merged from the person's page, and a file of
+// 200,000 people whose review shows its progress and is cancelled.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, withArtifacts } from '../lib/app.mjs';
@@ -167,5 +168,33 @@ describe('Contact import in a real window', () => {
       assert.match(rows[1][3], /Khorev/, 'the ambassador leads the order of precedence');
       assert.equal(rows[1][1], 'Guest', 'the side as the window words it');
       await app.saveArtifacts('participants-exported');
+    }));
+
+  it('shows how far a big file is compared, and Cancel stops it with nothing imported', STEP, () =>
+    withArtifacts(() => app, 'import-big', async () => {
+      const path = join(folder, 'big.csv');
+      const rows = ['First Name,Last Name,E-mail'];
+      for (let i = 0; i < 200_000; i++) rows.push(`Given${i},Family${i},p${i}@big.example.org`);
+      writeFileSync(path, rows.join('\n'));
+      const everyone = async () => (await app.invoke('people_list', { query: { page: 1, pageSize: 1, search: null, includeDeleted: false } })).total;
+      const before = await everyone();
+      await app.nav('people');
+      await app.click('import-button');
+      await app.chooseInFileDialog('Choose a file of contacts', path);
+      const reading = await app.visible('import-reading');
+      await app.browser.waitUntil(async () => /of 200,000 rows/.test(await reading.getText()), {
+        timeout: 60_000,
+        timeoutMsg: 'no progress of the comparison',
+      });
+      assert.match(await reading.getText(), /big\.csv/);
+      await app.saveArtifacts('import-reading');
+      await app.click('cancel-button');
+      await app.browser.waitUntil(async () => !(await app.isVisible('import-reading')), {
+        timeout: 20_000,
+        timeoutMsg: 'the review went on after Cancel',
+      });
+      assert.equal(await app.isVisible('import-mapping'), false, 'the sheet closed');
+      assert.doesNotMatch(await app.bodyText(), /cancelled/i, 'a cancelled review is not an error');
+      assert.equal(await everyone(), before, 'nothing imported');
     }));
 });

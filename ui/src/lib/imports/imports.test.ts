@@ -120,7 +120,9 @@ describe('Import… on a list', () => {
 		const bar = await screen.findByTestId('import-reading');
 		await waitFor(() => expect(bar.textContent).toContain('40,000 of 100,000 rows'));
 		expect(bar.textContent).toContain('contacts.csv');
-		expect((screen.getByTestId('save-button') as HTMLButtonElement).disabled).toBe(true);
+		const submit = screen.getByTestId('save-button') as HTMLButtonElement;
+		expect(submit.disabled).toBe(true);
+		expect(submit.textContent).not.toContain('Saving');
 		await fireEvent.click(screen.getByTestId('cancel-button'));
 		await waitFor(() => expect(calls.some((c) => c.cmd === 'imports_cancel')).toBe(true));
 		await waitFor(() => expect(document.querySelector('dialog[open]')).toBeNull());
