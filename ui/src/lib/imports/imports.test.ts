@@ -2,10 +2,11 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportReview } from '$lib/bindings';
-import { toasts } from '$lib/feedback/toasts.svelte';
+import { IMPORT_TOAST, toasts } from '$lib/feedback/toasts.svelte';
 import { installDialogPolyfill, uninstallDialogPolyfill } from '$lib/testing/dialog';
 import { choicesOf, rowsToWrite } from './fields';
 import ImportContacts from './ImportContacts.svelte';
+import LastImport from './LastImport.svelte';
 
 beforeEach(() => installDialogPolyfill());
 afterEach(() => {
@@ -191,5 +192,23 @@ describe('Import… on a list', () => {
 		await fireEvent.click(screen.getByTestId('cancel-button'));
 		await waitFor(() => expect(toasts.items.at(-1)?.message).toBe('Cancelled: nothing was changed'));
 		expect(calls.some((c) => c.cmd === 'imports_cancel')).toBe(true);
+	});
+});
+
+describe('Settings → Imports', () => {
+	it('undoes the last import after asking, and withdraws the Undo its notice still offers', async () => {
+		const calls: Call[] = [];
+		const record = { id: 'i1', source: 'contacts.csv', target: 'people', importedAt: '2026-11-29T09:00:00Z', created: 2, merged: 1, skipped: 0, refused: 0, undoneAt: null };
+		backend(calls, {
+			imports_last: () => (calls.some((c) => c.cmd === 'imports_undo') ? { ...record, undoneAt: '2026-11-29T09:01:00Z' } : record),
+			imports_undo: () => ({ ...record, undoneAt: '2026-11-29T09:01:00Z' })
+		});
+		toasts.show('Imported contacts.csv: 2 created, 1 merged, 0 skipped, 0 refused', { undo: vi.fn(), key: IMPORT_TOAST });
+		render(LastImport);
+		await fireEvent.click(await screen.findByTestId('undo-import'));
+		expect(calls.some((c) => c.cmd === 'imports_undo')).toBe(false);
+		await fireEvent.click(await screen.findByTestId('confirm-button'));
+		await waitFor(() => expect(screen.getByTestId('last-import').textContent).toContain('undone'));
+		expect(toasts.items.map((t) => t.message)).toEqual(['The import of contacts.csv was undone']);
 	});
 });
