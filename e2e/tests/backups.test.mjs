@@ -113,7 +113,7 @@ describe('Backups and exports in a real window', () => {
       assert.equal(info.storeError, null);
     }));
 
-  it('exports the people list, searched and sorted, as CSV that Python reads with every name intact', STEP, () =>
+  it('exports the people list, searched and sorted, as CSV and as vCards that Python reads with every name intact', STEP, () =>
     withArtifacts(() => app, 'export', async () => {
       await app.nav('people');
       await app.visible('export-button');
@@ -135,6 +135,17 @@ describe('Backups and exports in a real window', () => {
         assert.equal(table.length - 1, rows);
         assert.ok(table.slice(1).every((row) => row[2] === 'Khorev'), JSON.stringify(table));
         assert.ok(table.slice(1).some((row) => /[А-Яа-я]/.test(row[3])), 'the native-script name comes out as written');
+
+        // The same people as vCards, which Python's vobject (an address-book library) reads.
+        const cards = join(folder, 'people.vcf');
+        assert.equal(await app.invoke('exports_people', { query, path: cards, headings }), rows);
+        const script = 'import json, sys, vobject\nprint(json.dumps([[c.n.value.family, c.x_attache_native_name.value if hasattr(c, "x_attache_native_name") else None] for c in vobject.readComponents(open(sys.argv[1], encoding="utf-8").read())]))';
+        const vcards = spawnSync('/usr/bin/python3', ['-c', script, cards], { encoding: 'utf8' });
+        assert.equal(vcards.status, 0, vcards.stderr);
+        const people = JSON.parse(vcards.stdout);
+        assert.equal(people.length, rows);
+        assert.ok(people.every(([family]) => family === 'Khorev'), vcards.stdout);
+        assert.ok(people.some(([, native]) => /[А-Яа-я]/.test(native ?? '')), 'the native-script name on the card');
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

@@ -21,7 +21,7 @@ pub const RUN_PACKAGES: &[&str] = &[
 /// `import` for screenshots and xdotool to type into the system's file dialog (end-to-end),
 /// and parsers no one here wrote (`/usr/bin/python3`,
 /// Debian's Python): icalendar reads back the calendar files the core writes, openpyxl writes
-/// the spreadsheets the contact import reads.
+/// the spreadsheets the contact import reads, vobject reads the vCards the people export writes.
 pub const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "webkit2gtk-driver",
@@ -31,6 +31,8 @@ pub const TEST_PACKAGES: &[&str] = &[
     "python3",
     "python3-icalendar",
     "python3-openpyxl",
+    // Reads back the vCards the people export writes.
+    "python3-vobject",
     "xdotool",
     // A Secret Service for the keychain test (the app remembers a passphrase in it).
     "gnome-keyring",

@@ -1,5 +1,6 @@
 //! `attache-cli export people|organizations`: a list as CSV or an Excel workbook, filtered and
-//! sorted as the window lists it, to a file (or CSV to standard output).
+//! sorted as the window lists it, to a file (or CSV to standard output); people also as vCards
+//! for an address book.
 
 use std::path::PathBuf;
 
@@ -36,6 +37,8 @@ pub enum Format {
     Xlsx,
     /// The whole store as a JSON document (with `all`; docs/whole-store-json.md).
     Json,
+    /// vCard 3.0 cards that address books read (with `people`).
+    Vcard,
 }
 
 #[derive(Args)]
@@ -67,6 +70,10 @@ pub fn run(store: &Store, args: ExportArgs) -> Outcome {
         return whole_store(store, &args);
     }
     let list = ListQuery { search: args.search, include_deleted: args.include_deleted, ..ListQuery::default() };
+    let vcf = args.output.as_ref().and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("vcf"));
+    if args.format == Some(Format::Vcard) || (vcf && args.format.is_none()) {
+        return vcards(store, args.list, args.output.as_deref(), list);
+    }
     let table: Table = match args.list {
         List::People => tables::people(store.conn(), &PersonQuery { list, ..PersonQuery::default() }),
         List::Organizations => {
@@ -96,7 +103,21 @@ pub fn run(store: &Store, args: ExportArgs) -> Outcome {
         (None, Format::Xlsx) => return Err("an Excel workbook needs a file: -o FILE.xlsx".into()),
         (None, Format::Csv) => csv::write(&table, &mut std::io::stdout().lock()).map_err(|e| e.to_string())?,
         (_, Format::Json) => unreachable!("JSON went to the whole store above"),
+        (_, Format::Vcard) => unreachable!("vCards went out above"),
     }
+    Ok(())
+}
+
+/// `export people --format vcard -o FILE.vcf`: the people as an address book reads them.
+fn vcards(store: &Store, which: List, output: Option<&std::path::Path>, list: ListQuery) -> Outcome {
+    if !matches!(which, List::People) {
+        return Err("vCards are for people: use `export people --format vcard -o FILE.vcf`".into());
+    }
+    let path = output.ok_or("vCards need a file: -o FILE.vcf")?;
+    let query = PersonQuery { list, ..PersonQuery::default() };
+    let cards =
+        exchange::vcard::save_people(store.conn(), &query, path).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("{cards} cards written to {}", path.display());
     Ok(())
 }
 
@@ -105,7 +126,7 @@ fn whole_store(store: &Store, args: &ExportArgs) -> Outcome {
     if !matches!(args.list, List::All) {
         return Err("JSON is the whole store's format: use `export all --format json -o FILE`".into());
     }
-    if matches!(args.format, Some(Format::Csv | Format::Xlsx)) {
+    if matches!(args.format, Some(Format::Csv | Format::Xlsx | Format::Vcard)) {
         return Err("the whole store is exported as JSON only (--format json)".into());
     }
     let path = args.output.as_ref().ok_or("export all: where to? give -o FILE.json")?;

@@ -52,7 +52,7 @@ enum Command {
     Actions(registers::ActionsCommand),
     /// Export a list as CSV (UTF-8 with a byte-order mark; formulas written as text) or .xlsx.
     #[command(
-        after_help = "Example:\n  attache-cli export people -o people.csv\n  attache-cli export people -o people.xlsx\n  attache-cli export participants --visit sialkot -o delegation.xlsx\n  attache-cli export organizations --search chamber > chambers.csv\n  attache-cli export all --format json -o everything.json"
+        after_help = "Example:\n  attache-cli export people -o people.csv\n  attache-cli export people -o people.xlsx\n  attache-cli export people -o contacts.vcf\n  attache-cli export participants --visit sialkot -o delegation.xlsx\n  attache-cli export organizations --search chamber > chambers.csv\n  attache-cli export all --format json -o everything.json"
     )]
     Export(export::ExportArgs),
     /// Import people or organizations from CSV, a spreadsheet or a vCard address book; undo the last import.

@@ -207,6 +207,19 @@ fn export_writes_a_list_as_csv_to_a_file_or_to_standard_output() {
     let nowhere = cli(dir.path(), &["export", "people", "--format", "xlsx"]);
     assert_eq!(nowhere.status.code(), Some(1));
 
+    // vCards for an address book, which the import also reads back as people already known.
+    let cards = dir.path().join("contacts.vcf");
+    let vcf = cli(dir.path(), &["export", "people", "-o", cards.to_str().unwrap()]);
+    assert!(vcf.status.success(), "{}", stderr(&vcf));
+    assert!(std::fs::read_to_string(&cards).unwrap().starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+    let back = cli(dir.path(), &["import", "people", cards.to_str().unwrap(), "--dry-run", "--json"]);
+    assert!(back.status.success(), "{}", stderr(&back));
+    let review: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(review["new"], 0, "{review}");
+    assert_eq!(review["duplicateCount"], review["rows"]);
+    let not_for_visits = cli(dir.path(), &["export", "visits", "--format", "vcard", "-o", cards.to_str().unwrap()]);
+    assert_eq!(not_for_visits.status.code(), Some(1));
+
     // The sample visit's participants, in the order of precedence: the ambassador first.
     let delegation = cli(dir.path(), &["export", "participants", "--visit", "Sialkot Chamber"]);
     assert!(delegation.status.success(), "{}", stderr(&delegation));

@@ -218,3 +218,54 @@ fn the_registers_come_out_whole_in_their_order() {
     assert_eq!(many.rows[0][0], attache_core::exchange::Cell::Text("Follow-up 0000".into()));
     assert_eq!(many.rows[619][0], attache_core::exchange::Cell::Text("Follow-up 0619".into()));
 }
+
+/// The cards of a vCard file as Python's vobject reads them: per card, its name parts,
+/// formatted name, organization, title, e-mail, phone, note and native name.
+fn cards_read_by_vobject(path: &Path) -> Vec<serde_json::Value> {
+    let script = "import json, sys, vobject\n\
+        cards = []\n\
+        for c in vobject.readComponents(open(sys.argv[1], encoding='utf-8').read()):\n    \
+            v = lambda name: getattr(c, name).value if hasattr(c, name) else None\n    \
+            n = c.n.value\n    \
+            cards.append({'family': n.family, 'given': n.given, 'prefix': n.prefix, 'fn': v('fn'), 'org': (v('org') or [None])[0], 'title': v('title'), 'email': v('email'), 'tel': v('tel'), 'note': v('note'), 'native': v('x_attache_native_name')})\n\
+        print(json.dumps(cards))";
+    let out = Command::new("/usr/bin/python3").args(["-c", script]).arg(path).output().expect("run /usr/bin/python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn people_come_out_as_vcards_an_address_book_library_reads_field_by_field() {
+    let (dir, mut store) = temp_store();
+    let chamber = organization(&mut store, "Sialkot Chamber; of Commerce, \"SCCI\"");
+    let input = PersonInput {
+        honorific: Some("H.E.".into()),
+        native_name: Some("Альберт Хорев".into()),
+        position: Some("Ambassador, Head of Mission".into()),
+        organization_id: Some(chamber),
+        email: Some("a.khorev@example.org".into()),
+        phone: Some("+92 51 2600 000".into()),
+        notes: Some(format!("Line one\nLine two; with \\ and <b>markup</b> {}", "Ж".repeat(200))),
+        ..person_input("Albert", "Khorev")
+    };
+    people::create(&mut store, input).unwrap();
+    people::create(&mut store, person_input("سید احتشام", "مظہر")).unwrap();
+    let path = dir.path().join("people.vcf");
+    let query = PersonQuery { list: ListQuery { search: None, ..ListQuery::default() }, ..PersonQuery::default() };
+    let written = attache_core::exchange::vcard::save_people(store.conn(), &query, &path).unwrap();
+    assert_eq!(written, 2);
+    let cards = cards_read_by_vobject(&path);
+    let khorev = cards.iter().find(|c| c["family"] == "Khorev").expect("Khorev's card");
+    assert_eq!(khorev["given"], "Albert");
+    assert_eq!(khorev["prefix"], "H.E.");
+    assert_eq!(khorev["org"], "Sialkot Chamber; of Commerce, \"SCCI\"");
+    assert_eq!(khorev["title"], "Ambassador, Head of Mission");
+    assert_eq!(khorev["email"], "a.khorev@example.org");
+    assert_eq!(khorev["tel"], "+92 51 2600 000");
+    assert_eq!(khorev["native"], "Альберт Хорев");
+    assert_eq!(khorev["note"], format!("Line one\nLine two; with \\ and <b>markup</b> {}", "Ж".repeat(200)));
+    let urdu = cards.iter().find(|c| c["family"] == "مظہر").expect("the Urdu card");
+    assert_eq!(urdu["given"], "سید احتشام");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.split("\r\n").all(|l| l.len() <= 75), "lines folded at 75 bytes");
+}

@@ -24,7 +24,8 @@ fn save(table: Table, headings: Vec<String>, terms: &HashMap<String, String>, pa
     Ok(table.rows.len() as u32)
 }
 
-/// Writes the people the query selects to `path` (CSV or .xlsx); how many rows were written.
+/// Writes the people the query selects to `path` (CSV, .xlsx, or vCards for address books by
+/// a `.vcf` name); how many rows (or cards) were written.
 #[tauri::command]
 #[specta::specta]
 pub async fn exports_people(
@@ -33,6 +34,10 @@ pub async fn exports_people(
     path: String,
     headings: Vec<String>,
 ) -> Result<u32, AppError> {
+    let target = std::path::Path::new(&path);
+    if target.extension().is_some_and(|e| e.eq_ignore_ascii_case("vcf")) {
+        return state.read(|conn| attache_core::exchange::vcard::save_people(conn, &query, target));
+    }
     let table = state.read(|conn| tables::people(conn, &query))?;
     save(table, headings, &HashMap::new(), &path)
 }

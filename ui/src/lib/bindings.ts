@@ -171,7 +171,10 @@ export const commands = {
 	keychainRemember: (current: string) => __TAURI_INVOKE<Keychain>("keychain_remember", { current }),
 	/**  Forgets the passphrase the keychain keeps for this data file: Attaché asks at every start. */
 	keychainForget: () => __TAURI_INVOKE<Keychain>("keychain_forget"),
-	/**  Writes the people the query selects to `path` (CSV or .xlsx); how many rows were written. */
+	/**
+	 *  Writes the people the query selects to `path` (CSV, .xlsx, or vCards for address books by
+	 *  a `.vcf` name); how many rows (or cards) were written.
+	 */
 	exportsPeople: (query: PersonQuery, path: string, headings: string[]) => __TAURI_INVOKE<number>("exports_people", { query, path, headings }),
 	exportsOrganizations: (query: OrganizationQuery, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("exports_organizations", { query, path, headings, terms }),
 	/**  Writes a visit's participants, in the order of precedence, to `path`; how many. */

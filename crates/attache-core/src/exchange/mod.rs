@@ -6,6 +6,7 @@ pub mod csv;
 pub mod fuzz_entry;
 pub mod import;
 pub mod tables;
+pub mod vcard;
 pub mod whole_store;
 pub mod xlsx;
 

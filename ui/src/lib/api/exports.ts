@@ -115,13 +115,16 @@ function wordsOf(...kinds: Vocabulary[]): Record<string, string> {
 
 export type Exported = { path: string; rows: number };
 
-async function chooseTarget(name: string): Promise<string | null> {
-	return save({ title: m.common_export_choose(), defaultPath: fileName(name, 'csv'), filters }); // i18n-exempt: a file name
+// People can also go out as vCards, which address books read.
+const peopleFilters = [...filters, { name: 'vCard', extensions: ['vcf'] }]; // i18n-exempt: a format's name
+
+async function chooseTarget(name: string, choices = filters): Promise<string | null> {
+	return save({ title: m.common_export_choose(), defaultPath: fileName(name, 'csv'), filters: choices }); // i18n-exempt: a file name
 }
 
 export const exports = {
 	async people(query: PersonQuery): Promise<Exported | null> {
-		const path = await chooseTarget(m.directory_people_title());
+		const path = await chooseTarget(m.directory_people_title(), peopleFilters);
 		if (!path) return null;
 		return { path, rows: await call(() => commands.exportsPeople(query, path, headings.people())) };
 	},

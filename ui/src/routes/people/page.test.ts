@@ -53,6 +53,8 @@ describe('People list', () => {
 
 		await waitFor(() => expect(exported).toHaveLength(1));
 		expect(dialog.save.mock.calls[0][0].defaultPath).toBe('People.csv');
+		// CSV, Excel, and vCards for an address book.
+		expect(dialog.save.mock.calls[0][0].filters.map((f: { extensions: string[] }) => f.extensions[0])).toEqual(['csv', 'xlsx', 'vcf']);
 		expect(exported[0].path).toBe('/home/olga/people.csv');
 		expect(exported[0].query).toMatchObject({ search: 'khorev', sort: 'familyName', descending: false, includeDeleted: false });
 		expect(exported[0].headings.slice(0, 3)).toEqual(['Honorific', 'Given name', 'Family name']);
