@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use specta::Type;
 
-use super::duplicates::{organization_key, Match};
+use super::duplicates::{organization_key, Match, OrganizationKeys};
 use super::{cancelled, mapping, plan, Decision, ImportChoices, Parsed, Plan, Source, Target, PROGRESS_EVERY};
 use crate::directory::organizations::{self, OrganizationInput, OrganizationKind};
 use crate::directory::people::{self, PersonInput};
@@ -117,8 +117,7 @@ struct Run<'w, 'a> {
     w: &'w Writer<'a>,
     summary: super::ImportSummary,
     organizations: HashMap<String, String>,
-    /// Company names as written → folded: many rows name the same company.
-    folded: HashMap<String, String>,
+    folded: OrganizationKeys,
 }
 
 impl<'w, 'a> Run<'w, 'a> {
@@ -131,7 +130,7 @@ impl<'w, 'a> Run<'w, 'a> {
             refused: 0,
             organizations_created: 0,
         };
-        Ok(Run { w, summary, organizations: organizations_by_key(w)?, folded: HashMap::new() })
+        Ok(Run { w, summary, organizations: organizations_by_key(w)?, folded: OrganizationKeys::default() })
     }
 
     fn note(&self, kind: &str, id: &str, outcome: &str, before: Option<String>) -> CoreResult<()> {
@@ -204,10 +203,7 @@ impl<'w, 'a> Run<'w, 'a> {
     /// The organization of that name (in any spelling), created if none is kept.
     fn organization(&mut self, name: Option<&str>) -> CoreResult<Option<OrganizationId>> {
         let Some(name) = name.filter(|n| !n.trim().is_empty()) else { return Ok(None) };
-        let key = match self.folded.get(name) {
-            Some(key) => key.clone(),
-            None => self.folded.entry(name.to_owned()).or_insert_with(|| organization_key(Some(name))).clone(),
-        };
+        let key = self.folded.of(Some(name));
         if let Some(id) = self.organizations.get(&key) {
             return Ok(Some(OrganizationId(id.clone())));
         }

@@ -51,6 +51,22 @@ pub fn organization_key(name: Option<&str>) -> String {
     name.map(latin_key).unwrap_or_default()
 }
 
+/// [`organization_key`], remembered by name as written: a file, and a store, name the same
+/// few companies on many rows.
+#[derive(Default)]
+pub struct OrganizationKeys(HashMap<String, String>);
+
+impl OrganizationKeys {
+    /// The folded name (empty for none).
+    pub fn of(&mut self, name: Option<&str>) -> String {
+        let Some(name) = name else { return String::new() };
+        if let Some(key) = self.0.get(name) {
+            return key.clone();
+        }
+        self.0.entry(name.to_owned()).or_insert_with(|| organization_key(Some(name))).clone()
+    }
+}
+
 /// One side of a comparison: a record kept (its place in `Index::records`), or a row already seen.
 #[derive(Debug, Clone, Copy)]
 enum Known {
@@ -84,8 +100,7 @@ impl Index {
              FROM people p LEFT JOIN organizations o ON o.id = p.organization_id
              WHERE p.deleted_at IS NULL ORDER BY p.created_at, p.id",
         )?;
-        // Many people share an organization: each name is folded once.
-        let mut folded: HashMap<String, String> = HashMap::new();
+        let mut folded = OrganizationKeys::default();
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
             let text = |column: usize| -> rusqlite::Result<Option<&str>> {
@@ -94,13 +109,7 @@ impl Index {
                 })
             };
             let (id, given, family): (String, String, Option<String>) = (row.get(0)?, row.get(1)?, row.get(2)?);
-            let organization = match text(4)? {
-                None => String::new(),
-                Some(name) => match folded.get(name) {
-                    Some(key) => key.clone(),
-                    None => folded.entry(name.to_owned()).or_insert_with(|| organization_key(Some(name))).clone(),
-                },
-            };
+            let organization = folded.of(text(4)?);
             let known = index.record(id, row.get(5)?);
             index.add(text(3)?, &person_key(&given, family.as_deref()), &organization, known);
         }

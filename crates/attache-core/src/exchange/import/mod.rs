@@ -15,15 +15,13 @@ mod spreadsheet;
 pub mod text;
 mod vcard;
 
-use std::collections::HashMap;
-
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 pub use apply::{apply, last, undo_last, ImportRecord, ImportSummary};
 use contact::{PersonRow, RowProblem, Values};
-use duplicates::{organization_key, person_key, Index, Likeness, Match};
+use duplicates::{organization_key, person_key, Index, Likeness, Match, OrganizationKeys};
 pub use mapping::{Field, Mapping, Target};
 pub use sheet::{read, Source, SourceKind};
 pub use text::TextEncoding;
@@ -317,7 +315,7 @@ pub(crate) fn plan(
         Target::Organizations => Index::of_organizations(conn)?,
     };
     let mut planned = Vec::with_capacity(grid.rows.len());
-    let mut folded = HashMap::new();
+    let mut folded = OrganizationKeys::default();
     for row in 0..grid.rows.len() {
         if row % PROGRESS_EVERY == 0 && !progress(row as u32, total) {
             return Err(cancelled());
@@ -353,20 +351,15 @@ pub(crate) fn cancelled() -> CoreError {
     }
 }
 
-/// A row's e-mail, folded name, folded organization and name as shown. `folded` remembers
-/// each organization's folded name: a file names the same few companies on many rows.
-fn keys(parsed: &Parsed, folded: &mut HashMap<String, String>) -> (Option<String>, String, String, String) {
+/// A row's e-mail, folded name, folded organization and name as shown.
+fn keys(parsed: &Parsed, folded: &mut OrganizationKeys) -> (Option<String>, String, String, String) {
     match parsed {
         Parsed::Person(p) => {
             let i = &p.input;
-            let organization = match p.organization.as_deref() {
-                None => String::new(),
-                Some(name) => folded.entry(name.to_owned()).or_insert_with(|| organization_key(Some(name))).clone(),
-            };
             (
                 i.email.clone(),
                 person_key(&i.given_name, i.family_name.as_deref()),
-                organization,
+                folded.of(p.organization.as_deref()),
                 display_name(i.honorific.as_deref(), &i.given_name, i.family_name.as_deref()),
             )
         }
