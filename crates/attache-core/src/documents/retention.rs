@@ -56,18 +56,11 @@ pub fn sweep(store: &Path, key: &Key) -> CoreResult<u32> {
         if path.is_dir() {
             for file in std::fs::read_dir(&path).into_iter().flatten().flatten() {
                 let unlinked = !linked.contains(file.file_name().to_string_lossy().as_ref());
-                removed += u32::from(unlinked && remove_settled(&file.path()));
+                removed += u32::from(unlinked && backups::remove_if_older(&file.path(), SETTLED));
             }
         } else if entry.file_name().to_string_lossy().starts_with(super::INCOMING) {
-            removed += u32::from(remove_settled(&path));
+            removed += u32::from(backups::remove_if_older(&path, SETTLED));
         }
     }
     Ok(removed)
-}
-
-/// Removes the file if it is older than [`SETTLED`]; whether it did.
-fn remove_settled(path: &Path) -> bool {
-    let settled =
-        std::fs::metadata(path).and_then(|m| m.modified()).is_ok_and(|at| at.elapsed().is_ok_and(|age| age >= SETTLED));
-    settled && std::fs::remove_file(path).is_ok()
 }

@@ -242,13 +242,16 @@ pub fn sweep_leftovers(dir: &Path, age: std::time::Duration) -> CoreResult<u32> 
         if !(name.starts_with(".attache-") && name.ends_with(".partial")) {
             continue;
         }
-        let old = entry.metadata().and_then(|m| m.modified()).is_ok_and(|at| at.elapsed().is_ok_and(|e| e >= age));
-        if old {
-            remove_if_present(&entry.path())?;
-            removed += 1;
-        }
+        removed += u32::from(remove_if_older(&entry.path(), age));
     }
     Ok(removed)
+}
+
+/// Removes the file if it was last written at least `age` ago; whether it did. (A file being
+/// written by another process now is younger, and stays.)
+pub(crate) fn remove_if_older(path: &Path, age: std::time::Duration) -> bool {
+    let old = std::fs::metadata(path).and_then(|m| m.modified()).is_ok_and(|at| at.elapsed().is_ok_and(|e| e >= age));
+    old && std::fs::remove_file(path).is_ok()
 }
 
 /// The backups in `dir` (daily ones and those taken before a restore), newest first.
