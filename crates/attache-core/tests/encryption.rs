@@ -164,3 +164,15 @@ fn a_passphrase_with_quotes_right_to_left_script_and_20000_letters_works_both_wa
     encryption::rekey_store(&path, &backups_dir, &odd, &Key::none()).unwrap();
     assert_eq!(python_reads(&path), Ok(people));
 }
+
+#[test]
+fn the_passphrase_in_use_is_asked_again_for_an_encrypted_store_only() {
+    let key = Key::passphrase("correct horse battery");
+    assert!(encryption::confirm_current(&key, Some("correct horse battery".into())).is_ok());
+    for wrong in [None, Some(String::new()), Some("correct horse".into())] {
+        let refused = encryption::confirm_current(&key, wrong).unwrap_err();
+        assert!(matches!(refused.reason(), Some(Reason::WrongPassphrase)));
+        assert_eq!(refused.field(), Some("current"));
+    }
+    assert!(encryption::confirm_current(&Key::none(), None).is_ok());
+}

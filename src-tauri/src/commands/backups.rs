@@ -74,7 +74,7 @@ pub async fn backups_export_whole(
     path: String,
     current: Option<String>,
 ) -> Result<u32, AppError> {
-    crate::commands::encryption::check_current(&state.key(), current).map_err(AppError::from)?;
+    attache_core::store::encryption::confirm_current(&state.key(), current).map_err(AppError::from)?;
     state.read(|conn| whole_store::export(conn, Path::new(&path))).map(|rows| rows.min(u32::MAX as u64) as u32)
 }
 

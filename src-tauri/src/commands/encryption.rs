@@ -68,7 +68,7 @@ pub async fn encryption_remove(state: State<'_, AppState>, current: String) -> R
 #[tauri::command]
 #[specta::specta]
 pub async fn keychain_remember(state: State<'_, AppState>, current: String) -> Result<Keychain, AppError> {
-    check_current(&state.key(), Some(current.clone())).map_err(AppError::from)?;
+    encryption::confirm_current(&state.key(), Some(current.clone())).map_err(AppError::from)?;
     Ok(keychain::remember(&state.database_path(), &current))
 }
 
@@ -79,40 +79,12 @@ pub async fn keychain_forget(state: State<'_, AppState>) -> Result<Keychain, App
     Ok(keychain::forget(&state.database_path()))
 }
 
-/// The passphrase asked again: an unattended, unlocked laptop does not give the store away.
-pub(crate) fn check_current(key: &Key, current: Option<String>) -> attache_core::CoreResult<()> {
-    if key.is_set() && current.map(Key::passphrase).as_ref() != Some(key) {
-        return Err(attache_core::CoreError::invalid(
-            "current",
-            attache_core::kernel::error::Reason::WrongPassphrase,
-            "This is not the passphrase the data file is encrypted with.",
-        ));
-    }
-    Ok(())
-}
-
 fn rekey(state: &AppState, current: Option<String>, new: Key) -> Result<Rekeyed, AppError> {
     encryption::check_new(&new).map_err(AppError::from)?;
     let backups_dir = state.backup_dir();
     state.swap_file(|path, key| {
-        check_current(key, current)?;
+        encryption::confirm_current(key, current)?;
         let report = encryption::rekey_store(path, &backups_dir, key, &new)?;
         Ok((report, new))
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_passphrase_in_use_is_asked_for_an_encrypted_store_only() {
-        let key = Key::passphrase("correct horse battery");
-        assert!(check_current(&key, Some("correct horse battery".into())).is_ok());
-        for wrong in [None, Some(String::new()), Some("correct horse".into())] {
-            let refused = check_current(&key, wrong).unwrap_err();
-            assert!(matches!(refused.reason(), Some(attache_core::kernel::error::Reason::WrongPassphrase)));
-        }
-        assert!(check_current(&Key::none(), None).is_ok());
-    }
 }

@@ -50,6 +50,20 @@ impl Key {
     }
 }
 
+/// Refuses, at the field `current`, a passphrase asked again that is not the one `key` holds
+/// (an unattended, unlocked laptop must not give the store away by turning encryption off, or
+/// by exporting it unencrypted). A plain store asks for nothing.
+pub fn confirm_current(key: &Key, current: Option<String>) -> CoreResult<()> {
+    if key.is_set() && current.map(Key::passphrase).as_ref() != Some(key) {
+        return Err(CoreError::invalid(
+            "current",
+            Reason::WrongPassphrase,
+            "This is not the passphrase the data file is encrypted with.",
+        ));
+    }
+    Ok(())
+}
+
 /// Never prints the passphrase (a key may end up in a log through `{:?}`).
 impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
