@@ -11,13 +11,20 @@ use attache_core::exchange::{csv, tables};
 use attache_core::kernel::listing::ListQuery;
 use common::{organization, person_input, temp_store};
 
-/// The rows of a CSV file as Python reads it (utf-8-sig: the byte-order mark is expected).
-fn read_by_python(path: &Path) -> Vec<Vec<String>> {
-    let script = "import csv, json, sys\n\
-        with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n    print(json.dumps(list(csv.reader(f))))";
+/// What `script` (Debian's Python, reading `sys.argv[1]`) prints as JSON about the file at `path`.
+fn python_json<T: serde::de::DeserializeOwned>(script: &str, path: &Path) -> T {
     let out = Command::new("/usr/bin/python3").args(["-c", script]).arg(path).output().expect("run /usr/bin/python3");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The rows of a CSV file as Python reads it (utf-8-sig: the byte-order mark is expected).
+fn read_by_python(path: &Path) -> Vec<Vec<String>> {
+    python_json(
+        "import csv, json, sys\n\
+        with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n    print(json.dumps(list(csv.reader(f))))",
+        path,
+    )
 }
 
 #[test]
@@ -229,9 +236,7 @@ fn cards_read_by_vobject(path: &Path) -> Vec<serde_json::Value> {
             n = c.n.value\n    \
             cards.append({'family': n.family, 'given': n.given, 'prefix': n.prefix, 'fn': v('fn'), 'org': (v('org') or [None])[0], 'title': v('title'), 'email': v('email'), 'tel': v('tel'), 'note': v('note'), 'native': v('x_attache_native_name')})\n\
         print(json.dumps(cards))";
-    let out = Command::new("/usr/bin/python3").args(["-c", script]).arg(path).output().expect("run /usr/bin/python3");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
+    python_json(script, path)
 }
 
 #[test]
