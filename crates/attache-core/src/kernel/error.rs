@@ -118,6 +118,14 @@ pub enum Reason {
     NeedsOwner,
     /// Completing a visit needs its outcome summary, or the summary waived.
     NeedsOutcome,
+    /// A seating plan seats somebody who is not a guest of the programme item.
+    NotAGuest,
+    /// A seating plan whose seats are not the tables × seats it says.
+    SeatsDoNotFit,
+    /// A printed document that could not be typeset, with the typesetter's words.
+    TypesettingFailed {
+        problem: String,
+    },
     /// A file that is not a kind of document Attaché keeps.
     FileTypeRefused {
         extension: String,

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_reminders.sql"),
     include_str!("migrations/0010_imports.sql"),
     include_str!("migrations/0011_merges.sql"),
+    include_str!("migrations/0012_seating.sql"),
 ];
 
 /// The schema version this build of Attaché writes.

@@ -5,10 +5,12 @@ mod visit;
 
 pub mod calendar_file;
 pub mod conflicts;
+pub mod dossier;
 pub mod engagements;
 pub mod overview;
 pub mod participants;
 pub mod precedence;
+pub mod seating;
 pub mod travel;
 pub mod vehicles;
 pub mod venues;
