@@ -3,8 +3,9 @@
 
 use attache_core::directory::organizations::{self, OrganizationQuery};
 use attache_core::directory::people::{self, PersonQuery};
-use attache_core::kernel::ids::{OrganizationId, PersonId, VisitId};
+use attache_core::kernel::ids::{EngagementId, OrganizationId, PersonId, VisitId};
 use attache_core::kernel::listing::ListQuery;
+use attache_core::visits::engagements::{self, EngagementQuery};
 use attache_core::visits::{self, VisitQuery};
 use attache_core::Connection;
 
@@ -63,4 +64,17 @@ fn one(kind: &str, text: &str, found: Vec<(String, String)>) -> Result<String, S
             Err(format!("\"{text}\" matches several; give one by id:\n{}", list.join("\n")))
         }
     }
+}
+
+/// A programme item of the visit: its id, or words of its title.
+pub fn engagement(conn: &Connection, visit: &VisitId, text: &str) -> Result<EngagementId, String> {
+    if let Ok(item) = engagements::get(conn, &EngagementId::from(text)) {
+        if item.deleted_at.is_none() && &item.visit_id == visit {
+            return Ok(item.id);
+        }
+    }
+    let query = EngagementQuery { list: words(text), visit_id: Some(visit.clone()), ..Default::default() };
+    let page = engagements::list(conn, &query).map_err(|e| e.to_string())?;
+    let found = page.items.iter().map(|e| (e.id.to_string(), format!("{} ({})", e.title, e.starts_local)));
+    one("programme item", text, found.collect()).map(EngagementId)
 }

@@ -4,6 +4,7 @@
 
 mod backups;
 mod conflicts;
+mod documents;
 mod encryption;
 mod export;
 mod ics;
@@ -17,6 +18,7 @@ use std::process::ExitCode;
 
 use attache_core::store::Key;
 use attache_core::Store;
+use attache_documents::DocumentKind;
 use clap::{Parser, Subcommand};
 
 /// The app's identifier (tauri.conf.json): its data folder is named after it.
@@ -80,6 +82,25 @@ enum Command {
     /// Close the app first.
     #[command(subcommand)]
     Encryption(encryption::EncryptionCommand),
+    /// The visit brief as PDF: programme, participants in precedence order, organizations,
+    /// agreements and open actions.
+    #[command(after_help = "Example:\n  attache-cli brief --visit sialkot -o brief.pdf\n  attache-cli brief --visit sialkot --lang ur -o brief-ur.pdf")]
+    Brief(documents::DocumentArgs),
+    /// The run-sheet of one day as PDF: times, venues, cars, phone numbers, security notes.
+    #[command(after_help = "Example:\n  attache-cli runsheet --visit sialkot --day 2026-01-28 -o day1.pdf")]
+    Runsheet(documents::DocumentArgs),
+    /// The post-visit report as PDF: outcome, agreements, actions, attendance.
+    #[command(after_help = "Example:\n  attache-cli report --visit sialkot --lang ru -o report.pdf")]
+    Report(documents::DocumentArgs),
+    /// Name badges as PDF, eight to an A4 sheet, in precedence order.
+    #[command(after_help = "Example:\n  attache-cli badges --visit sialkot -o badges.pdf\n  attache-cli badges --visit sialkot --people khorev,mazhar -o two.pdf")]
+    Badges(documents::DocumentArgs),
+    /// Folded place cards as PDF (name in both scripts), by precedence or by an item's seats.
+    #[command(after_help = "Example:\n  attache-cli placecards --visit sialkot --item \"meeting with SCCI\" -o cards.pdf")]
+    Placecards(documents::DocumentArgs),
+    /// The seating plan of one programme item as PDF.
+    #[command(after_help = "Example:\n  attache-cli seating --visit sialkot --item \"meeting with SCCI\" -o seating.pdf")]
+    Seating(documents::DocumentArgs),
 }
 
 /// A refusal or failure, said in one line.
@@ -105,6 +126,12 @@ fn main() -> ExitCode {
         Command::Import(command) => import::run(&mut store, command),
         Command::Merge(args) => merge::run(&mut store, args),
         Command::Sample => sample(&mut store),
+        Command::Brief(args) => documents::run(&store, DocumentKind::Brief, args),
+        Command::Runsheet(args) => documents::run(&store, DocumentKind::RunSheet, args),
+        Command::Report(args) => documents::run(&store, DocumentKind::Report, args),
+        Command::Badges(args) => documents::run(&store, DocumentKind::Badges, args),
+        Command::Placecards(args) => documents::run(&store, DocumentKind::PlaceCards, args),
+        Command::Seating(args) => documents::run(&store, DocumentKind::Seating, args),
         Command::Backup(_) | Command::Restore(_) | Command::Check(_) | Command::Encryption(_) => {
             unreachable!("handled on the file")
         }

@@ -354,3 +354,42 @@ fn the_whole_store_goes_out_as_json_and_is_restored_from_it() {
     let listed = cli(elsewhere.path(), &["agreements", "list"]);
     assert!(stdout(&listed).contains("Agreements and MoUs"), "{}", stdout(&listed));
 }
+
+/// The PDF's text as poppler's pdftotext reads it (Latin and Cyrillic; it garbles Arabic script).
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext (Debian: poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn documents_are_written_as_pdf_for_a_visit_found_by_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.pdf");
+    let out = cli(dir.path(), &["brief", "--visit", "Russian Ambassador", "-o", brief.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("page"));
+    let text = pdftotext(&brief);
+    assert!(text.contains("Albert P. Khorev") && text.contains("Альберт Хорев"), "{text}");
+
+    let seating = dir.path().join("seating.pdf");
+    let item = ["--visit", "Russian Ambassador", "--item", "meeting with SCCI", "--lang", "ru", "-o"];
+    let out = cli(dir.path(), &[&["seating"][..], &item, &[seating.to_str().unwrap()]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(pdftotext(&seating).to_lowercase().contains("план рассадки"));
+
+    let day = dir.path().join("day.pdf");
+    let out = cli(dir.path(), &["runsheet", "--visit", "Russian Ambassador", "--day", "28.01.2026", "-o", day.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is not a date"), "{}", stderr(&out));
+    assert!(!day.exists());
+
+    let out = cli(dir.path(), &["seating", "--visit", "Russian Ambassador", "-o", day.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--item"));
+    let out = cli(dir.path(), &["badges", "--visit", "Russian Ambassador", "-o", "/nonexistent-folder/badges.pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot write /nonexistent-folder/badges.pdf"), "{}", stderr(&out));
+    let out = cli(dir.path(), &["report", "--visit", "Russian Ambassador", "--lang", "fr", "-o", "x.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+}
