@@ -9,7 +9,7 @@ use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
     actions, agreements, app, backups, calendar, conflicts, documents, encryption, engagements, exports, imports,
-    organizations, participants, people, reminders, vehicles, venues, visits,
+    organizations, participants, people, printing, reminders, seating, vehicles, venues, visits,
 };
 
 /// Every command the UI may call, and the types they carry; also what generates
@@ -128,6 +128,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             encryption::encryption_remove,
             encryption::keychain_remember,
             encryption::keychain_forget,
+            printing::printing_preview,
+            printing::printing_save,
+            seating::seating_get,
+            seating::seating_propose,
+            seating::seating_save,
+            seating::seating_clear,
             exports::exports_people,
             exports::exports_organizations,
             exports::exports_participants,

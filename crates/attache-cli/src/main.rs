@@ -84,7 +84,9 @@ enum Command {
     Encryption(encryption::EncryptionCommand),
     /// The visit brief as PDF: programme, participants in precedence order, organizations,
     /// agreements and open actions.
-    #[command(after_help = "Example:\n  attache-cli brief --visit sialkot -o brief.pdf\n  attache-cli brief --visit sialkot --lang ur -o brief-ur.pdf")]
+    #[command(
+        after_help = "Example:\n  attache-cli brief --visit sialkot -o brief.pdf\n  attache-cli brief --visit sialkot --lang ur -o brief-ur.pdf"
+    )]
     Brief(documents::DocumentArgs),
     /// The run-sheet of one day as PDF: times, venues, cars, phone numbers, security notes.
     #[command(after_help = "Example:\n  attache-cli runsheet --visit sialkot --day 2026-01-28 -o day1.pdf")]
@@ -93,13 +95,19 @@ enum Command {
     #[command(after_help = "Example:\n  attache-cli report --visit sialkot --lang ru -o report.pdf")]
     Report(documents::DocumentArgs),
     /// Name badges as PDF, eight to an A4 sheet, in precedence order.
-    #[command(after_help = "Example:\n  attache-cli badges --visit sialkot -o badges.pdf\n  attache-cli badges --visit sialkot --people khorev,mazhar -o two.pdf")]
+    #[command(
+        after_help = "Example:\n  attache-cli badges --visit sialkot -o badges.pdf\n  attache-cli badges --visit sialkot --people khorev,mazhar -o two.pdf"
+    )]
     Badges(documents::DocumentArgs),
     /// Folded place cards as PDF (name in both scripts), by precedence or by an item's seats.
-    #[command(after_help = "Example:\n  attache-cli placecards --visit sialkot --item \"meeting with SCCI\" -o cards.pdf")]
+    #[command(
+        after_help = "Example:\n  attache-cli placecards --visit sialkot --item \"meeting with SCCI\" -o cards.pdf"
+    )]
     Placecards(documents::DocumentArgs),
     /// The seating plan of one programme item as PDF.
-    #[command(after_help = "Example:\n  attache-cli seating --visit sialkot --item \"meeting with SCCI\" -o seating.pdf")]
+    #[command(
+        after_help = "Example:\n  attache-cli seating --visit sialkot --item \"meeting with SCCI\" -o seating.pdf"
+    )]
     Seating(documents::DocumentArgs),
 }
 

@@ -379,7 +379,10 @@ fn documents_are_written_as_pdf_for_a_visit_found_by_words() {
     assert!(pdftotext(&seating).to_lowercase().contains("план рассадки"));
 
     let day = dir.path().join("day.pdf");
-    let out = cli(dir.path(), &["runsheet", "--visit", "Russian Ambassador", "--day", "28.01.2026", "-o", day.to_str().unwrap()]);
+    let out = cli(
+        dir.path(),
+        &["runsheet", "--visit", "Russian Ambassador", "--day", "28.01.2026", "-o", day.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("is not a date"), "{}", stderr(&out));
     assert!(!day.exists());

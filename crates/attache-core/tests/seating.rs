@@ -12,7 +12,9 @@ use common::{audit_operations, invalid_field, temp_store};
 
 fn sample_meeting(store: &mut Store) -> EngagementId {
     sample::load(store).unwrap();
-    let items = engagements::list(store.conn(), &EngagementQuery { list: common::query(100), ..Default::default() }).unwrap().items;
+    let items = engagements::list(store.conn(), &EngagementQuery { list: common::query(100), ..Default::default() })
+        .unwrap()
+        .items;
     items.into_iter().find(|e| e.title.starts_with("Meeting with SCCI")).unwrap().id
 }
 
@@ -66,8 +68,11 @@ fn a_plan_adjusted_by_hand_is_kept_audited_and_checked() {
     let (_dir, mut store) = temp_store();
     let meeting = sample_meeting(&mut store);
     let plan = seating::get(store.conn(), &meeting).unwrap();
-    let mut seats: Vec<Vec<_>> =
-        plan.plan.iter().map(|t| t.seats.iter().map(|s| s.guest.as_ref().map(|g| g.person_id.clone())).collect()).collect();
+    let mut seats: Vec<Vec<_>> = plan
+        .plan
+        .iter()
+        .map(|t| t.seats.iter().map(|s| s.guest.as_ref().map(|g| g.person_id.clone())).collect())
+        .collect();
     seats[0].swap(0, 1);
     let input = seating::SeatingInput { layout: plan.layout, tables: 1, seats_per_table: 8, seats: seats.clone() };
     let saved = seating::save(&mut store, &meeting, input.clone()).unwrap();
@@ -75,7 +80,9 @@ fn a_plan_adjusted_by_hand_is_kept_audited_and_checked() {
     let again = seating::get(store.conn(), &meeting).unwrap();
     assert_eq!(seat_names(&again), seat_names(&saved));
     assert_eq!(seat_names(&again)[0][0].as_deref(), Some("Syed Ahtesham Mazhar"));
-    assert!(audit_operations(&store, attache_core::kernel::record::RecordKind::Engagement, meeting.as_str()).len() >= 2);
+    assert!(
+        audit_operations(&store, attache_core::kernel::record::RecordKind::Engagement, meeting.as_str()).len() >= 2
+    );
 
     let mut twice = input.clone();
     twice.seats[0][1] = twice.seats[0][0].clone();
@@ -90,7 +97,11 @@ fn a_plan_adjusted_by_hand_is_kept_audited_and_checked() {
     let two_long = seating::SeatingInput { tables: 2, seats: vec![seats[0].clone(), vec![None; 8]], ..input.clone() };
     assert_eq!(invalid_field(seating::save(&mut store, &meeting, two_long)), "tables");
     assert_eq!(invalid_field(seating::propose(store.conn(), &meeting, TableLayout::Rounds, 1, 1)), "seatsPerTable");
-    assert_eq!(seat_names(&seating::get(store.conn(), &meeting).unwrap()), seat_names(&saved), "nothing refused was kept");
+    assert_eq!(
+        seat_names(&seating::get(store.conn(), &meeting).unwrap()),
+        seat_names(&saved),
+        "nothing refused was kept"
+    );
 
     let cleared = seating::clear(&mut store, &meeting).unwrap();
     assert!(!cleared.saved);

@@ -71,7 +71,17 @@ const MONTHS: [(Lang, [&str; 12]); 3] = [
     (
         Lang::Ru,
         [
-            "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
             "декабря",
         ],
     ),
@@ -129,7 +139,11 @@ impl Catalogue {
 
     /// The phrases the templates print, as they are.
     pub fn phrases(&self) -> HashMap<&str, &str> {
-        self.words.iter().filter(|(k, _)| !k.starts_with("vocabulary_")).map(|(k, v)| (k.as_str(), v.as_str())).collect()
+        self.words
+            .iter()
+            .filter(|(k, _)| !k.starts_with("vocabulary_"))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect()
     }
 
     fn month(&self, date: NaiveDate) -> &'static str {
@@ -147,8 +161,10 @@ impl Catalogue {
 
     /// "Wednesday, 28 January 2026".
     pub fn day_heading(&self, date: NaiveDate) -> String {
-        let weekday =
-            WEEKDAYS.iter().find(|(l, _)| *l == self.lang).map_or("", |(_, w)| w[date.weekday().num_days_from_monday() as usize]);
+        let weekday = WEEKDAYS
+            .iter()
+            .find(|(l, _)| *l == self.lang)
+            .map_or("", |(_, w)| w[date.weekday().num_days_from_monday() as usize]);
         let separator = if self.lang == Lang::Ur { "، " } else { ", " };
         format!("{weekday}{separator}{}", self.date(date))
     }

@@ -87,9 +87,8 @@ pub fn sides(words: &Catalogue, people: &[DossierPerson]) -> Value {
                 .filter(|(_, p)| p.participant.side == side)
                 .map(|(i, p)| person(words, i + 1, p))
                 .collect();
-            (!members.is_empty()).then(|| {
-                json!({ "heading": words.vocabulary("participant_side", side.as_str()), "people": members })
-            })
+            (!members.is_empty())
+                .then(|| json!({ "heading": words.vocabulary("participant_side", side.as_str()), "people": members }))
         })
         .collect::<Vec<_>>();
     Value::Array(sides)
@@ -141,7 +140,11 @@ pub fn contacts(words: &Catalogue, day: &ProgrammeDay) -> Value {
         let e = &entry.engagement;
         add(e.responsible_person_name.clone(), words.word("responsible"), entry.responsible_phone.clone());
         if let Some(v) = &entry.vehicle {
-            add(v.driver.clone().or(Some(v.label.clone())), format!("{} · {}", words.word("driver"), v.label), v.phone.clone());
+            add(
+                v.driver.clone().or(Some(v.label.clone())),
+                format!("{} · {}", words.word("driver"), v.label),
+                v.phone.clone(),
+            );
         }
         if let Some(v) = &entry.venue {
             add(Some(v.name.clone()), words.word("where"), v.contact.clone());

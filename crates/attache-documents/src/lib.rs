@@ -6,8 +6,8 @@
 //! in the reader's language as JSON, and Typst templates (templates/) lay it out. Typst stays
 //! here so the core stays light; the shell and the CLI both call [`typeset`].
 
-pub mod catalogue;
 mod cards;
+pub mod catalogue;
 mod content;
 mod world;
 
@@ -24,8 +24,8 @@ use serde_json::{json, Value};
 use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 
-pub use catalogue::Lang;
 use catalogue::Catalogue;
+pub use catalogue::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -195,7 +195,11 @@ fn seating_of(conn: &Connection, request: &DocumentRequest, item: &EngagementId)
     let engagement = attache_core::visits::engagements::get(conn, item)?;
     if engagement.visit_id != request.visit_id {
         let message = "the programme item is not of this visit";
-        return Err(CoreError::invalid("engagementId", Reason::ChosenMissing { record: attache_core::kernel::record::RecordKind::Engagement }, message));
+        return Err(CoreError::invalid(
+            "engagementId",
+            Reason::ChosenMissing { record: attache_core::kernel::record::RecordKind::Engagement },
+            message,
+        ));
     }
     seating::get(conn, item)
 }
@@ -203,9 +207,12 @@ fn seating_of(conn: &Connection, request: &DocumentRequest, item: &EngagementId)
 /// The day asked for, or the first day with a programme, or the visit's first day.
 fn run_sheet_day(request: &DocumentRequest, dossier: &Dossier) -> CoreResult<NaiveDate> {
     if let Some(day) = &request.day {
-        return day.parse().map_err(|_| CoreError::invalid("day", Reason::NotADate, format!("{day:?} is not a date (YYYY-MM-DD)")));
+        return day
+            .parse()
+            .map_err(|_| CoreError::invalid("day", Reason::NotADate, format!("{day:?} is not a date (YYYY-MM-DD)")));
     }
-    let first = dossier.days.iter().find(|d| !d.items.is_empty()).map(|d| d.date.as_str()).unwrap_or(&dossier.visit.start_date);
+    let first =
+        dossier.days.iter().find(|d| !d.items.is_empty()).map(|d| d.date.as_str()).unwrap_or(&dossier.visit.start_date);
     first.parse().map_err(|_| CoreError::invalid("day", Reason::NotADate, "the visit has no first day"))
 }
 

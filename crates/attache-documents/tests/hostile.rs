@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 use reader::{compact, pdf_text};
 use serde_json::json;
 
-const MARKUP: &str = r#"#set page(width: 1cm) *bold* _em_ $x^2$ <label> @ref `raw` = Heading \ #eval("1+1") ] [ // not a comment"#;
+const MARKUP: &str =
+    r#"#set page(width: 1cm) *bold* _em_ $x^2$ <label> @ref `raw` = Heading \ #eval("1+1") ] [ // not a comment"#;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
@@ -28,7 +29,14 @@ fn empty_visit(store: &mut Store, title: &str) -> attache_core::kernel::ids::Vis
 }
 
 fn request(kind: DocumentKind, visit_id: &attache_core::kernel::ids::VisitId) -> DocumentRequest {
-    DocumentRequest { kind, visit_id: visit_id.clone(), lang: Lang::En, day: None, person_ids: vec![], engagement_id: None }
+    DocumentRequest {
+        kind,
+        visit_id: visit_id.clone(),
+        lang: Lang::En,
+        day: None,
+        person_ids: vec![],
+        engagement_id: None,
+    }
 }
 
 #[test]
@@ -36,15 +44,24 @@ fn an_empty_visit_still_gives_short_correct_documents_that_say_so() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("attache.db")).unwrap();
     let visit = empty_visit(&mut store, "Nothing planned yet");
-    let brief = compact(&pdf_text(&typeset(store.conn(), &request(DocumentKind::Brief, &visit), today()).unwrap().pdf().unwrap()));
-    for said in ["Nothing is planned this day.", "No participants have been added yet.", "No agreements are expected", "No follow-up action is open."] {
+    let brief = compact(&pdf_text(
+        &typeset(store.conn(), &request(DocumentKind::Brief, &visit), today()).unwrap().pdf().unwrap(),
+    ));
+    for said in [
+        "Nothing is planned this day.",
+        "No participants have been added yet.",
+        "No agreements are expected",
+        "No follow-up action is open.",
+    ] {
         assert!(brief.contains(&compact(said)), "{said}");
     }
     for kind in [DocumentKind::RunSheet, DocumentKind::Report, DocumentKind::Badges, DocumentKind::PlaceCards] {
         let done = typeset(store.conn(), &request(kind, &visit), today()).unwrap();
         assert_eq!(done.page_count(), 1, "{kind:?}");
     }
-    let badges = compact(&pdf_text(&typeset(store.conn(), &request(DocumentKind::Badges, &visit), today()).unwrap().pdf().unwrap()));
+    let badges = compact(&pdf_text(
+        &typeset(store.conn(), &request(DocumentKind::Badges, &visit), today()).unwrap().pdf().unwrap(),
+    ));
     assert!(badges.contains(&compact("Nobody to print")));
     let refused = typeset(store.conn(), &request(DocumentKind::Seating, &visit), today()).err().unwrap();
     assert_eq!(refused.field(), Some("engagementId"));
@@ -56,12 +73,18 @@ fn markup_in_user_text_is_printed_literally_and_long_names_wrap() {
     let mut store = Store::open(&dir.path().join("attache.db")).unwrap();
     let visit = empty_visit(&mut store, MARKUP);
     let (long_name, long_bio) = ("W".repeat(500), "X".repeat(20_000));
-    for (given, native, bio) in
-        [(MARKUP, Some("<script>alert(1)</script> سید"), Some(MARKUP)), (long_name.as_str(), None, Some(long_bio.as_str()))]
-    {
+    for (given, native, bio) in [
+        (MARKUP, Some("<script>alert(1)</script> سید"), Some(MARKUP)),
+        (long_name.as_str(), None, Some(long_bio.as_str())),
+    ] {
         let person = people::create(
             &mut store,
-            PersonInput { given_name: given.into(), native_name: native.map(Into::into), bio: bio.map(Into::into), ..Default::default() },
+            PersonInput {
+                given_name: given.into(),
+                native_name: native.map(Into::into),
+                bio: bio.map(Into::into),
+                ..Default::default()
+            },
         )
         .unwrap();
         let input: ParticipantInput = serde_json::from_value(json!({

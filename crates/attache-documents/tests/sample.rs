@@ -79,7 +79,9 @@ fn the_brief_lists_each_side_in_precedence_order_with_names_in_both_scripts() {
 fn the_run_sheet_gives_the_days_items_contacts_and_security() {
     let (_dir, store) = sample_store();
     let text = compact(&text_of(&store, &request(DocumentKind::RunSheet, &store, Lang::En)));
-    for expected in ["Run-sheet", "Wednesday, 28 January 2026", "10:00–12:30", "13:00–14:30", "SCCI Auditorium", "Tight security"] {
+    for expected in
+        ["Run-sheet", "Wednesday, 28 January 2026", "10:00–12:30", "13:00–14:30", "SCCI Auditorium", "Tight security"]
+    {
         assert!(text.contains(&compact(expected)), "{expected}");
     }
     let sheet = typeset(store.conn(), &request(DocumentKind::RunSheet, &store, Lang::En), today()).unwrap();
@@ -121,7 +123,8 @@ fn badges_and_place_cards_follow_precedence_or_the_seating_plan() {
     assert_in_order(&cards, &names);
 
     let mut two = request(DocumentKind::Badges, &store, Lang::En);
-    two.person_ids = vec![dossier.people[3].participant.person_id.clone(), dossier.people[0].participant.person_id.clone()];
+    two.person_ids =
+        vec![dossier.people[3].participant.person_id.clone(), dossier.people[0].participant.person_id.clone()];
     let text = compact(&text_of(&store, &two));
     assert!(text.contains(&compact(&names[0])) && text.contains(&compact(&names[3])));
     assert!(!text.contains(&compact(&names[1])));

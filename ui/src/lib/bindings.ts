@@ -171,6 +171,18 @@ export const commands = {
 	keychainRemember: (current: string) => __TAURI_INVOKE<Keychain>("keychain_remember", { current }),
 	/**  Forgets the passphrase the keychain keeps for this data file: Attaché asks at every start. */
 	keychainForget: () => __TAURI_INVOKE<Keychain>("keychain_forget"),
+	/**  Typesets the document and returns its pages to show. */
+	printingPreview: (request: DocumentRequest) => __TAURI_INVOKE<DocumentPreview>("printing_preview", { request }),
+	/**  Typesets the document and writes it as PDF to `path`; how many pages it has. */
+	printingSave: (request: DocumentRequest, path: string) => __TAURI_INVOKE<number>("printing_save", { request, path }),
+	/**  The item's plan: the one kept, or one proposed from the order of precedence. */
+	seatingGet: (engagementId: EngagementId) => __TAURI_INVOKE<Seating>("seating_get", { engagementId }),
+	/**  A fresh plan of this shape, filled by the order of precedence (not kept until saved). */
+	seatingPropose: (engagementId: EngagementId, layout: TableLayout, tables: number, seatsPerTable: number) => __TAURI_INVOKE<Seating>("seating_propose", { engagementId, layout, tables, seatsPerTable }),
+	/**  Keeps the plan as the window sends it. */
+	seatingSave: (engagementId: EngagementId, plan: SeatingInput) => __TAURI_INVOKE<Seating>("seating_save", { engagementId, plan }),
+	/**  Forgets the plan kept: the item is seated by the order of precedence again. */
+	seatingClear: (engagementId: EngagementId) => __TAURI_INVOKE<Seating>("seating_clear", { engagementId }),
 	/**
 	 *  Writes the people the query selects to `path` (CSV, .xlsx, or vCards for address books by
 	 *  a `.vcf` name); how many rows (or cards) were written.
@@ -548,6 +560,26 @@ export type Document = {
 	createdAt: string,
 };
 
+export type DocumentKind = "brief" | "runSheet" | "report" | "badges" | "placeCards" | "seating";
+
+/**  A typeset document's pages as SVG images, for the preview. */
+export type DocumentPreview = {
+	pages: string[],
+};
+
+/**  Which document, of which visit, in which language, and for whom. */
+export type DocumentRequest = {
+	kind: DocumentKind,
+	visitId: VisitId,
+	lang: Lang,
+	/**  The run-sheet's day (`YYYY-MM-DD`, local); by default the first day with a programme. */
+	day?: string | null,
+	/**  Badges and place cards for these people only (none: everybody who has not declined). */
+	personIds?: PersonId[],
+	/**  The programme item whose seating plan is printed; place cards then follow its seats. */
+	engagementId?: EngagementId | null,
+};
+
 export type DuplicateOf = { kind: "record"; id: string; name: string } | { kind: "row"; row: number; name: string };
 
 export type DuplicateRow = {
@@ -636,6 +668,21 @@ export type Field = "honorific" | "givenName" | "familyName" |
 /**  The person's organization, by name: matched with one kept, or created. */
 "organization" | "country" | "email" | "phone" | "languages" | "protocolRank" | "dietaryNeeds" | "accessNeeds" | "bio" | "notes" | "name" | "shortName" | "kind" | "city" | "website";
 
+/**
+ *  Somebody who can be seated at the item: one of the visit's participants (not declined), or
+ *  of the item's attendees when it lists them.
+ */
+export type Guest = {
+	personId: PersonId,
+	name: string,
+	nativeName: string | null,
+	position: string | null,
+	organizationName: string | null,
+	side: Side,
+	/**  Place in the order of precedence, from 1. */
+	precedence: number,
+};
+
 /**  What the user chose on the mapping and review screens. */
 export type ImportChoices = {
 	target: Target,
@@ -723,6 +770,8 @@ export type Keychain = {
 	/**  The keychain's own words when it could not do what was asked. */
 	problem: string | null,
 };
+
+export type Lang = "en" | "ru" | "ur";
 
 /**  Why a row was taken for somebody already known. */
 export type Likeness = "sameEmail" | 
@@ -1007,6 +1056,12 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 { kind: "needsOwner" } | 
 /**  Completing a visit needs its outcome summary, or the summary waived. */
 { kind: "needsOutcome" } | 
+/**  A seating plan seats somebody who is not a guest of the programme item. */
+{ kind: "notAGuest" } | 
+/**  A seating plan whose seats are not the tables × seats it says. */
+{ kind: "seatsDoNotFit" } | 
+/**  A printed document that could not be typeset, with the typesetter's words. */
+{ kind: "typesettingFailed"; problem: string } | 
 /**  A file that is not a kind of document Attaché keeps. */
 { kind: "fileTypeRefused"; extension: string } | 
 /**  A file whose content is not what its extension says. */
@@ -1110,6 +1165,49 @@ export type SampleOutcome = {
 	message: string,
 };
 
+export type Seat = {
+	/**
+	 *  From 1, as printed. At a long table seats `1..=half` are the hosts' side, left to right
+	 *  as the hosts see it, and seat `half + n` faces seat `n`.
+	 */
+	number: number,
+	/**  The side the rules give this seat (the person in it may be of the other, by hand or when a side ran out). */
+	side: Side,
+	/**  The table's host's seat. */
+	head: boolean,
+	/**  The seat of honour (the principal guest's). */
+	honour: boolean,
+	guest: Guest | null,
+};
+
+export type Seating = {
+	engagementId: EngagementId,
+	engagementTitle: string,
+	startsLocal: string,
+	layout: TableLayout,
+	tables: number,
+	seatsPerTable: number,
+	plan: SeatingTable[],
+	/**  Guests with no seat (more guests than seats, or left out by hand), in precedence order. */
+	unseated: Guest[],
+	/**  The plan was saved (adjusted by hand); otherwise it is proposed from the order of precedence. */
+	saved: boolean,
+};
+
+/**  The plan as kept, and as the window sends it back after a change. */
+export type SeatingInput = {
+	layout: TableLayout,
+	tables: number,
+	seatsPerTable: number,
+	/**  Who sits where, table by table, seat by seat (`null`: an empty seat). */
+	seats: ((PersonId | null)[])[],
+};
+
+export type SeatingTable = {
+	number: number,
+	seats: Seat[],
+};
+
 export type Sector = {
 	id: SectorId,
 	code: string,
@@ -1186,6 +1284,8 @@ export type StorageRisk =
 { kind: "network"; filesystem: string } | 
 /**  Inside a folder that a cloud service synchronises (`service`: Dropbox, OneDrive…). */
 { kind: "synchronised"; service: string };
+
+export type TableLayout = "long" | "rounds";
 
 /**
  *  What an import makes: people (with their organizations, from a company column) or

@@ -119,7 +119,9 @@ pub fn gather(conn: &Connection, id: &VisitId) -> CoreResult<Dossier> {
         "startsAt",
     )?;
     let agreements = every(
-        |list| agreements::list(conn, &AgreementQuery { list, signed_visit_id: visit_id.clone(), ..Default::default() }),
+        |list| {
+            agreements::list(conn, &AgreementQuery { list, signed_visit_id: visit_id.clone(), ..Default::default() })
+        },
         "signedOn",
     )?;
     let actions = every(

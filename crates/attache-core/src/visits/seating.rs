@@ -142,7 +142,11 @@ pub fn save(store: &mut Store, id: &EngagementId, input: SeatingInput) -> CoreRe
         let mut seen = std::collections::HashSet::new();
         for person in input.seats.iter().flatten().flatten() {
             if !guests.iter().any(|g| &g.person_id == person) {
-                return Err(CoreError::invalid("seats", Reason::NotAGuest, format!("{person} is not a guest of this item")));
+                return Err(CoreError::invalid(
+                    "seats",
+                    Reason::NotAGuest,
+                    format!("{person} is not a guest of this item"),
+                ));
             }
             if !seen.insert(person.as_str()) {
                 return Err(CoreError::invalid("seats", Reason::ListedTwice, format!("{person} is seated twice")));
@@ -166,7 +170,10 @@ pub fn clear(store: &mut Store, id: &EngagementId) -> CoreResult<Seating> {
 fn write(w: &crate::store::Writer<'_>, id: &EngagementId, plan: Option<&SeatingInput>) -> CoreResult<()> {
     let snapshot = audit::snapshot(w, RecordKind::Engagement, id.as_str())?;
     let json = plan.map(|p| serde_json::to_string(p).unwrap_or_default());
-    w.execute("UPDATE engagements SET seating = ?2, updated_at = ?3 WHERE id = ?1", rusqlite::params![id, json, now()])?;
+    w.execute(
+        "UPDATE engagements SET seating = ?2, updated_at = ?3 WHERE id = ?1",
+        rusqlite::params![id, json, now()],
+    )?;
     audit::changed(w, RecordKind::Engagement, id.as_str(), Some(snapshot))
 }
 
@@ -177,9 +184,9 @@ fn stored(conn: &Connection, id: &EngagementId) -> CoreResult<Option<SeatingInpu
         .optional()?
         .flatten();
     // A plan that no longer reads (written by a newer Attaché, say) is proposed afresh.
-    Ok(json.and_then(|j| serde_json::from_str::<SeatingInput>(&j).ok()).filter(|p| {
-        check_shape(p.layout, p.tables, p.seats_per_table).is_ok() && p.seats.len() as i64 == p.tables
-    }))
+    Ok(json
+        .and_then(|j| serde_json::from_str::<SeatingInput>(&j).ok())
+        .filter(|p| check_shape(p.layout, p.tables, p.seats_per_table).is_ok() && p.seats.len() as i64 == p.tables))
 }
 
 fn check_shape(layout: TableLayout, tables: i64, seats_per_table: i64) -> CoreResult<()> {

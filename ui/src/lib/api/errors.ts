@@ -108,6 +108,9 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'signatoryNotOfParty': return m.errors_signatory_not_of_party();
 		case 'needsOwner': return m.errors_needs_owner();
 		case 'needsOutcome': return m.errors_needs_outcome();
+		case 'notAGuest': return m.errors_not_a_guest();
+		case 'seatsDoNotFit': return m.errors_seats_do_not_fit();
+		case 'typesettingFailed': return m.errors_typesetting_failed({ problem: reason.problem });
 		case 'notABackup': return m.errors_not_a_backup({ problem: reason.problem });
 		case 'storeInUse': return m.errors_store_in_use();
 		case 'sameAsStore': return m.errors_same_as_store();
