@@ -33,6 +33,9 @@ pub const TEST_PACKAGES: &[&str] = &[
     "python3-openpyxl",
     // Reads back the vCards the people export writes.
     "python3-vobject",
+    // Read back the PDF documents: pypdf (it reads Urdu in right-to-left lines) and poppler's pdftotext.
+    "python3-pypdf",
+    "poppler-utils",
     "xdotool",
     // A Secret Service for the keychain test (the app remembers a passphrase in it).
     "gnome-keyring",

@@ -5,6 +5,7 @@ use std::process::{Command, Stdio};
 
 use attache_core::Store;
 
+#[allow(dead_code)] // not every test file uses the sample
 pub fn sample_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("attache.db")).unwrap();
