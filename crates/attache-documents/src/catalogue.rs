@@ -166,6 +166,9 @@ impl Catalogue {
             .find(|(l, _)| *l == self.lang)
             .map_or("", |(_, w)| w[date.weekday().num_days_from_monday() as usize]);
         let separator = if self.lang == Lang::Ur { "، " } else { ", " };
+        // A heading begins with a capital, also where the weekday is written in lower case ("среда").
+        let mut letters = weekday.chars();
+        let weekday: String = letters.next().map(|c| c.to_uppercase().chain(letters).collect()).unwrap_or_default();
         format!("{weekday}{separator}{}", self.date(date))
     }
 
@@ -219,7 +222,7 @@ mod tests {
     fn dates_are_written_in_each_language() {
         let day = NaiveDate::from_ymd_opt(2026, 1, 28).unwrap();
         assert_eq!(Catalogue::of(Lang::En).day_heading(day), "Wednesday, 28 January 2026");
-        assert_eq!(Catalogue::of(Lang::Ru).day_heading(day), "среда, 28 января 2026 г.");
+        assert_eq!(Catalogue::of(Lang::Ru).day_heading(day), "Среда, 28 января 2026 г.");
         assert_eq!(Catalogue::of(Lang::Ur).day_heading(day), "بدھ، 28 جنوری 2026");
         let end = NaiveDate::from_ymd_opt(2026, 1, 30).unwrap();
         assert_eq!(Catalogue::of(Lang::En).date_span(day, end), "28–30 January 2026");

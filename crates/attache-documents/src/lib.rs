@@ -186,7 +186,11 @@ fn content_of(conn: &Connection, request: &DocumentRequest, dossier: &Dossier) -
             let item = request.engagement_id.as_ref().ok_or_else(|| {
                 CoreError::invalid("engagementId", Reason::Required, "a seating plan is of one programme item")
             })?;
-            json!({ "visit": visit, "seating": cards::seating(words, &seating_of(conn, request, item)?) })
+            let sides: serde_json::Map<String, Value> = ["host", "guest", "third_party"]
+                .into_iter()
+                .map(|side| (side.to_owned(), Value::String(words.vocabulary("participant_side", side))))
+                .collect();
+            json!({ "visit": visit, "sides": sides, "seating": cards::seating(words, &seating_of(conn, request, item)?) })
         }
     })
 }

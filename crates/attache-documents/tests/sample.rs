@@ -70,7 +70,7 @@ fn the_brief_lists_each_side_in_precedence_order_with_names_in_both_scripts() {
     }
     let russian = text_of(&store, &request(DocumentKind::Brief, &store, Lang::Ru));
     assert!(compact(&russian).contains(&compact("Справка к визиту")));
-    assert!(compact(&russian).contains(&compact("среда, 28 января 2026 г.")));
+    assert!(compact(&russian).contains(&compact("Среда, 28 января 2026 г.")));
     let urdu = text_of(&store, &request(DocumentKind::Brief, &store, Lang::Ur));
     assert_words(&urdu, "شرکاء");
 }

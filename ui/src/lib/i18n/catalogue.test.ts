@@ -43,7 +43,7 @@ const LATIN_ALLOWED = new Set(['Attaché', 'MoU', 'IANA', 'ISO', 'UTC', 'GMT', '
 
 function latinWords(text: string): string[] {
 	const withoutPlaceholders = text.replace(/\{[^}]+\}/g, ' ');
-	const withoutExamples = withoutPlaceholders.replace(/[\w.+-]+@[\w.-]+|[A-Z][a-z]+\/[A-Za-z_]+|\b[A-Z]{2,3}\b/g, ' ');
+	const withoutExamples = withoutPlaceholders.replace(/[\w.+-]+@[\w.-]+|[A-Z][a-z]+\/[A-Za-z_]+|\b[A-Z]{2,3}\b|\bA[0-9]\b/g, ' '); // the last: paper sizes (A4)
 	return (withoutExamples.match(/[A-Za-zÀ-ÿ]+/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
 }
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Engagement, Seating, Seat, Visit } from '$lib/bindings';
+import type { Engagement, Participant, Seating, Seat, Visit } from '$lib/bindings';
 import { toasts } from '$lib/feedback/toasts.svelte';
 import PrintShelf from './PrintShelf.svelte';
 
@@ -83,5 +83,46 @@ describe('PrintShelf', () => {
 		await waitFor(() => expect(toasts.items.length).toBe(1));
 		expect(screen.queryByTestId('print-preview')).toBeNull();
 		expect(screen.getByTestId('print-seating').textContent).toContain('no programme items');
+	});
+
+	it('prints badges for the people ticked, and everybody when none is', async () => {
+		api.printing.preview.mockResolvedValue(['<svg/>']);
+		const participants = [
+			{ id: 'a', personId: 'p-a', personName: 'Albert P. Khorev', nativeName: 'Альберт Хорев', deletedAt: null, belongsToDeleted: false },
+			{ id: 'b', personId: 'p-b', personName: 'Syed Ahtesham Mazhar', nativeName: null, deletedAt: null, belongsToDeleted: false }
+		] as Participant[];
+		render(PrintShelf, { props: { visit, engagements: [], participants } });
+		await fireEvent.click(screen.getByTestId('print-preview-badges'));
+		expect(api.printing.preview).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'badges', personIds: [] }));
+		await fireEvent.click(screen.getByLabelText(/Syed Ahtesham Mazhar/));
+		expect(screen.getByTestId('print-people').textContent).toContain('1 chosen');
+		await screen.findByTestId('print-preview');
+		await fireEvent.click(screen.getByTestId('print-preview-badges'));
+		await waitFor(() => expect(api.printing.preview).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'badges', personIds: ['p-b'] })));
+		await fireEvent.click(screen.getByTestId('print-preview-brief'));
+		await waitFor(() => expect(api.printing.preview).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'brief', personIds: [] })));
+	});
+
+	it('moves a guest dragged onto another seat, and Escape lets go of a chosen seat', async () => {
+		api.seating.get.mockResolvedValue(structuredClone(plan));
+		render(PrintShelf, { props: { visit, engagements: [meeting] } });
+		await fireEvent.change(screen.getByTestId('print-item'), { target: { value: 'e1' } });
+		const seats = await screen.findAllByTestId('seat');
+		// The pointer is let go over seat 3 (what the window finds under it).
+		// jsdom does no layout, so it has no elementFromPoint of its own.
+		document.elementFromPoint = () => seats[2];
+		await fireEvent.pointerDown(seats[0]);
+		await fireEvent.pointerUp(window);
+		await fireEvent.click(seats[2]);
+		delete (document as { elementFromPoint?: unknown }).elementFromPoint;
+		const after = screen.getAllByTestId('seat');
+		expect(after[0].textContent).toContain('Khorev');
+		expect(after[2].textContent).toContain('Mazhar');
+		expect(screen.queryByRole('status')).toBeNull();
+		expect(screen.getByText('Unsaved changes')).toBeTruthy();
+		await fireEvent.click(after[1]);
+		expect(screen.getByRole('status')).toBeTruthy();
+		await fireEvent.keyDown(window, { key: 'Escape' });
+		expect(screen.queryByRole('status')).toBeNull();
 	});
 });
