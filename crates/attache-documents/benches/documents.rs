@@ -71,14 +71,8 @@ fn bench(c: &mut Criterion) {
         .unwrap()
         .id;
     let large = large_visit(&mut store, 200, 100);
-    let request = |kind, visit_id: &attache_core::kernel::ids::VisitId| DocumentRequest {
-        kind,
-        visit_id: visit_id.clone(),
-        lang: Lang::En,
-        day: None,
-        person_ids: vec![],
-        engagement_id: None,
-    };
+    let request =
+        |kind, visit_id: &attache_core::kernel::ids::VisitId| DocumentRequest::new(kind, visit_id.clone(), Lang::En);
     let mut group = c.benchmark_group("documents");
     group.sample_size(10);
     for (name, request) in [

@@ -80,6 +80,13 @@ pub struct DocumentRequest {
     pub engagement_id: Option<EngagementId>,
 }
 
+impl DocumentRequest {
+    /// The document of the whole visit in `lang`: every participant, the first day, no item.
+    pub fn new(kind: DocumentKind, visit_id: VisitId, lang: Lang) -> DocumentRequest {
+        DocumentRequest { kind, visit_id, lang, day: None, person_ids: Vec::new(), engagement_id: None }
+    }
+}
+
 /// A typeset document, ready to be written as PDF or shown page by page.
 pub struct Typeset {
     document: PagedDocument,

@@ -29,14 +29,7 @@ fn empty_visit(store: &mut Store, title: &str) -> attache_core::kernel::ids::Vis
 }
 
 fn request(kind: DocumentKind, visit_id: &attache_core::kernel::ids::VisitId) -> DocumentRequest {
-    DocumentRequest {
-        kind,
-        visit_id: visit_id.clone(),
-        lang: Lang::En,
-        day: None,
-        person_ids: vec![],
-        engagement_id: None,
-    }
+    DocumentRequest::new(kind, visit_id.clone(), Lang::En)
 }
 
 #[test]

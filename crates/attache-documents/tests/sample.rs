@@ -14,7 +14,7 @@ fn sample_visit(store: &attache_core::Store) -> attache_core::visits::Visit {
 }
 
 fn request(kind: DocumentKind, store: &attache_core::Store, lang: Lang) -> DocumentRequest {
-    DocumentRequest { kind, visit_id: sample_visit(store).id, lang, day: None, person_ids: vec![], engagement_id: None }
+    DocumentRequest::new(kind, sample_visit(store).id, lang)
 }
 
 fn today() -> NaiveDate {
