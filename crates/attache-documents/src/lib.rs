@@ -146,7 +146,12 @@ pub fn typeset(conn: &Connection, request: &DocumentRequest, today: NaiveDate) -
         data.extend(head);
     }
     let bytes = serde_json::to_vec(&data).map_err(|e| world::typesetting_failed(e.to_string()))?;
-    let document = world::DocumentWorld::new(request.kind.template(), bytes, today)?.typeset()?;
+    let document = world::DocumentWorld::new(request.kind.template(), bytes, today)?.typeset();
+    // Typst memoizes its work across compilations in a process-wide cache. Results unused for
+    // ten typesettings are let go (as Typst's own watch mode does), so a window that previews
+    // for hours does not grow without bound; a preview typeset again soon still reuses them.
+    typst::comemo::evict(10);
+    let document = document?;
     Ok(Typeset { document, ident: format!("attache-{:?}-{}", request.kind, request.visit_id) })
 }
 
