@@ -46,6 +46,8 @@ describe('Printed documents in a real window', () => {
         await app.click('print-preview-save');
         await app.chooseInFileDialog('Save as PDF…', path, { save: true });
         await app.browser.waitUntil(async () => (await app.bodyText()).includes(path), { timeout: 30_000, timeoutMsg: 'no notice of the PDF written' });
+        // Recorded as printed, and up to date: nothing has changed since.
+        await app.visible('print-printed-brief');
         const text = pdfText(path);
         for (const name of ['H.E.AlbertP.Khorev', 'АльбертХорев', 'SyedAhteshamMazhar', 'Wednesday,28January2026']) {
           assert.ok(text.includes(name), `${name} in the saved brief`);

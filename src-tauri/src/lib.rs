@@ -130,6 +130,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             encryption::keychain_forget,
             printing::printing_preview,
             printing::printing_save,
+            printing::printing_status,
             seating::seating_get,
             seating::seating_propose,
             seating::seating_save,

@@ -30,7 +30,7 @@ pub struct DocumentArgs {
     output: PathBuf,
 }
 
-pub fn run(store: &Store, kind: DocumentKind, args: DocumentArgs) -> Outcome {
+pub fn run(store: &mut Store, kind: DocumentKind, args: DocumentArgs) -> Outcome {
     let conn = store.conn();
     let visit_id = lookup::visit(conn, &args.visit)?;
     let person_ids = args.people.iter().map(|p| lookup::person(conn, p.trim())).collect::<Result<Vec<_>, _>>()?;
@@ -43,6 +43,7 @@ pub fn run(store: &Store, kind: DocumentKind, args: DocumentArgs) -> Outcome {
     let today = chrono::Local::now().date_naive();
     let typeset = attache_documents::typeset(conn, &request, today).map_err(|e| e.to_string())?;
     typeset.save_pdf(&args.output).map_err(|e| e.to_string())?;
+    attache_documents::printed::mark_printed(store, &typeset).map_err(|e| e.to_string())?;
     let pages = typeset.page_count();
     println!("Wrote {} ({pages} page{}).", args.output.display(), if pages == 1 { "" } else { "s" });
     Ok(())

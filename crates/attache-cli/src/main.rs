@@ -134,12 +134,12 @@ fn main() -> ExitCode {
         Command::Import(command) => import::run(&mut store, command),
         Command::Merge(args) => merge::run(&mut store, args),
         Command::Sample => sample(&mut store),
-        Command::Brief(args) => documents::run(&store, DocumentKind::Brief, args),
-        Command::Runsheet(args) => documents::run(&store, DocumentKind::RunSheet, args),
-        Command::Report(args) => documents::run(&store, DocumentKind::Report, args),
-        Command::Badges(args) => documents::run(&store, DocumentKind::Badges, args),
-        Command::Placecards(args) => documents::run(&store, DocumentKind::PlaceCards, args),
-        Command::Seating(args) => documents::run(&store, DocumentKind::Seating, args),
+        Command::Brief(args) => documents::run(&mut store, DocumentKind::Brief, args),
+        Command::Runsheet(args) => documents::run(&mut store, DocumentKind::RunSheet, args),
+        Command::Report(args) => documents::run(&mut store, DocumentKind::Report, args),
+        Command::Badges(args) => documents::run(&mut store, DocumentKind::Badges, args),
+        Command::Placecards(args) => documents::run(&mut store, DocumentKind::PlaceCards, args),
+        Command::Seating(args) => documents::run(&mut store, DocumentKind::Seating, args),
         Command::Backup(_) | Command::Restore(_) | Command::Check(_) | Command::Encryption(_) => {
             unreachable!("handled on the file")
         }

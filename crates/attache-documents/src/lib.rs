@@ -9,6 +9,7 @@
 mod cards;
 pub mod catalogue;
 mod content;
+pub mod printed;
 mod world;
 
 use std::path::Path;
@@ -91,6 +92,8 @@ impl DocumentRequest {
 pub struct Typeset {
     document: PagedDocument,
     ident: String,
+    /// What was typeset, for the record of printing (see [`printed`]).
+    printed: printed::Printed,
 }
 
 impl Typeset {
@@ -136,11 +139,20 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Typesets the document asked for from the store, dated `today`.
-pub fn typeset(conn: &Connection, request: &DocumentRequest, today: NaiveDate) -> CoreResult<Typeset> {
+/// The document's data as the templates read it (without the head), and which one of its kind
+/// it is once defaults are settled (the run-sheet's day).
+fn document_data(conn: &Connection, request: &DocumentRequest) -> CoreResult<(Value, printed::Scope)> {
     let dossier = dossier::gather(conn, &request.visit_id)?;
+    let scope = printed::Scope::of(request, || run_sheet_day(request, &dossier))?;
     let mut data = content_of(conn, request, &dossier)?;
     breakable(&mut data);
+    Ok((data, scope))
+}
+
+/// Typesets the document asked for from the store, dated `today`.
+pub fn typeset(conn: &Connection, request: &DocumentRequest, today: NaiveDate) -> CoreResult<Typeset> {
+    let (mut data, scope) = document_data(conn, request)?;
+    let printed = printed::Printed::of(request, scope, &data);
     let head = content::head(request.lang, request.kind.title_key(), today);
     if let (Value::Object(data), Value::Object(head)) = (&mut data, head) {
         data.extend(head);
@@ -152,7 +164,7 @@ pub fn typeset(conn: &Connection, request: &DocumentRequest, today: NaiveDate) -
     // for hours does not grow without bound; a preview typeset again soon still reuses them.
     typst::comemo::evict(10);
     let document = document?;
-    Ok(Typeset { document, ident: format!("attache-{:?}-{}", request.kind, request.visit_id) })
+    Ok(Typeset { document, ident: format!("attache-{:?}-{}", request.kind, request.visit_id), printed })
 }
 
 fn content_of(conn: &Connection, request: &DocumentRequest, dossier: &Dossier) -> CoreResult<Value> {

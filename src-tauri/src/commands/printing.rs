@@ -1,7 +1,10 @@
 //! Commands for the printed documents (brief, run-sheet, report, badges, place cards, seating
-//! plan): a preview of the pages for the window, and the PDF saved where the user chose.
+//! plan): a preview of the pages for the window, the PDF saved where the user chose, and which
+//! documents printed before are now out of date.
 
+use attache_core::kernel::ids::VisitId;
 use attache_core::AppError;
+use attache_documents::printed::{self, PrintState};
 use attache_documents::DocumentRequest;
 use serde::Serialize;
 use specta::Type;
@@ -31,7 +34,7 @@ pub async fn printing_preview(
     Ok(DocumentPreview { pages: typeset.svg_pages() })
 }
 
-/// Typesets the document and writes it as PDF to `path`; how many pages it has.
+/// Typesets the document, writes it as PDF to `path` and records it as printed; how many pages.
 #[tauri::command]
 #[specta::specta]
 pub async fn printing_save(
@@ -39,7 +42,17 @@ pub async fn printing_save(
     request: DocumentRequest,
     path: String,
 ) -> Result<u32, AppError> {
-    let typeset = state.read(|conn| attache_documents::typeset(conn, &request, today()))?;
-    typeset.save_pdf(std::path::Path::new(&path))?;
-    Ok(typeset.page_count() as u32)
+    state.write(|store| {
+        let typeset = attache_documents::typeset(store.conn(), &request, today())?;
+        typeset.save_pdf(std::path::Path::new(&path))?;
+        printed::mark_printed(store, &typeset)?;
+        Ok(typeset.page_count() as u32)
+    })
+}
+
+/// The visit's documents printed so far, each with whether a change has put it out of date.
+#[tauri::command]
+#[specta::specta]
+pub async fn printing_status(state: State<'_, AppState>, visit_id: VisitId) -> Result<Vec<PrintState>, AppError> {
+    state.read(|conn| printed::status(conn, &visit_id))
 }

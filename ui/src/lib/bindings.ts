@@ -173,8 +173,10 @@ export const commands = {
 	keychainForget: () => __TAURI_INVOKE<Keychain>("keychain_forget"),
 	/**  Typesets the document and returns its pages to show. */
 	printingPreview: (request: DocumentRequest) => __TAURI_INVOKE<DocumentPreview>("printing_preview", { request }),
-	/**  Typesets the document and writes it as PDF to `path`; how many pages it has. */
+	/**  Typesets the document, writes it as PDF to `path` and records it as printed; how many pages. */
 	printingSave: (request: DocumentRequest, path: string) => __TAURI_INVOKE<number>("printing_save", { request, path }),
+	/**  The visit's documents printed so far, each with whether a change has put it out of date. */
+	printingStatus: (visitId: VisitId) => __TAURI_INVOKE<PrintState[]>("printing_status", { visitId }),
 	/**  The item's plan: the one kept, or one proposed from the order of precedence. */
 	seatingGet: (engagementId: EngagementId) => __TAURI_INVOKE<Seating>("seating_get", { engagementId }),
 	/**  A fresh plan of this shape, filled by the order of precedence (not kept until saved). */
@@ -1002,6 +1004,18 @@ export type Pipeline = {
 export type PrecedenceRule = {
 	sides: SideOrder,
 	headsFirst: boolean,
+};
+
+/**  A document of the visit printed before, and whether what it would print now differs. */
+export type PrintState = {
+	kind: DocumentKind,
+	lang: Lang,
+	day: string | null,
+	engagementId: EngagementId | null,
+	personIds: PersonId[],
+	printedAt: string,
+	/**  The visit changed since in a way this document prints (or it can no longer be made). */
+	outOfDate: boolean,
 };
 
 export type Priority = "low" | "normal" | "high" | "urgent";

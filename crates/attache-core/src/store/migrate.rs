@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_imports.sql"),
     include_str!("migrations/0011_merges.sql"),
     include_str!("migrations/0012_seating.sql"),
+    include_str!("migrations/0013_printings.sql"),
 ];
 
 /// The schema version this build of Attaché writes.

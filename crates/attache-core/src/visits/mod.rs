@@ -10,6 +10,7 @@ pub mod engagements;
 pub mod overview;
 pub mod participants;
 pub mod precedence;
+pub mod printings;
 pub mod seating;
 pub mod travel;
 pub mod vehicles;

@@ -1,11 +1,13 @@
 //! The sample store and an independent reader of the PDFs made from it.
 
+// Each test file uses some of these, not all.
+#![allow(dead_code)]
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 use attache_core::Store;
 
-#[allow(dead_code)] // not every test file uses the sample
 pub fn sample_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("attache.db")).unwrap();

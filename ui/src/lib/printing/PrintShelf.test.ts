@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Engagement, Participant, Seating, Seat, Visit } from '$lib/bindings';
 import { toasts } from '$lib/feedback/toasts.svelte';
 import PrintShelf from './PrintShelf.svelte';
 
 const api = vi.hoisted(() => ({
-	printing: { preview: vi.fn(), save: vi.fn() },
+	printing: { preview: vi.fn(), save: vi.fn(), status: vi.fn() },
 	seating: { get: vi.fn(), propose: vi.fn(), save: vi.fn(), clear: vi.fn() }
 }));
 vi.mock('$lib/api/printing', async (original) => ({
@@ -13,8 +13,9 @@ vi.mock('$lib/api/printing', async (original) => ({
 	...api
 }));
 
+beforeEach(() => api.printing.status.mockResolvedValue([]));
 afterEach(() => {
-	vi.clearAllMocks();
+	vi.resetAllMocks();
 	for (const t of toasts.items) toasts.dismiss(t.id);
 });
 
@@ -124,5 +125,22 @@ describe('PrintShelf', () => {
 		expect(screen.getByRole('status')).toBeTruthy();
 		await fireEvent.keyDown(window, { key: 'Escape' });
 		expect(screen.queryByRole('status')).toBeNull();
+	});
+
+	it('says which documents were printed and which a change has put out of date', async () => {
+		api.printing.status.mockResolvedValue([
+			{ kind: 'brief', lang: 'en', day: null, engagementId: null, personIds: [], printedAt: '2026-11-28T09:15:00.000Z', outOfDate: true },
+			{ kind: 'badges', lang: 'en', day: null, engagementId: null, personIds: [], printedAt: '2026-11-28T09:20:00.000Z', outOfDate: false }
+		]);
+		api.printing.save.mockResolvedValue({ path: '/tmp/brief.pdf', pages: 2 });
+		render(PrintShelf, { props: { visit, engagements: [] } });
+		await waitFor(() => expect(screen.getByTestId('print-brief').textContent).toContain('Changed since printed'));
+		expect(screen.getByTestId('print-printed-badges').textContent).toContain('Printed');
+		expect(screen.getByTestId('print-report').textContent).not.toContain('Printed');
+		// Printed again: the flags are asked for anew.
+		api.printing.status.mockResolvedValue([]);
+		await fireEvent.click(screen.getByTestId('print-save-brief'));
+		await waitFor(() => expect(screen.getByTestId('print-brief').textContent).not.toContain('Changed since printed'));
+		expect(api.printing.status.mock.calls.length).toBeGreaterThan(1);
 	});
 });
