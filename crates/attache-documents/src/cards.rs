@@ -2,6 +2,7 @@
 
 use attache_core::kernel::ids::PersonId;
 use attache_core::visits::dossier::DossierPerson;
+use attache_core::visits::participants::Rsvp;
 use attache_core::visits::seating::{Seating, TableLayout};
 use serde_json::{json, Value};
 
@@ -13,7 +14,7 @@ pub fn chosen<'a>(people: &'a [DossierPerson], chosen: &[PersonId]) -> Vec<&'a D
         .iter()
         .filter(|p| {
             if chosen.is_empty() {
-                p.participant.rsvp.as_str() != "declined"
+                p.participant.rsvp != Rsvp::Declined
             } else {
                 chosen.contains(&p.participant.person_id)
             }

@@ -6,7 +6,8 @@ use attache_core::actions::Action;
 use attache_core::agreements::Agreement;
 use attache_core::directory::organizations::Organization;
 use attache_core::visits::dossier::{Dossier, DossierPerson, ProgrammeDay, ProgrammeEntry};
-use attache_core::visits::participants::Side;
+use attache_core::visits::participants::{Rsvp, Side};
+use attache_core::visits::SecurityLevel;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
@@ -50,7 +51,7 @@ pub fn visit(words: &Catalogue, dossier: &Dossier) -> Value {
         "host": dossier.host_organization.as_ref().map(|o| &o.name),
         "guest": dossier.guest_organization.as_ref().map(|o| &o.name),
         "security": words.vocabulary("security_level", v.security_level.as_str()),
-        "securityElevated": v.security_level.as_str() != "standard",
+        "securityElevated": v.security_level != SecurityLevel::Standard,
         "securityNotes": v.security_notes,
         "objectives": v.objectives,
         "outcome": outcome,
@@ -68,7 +69,7 @@ fn person(words: &Catalogue, number: usize, p: &DossierPerson) -> Value {
         "role": words.vocabulary("participant_role", p.participant.role.as_str()),
         "side": p.participant.side.as_str(),
         "rsvp": words.vocabulary("rsvp", p.participant.rsvp.as_str()),
-        "declined": p.participant.rsvp.as_str() == "declined",
+        "declined": p.participant.rsvp == Rsvp::Declined,
         "bio": p.person.bio,
         "phone": p.person.phone,
         "checkedIn": p.checked_in_local.as_deref().map(|at| words.date_time(at)),

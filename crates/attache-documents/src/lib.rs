@@ -144,7 +144,7 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 fn document_data(conn: &Connection, request: &DocumentRequest) -> CoreResult<(Value, printed::Scope)> {
     let dossier = dossier::gather(conn, &request.visit_id)?;
     let scope = printed::Scope::of(request, || run_sheet_day(request, &dossier))?;
-    let mut data = content_of(conn, request, &dossier)?;
+    let mut data = content_of(conn, request, &dossier, &scope)?;
     breakable(&mut data);
     Ok((data, scope))
 }
@@ -167,7 +167,12 @@ pub fn typeset(conn: &Connection, request: &DocumentRequest, today: NaiveDate) -
     Ok(Typeset { document, ident: format!("attache-{:?}-{}", request.kind, request.visit_id), printed })
 }
 
-fn content_of(conn: &Connection, request: &DocumentRequest, dossier: &Dossier) -> CoreResult<Value> {
+fn content_of(
+    conn: &Connection,
+    request: &DocumentRequest,
+    dossier: &Dossier,
+    scope: &printed::Scope,
+) -> CoreResult<Value> {
     let words = Catalogue::of(request.lang);
     let visit = content::visit(words, dossier);
     Ok(match request.kind {
@@ -180,9 +185,10 @@ fn content_of(conn: &Connection, request: &DocumentRequest, dossier: &Dossier) -
             "actions": dossier.actions.iter().filter(|a| a.status.is_pending()).map(|a| content::action(words, a)).collect::<Vec<_>>(),
         }),
         DocumentKind::RunSheet => {
-            let date = run_sheet_day(request, dossier)?;
-            let empty = dossier::ProgrammeDay { date: date.to_string(), items: Vec::new() };
-            let day = dossier.day(date).unwrap_or(&empty);
+            // Settled when the scope was: the day asked for, or the visit's first with a programme.
+            let date = scope.day.clone().unwrap_or_default();
+            let empty = dossier::ProgrammeDay { date: date.clone(), items: Vec::new() };
+            let day = dossier.day(&date).unwrap_or(&empty);
             json!({ "visit": visit, "day": content::day(words, day), "contacts": content::contacts(words, day) })
         }
         DocumentKind::Report => {

@@ -11,7 +11,7 @@ use crate::directory::organizations::{self, OrganizationQuery};
 use crate::directory::people::{self, PersonQuery};
 use crate::kernel::error::CoreResult;
 use crate::kernel::ids::VisitId;
-use crate::kernel::listing::{ListQuery, Page, MAX_PAGE_SIZE};
+use crate::kernel::listing::every;
 use crate::visits::participants::{self, ParticipantQuery};
 use crate::visits::{self as visit_records, VisitQuery};
 
@@ -87,20 +87,6 @@ pub fn participants(conn: &Connection, visit: &VisitId) -> CoreResult<Table> {
         .collect();
     // Side, role and answer are stored words.
     Ok(Table { columns: headings(PARTICIPANTS), rows, vocabulary: vec![1, 2, 7] })
-}
-
-/// Every record a list query selects, in its order, page after page.
-fn every<T>(list: &ListQuery, mut page: impl FnMut(ListQuery) -> CoreResult<Page<T>>) -> CoreResult<Vec<T>> {
-    let mut all = Vec::new();
-    for number in 1.. {
-        let found = page(ListQuery { page: number, page_size: MAX_PAGE_SIZE, ..list.clone() })?;
-        let last = found.items.len() < MAX_PAGE_SIZE as usize;
-        all.extend(found.items);
-        if last {
-            break;
-        }
-    }
-    Ok(all)
 }
 
 const VISITS: &[&str] = &[

@@ -267,3 +267,17 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     }
     true
 }
+
+/// Every record a list query selects, in its order, page after page.
+pub fn every<T>(list: &ListQuery, mut page: impl FnMut(ListQuery) -> CoreResult<Page<T>>) -> CoreResult<Vec<T>> {
+    let mut all = Vec::new();
+    for number in 1.. {
+        let found = page(ListQuery { page: number, page_size: MAX_PAGE_SIZE, ..list.clone() })?;
+        let last = found.items.len() < MAX_PAGE_SIZE as usize;
+        all.extend(found.items);
+        if last {
+            break;
+        }
+    }
+    Ok(all)
+}

@@ -14,7 +14,7 @@ use crate::directory::organizations::{self, Organization};
 use crate::directory::people::{self, Person};
 use crate::kernel::error::CoreResult;
 use crate::kernel::ids::{OrganizationId, VisitId};
-use crate::kernel::listing::{ListQuery, Page, MAX_PAGE_SIZE};
+use crate::kernel::listing::{every, ListQuery};
 use crate::kernel::local_time;
 use crate::visits::engagements::{self, Engagement, EngagementQuery};
 use crate::visits::participants::{self, Participant, ParticipantQuery};
@@ -73,36 +73,24 @@ pub struct DossierPerson {
 }
 
 impl Dossier {
-    /// The programme of one local day (empty when nothing is planned that day).
-    pub fn day(&self, date: NaiveDate) -> Option<&ProgrammeDay> {
-        let date = date.format("%Y-%m-%d").to_string();
+    /// The programme of one local day (`YYYY-MM-DD`), if the visit has that day.
+    pub fn day(&self, date: &str) -> Option<&ProgrammeDay> {
         self.days.iter().find(|d| d.date == date)
     }
 }
 
-/// Every page of a list, in order.
-pub(crate) fn every<T>(mut fetch: impl FnMut(ListQuery) -> CoreResult<Page<T>>, sort: &str) -> CoreResult<Vec<T>> {
-    let mut all = Vec::new();
-    for page in 1.. {
-        let list = ListQuery { page, page_size: MAX_PAGE_SIZE, sort: Some(sort.to_owned()), ..ListQuery::default() };
-        let got = fetch(list)?;
-        let short = got.items.len() < MAX_PAGE_SIZE as usize;
-        all.extend(got.items);
-        if short {
-            break;
-        }
-    }
-    Ok(all)
+/// A list query for every record, in the order `sort` names.
+pub(crate) fn sorted(sort: &str) -> ListQuery {
+    ListQuery { sort: Some(sort.to_owned()), ..ListQuery::default() }
 }
 
 /// The visit `id` gathered for print.
 pub fn gather(conn: &Connection, id: &VisitId) -> CoreResult<Dossier> {
     let visit = visits::get(conn, id)?;
     let visit_id = Some(id.clone());
-    let participants = every(
-        |list| participants::list(conn, &ParticipantQuery { list, visit_id: visit_id.clone(), ..Default::default() }),
-        "precedence",
-    )?;
+    let participants = every(&sorted("precedence"), |list| {
+        participants::list(conn, &ParticipantQuery { list, visit_id: visit_id.clone(), ..Default::default() })
+    })?;
     let zone = local_time::zone_or_utc(&visit.time_zone);
     let people = participants
         .into_iter()
@@ -114,20 +102,15 @@ pub fn gather(conn: &Connection, id: &VisitId) -> CoreResult<Dossier> {
             })
         })
         .collect::<CoreResult<Vec<_>>>()?;
-    let engagements = every(
-        |list| engagements::list(conn, &EngagementQuery { list, visit_id: visit_id.clone(), ..Default::default() }),
-        "startsAt",
-    )?;
-    let agreements = every(
-        |list| {
-            agreements::list(conn, &AgreementQuery { list, signed_visit_id: visit_id.clone(), ..Default::default() })
-        },
-        "signedOn",
-    )?;
-    let actions = every(
-        |list| actions::list(conn, &ActionQuery { list, visit_id: visit_id.clone(), ..Default::default() }),
-        "dueOn",
-    )?;
+    let engagements = every(&sorted("startsAt"), |list| {
+        engagements::list(conn, &EngagementQuery { list, visit_id: visit_id.clone(), ..Default::default() })
+    })?;
+    let agreements = every(&sorted("signedOn"), |list| {
+        agreements::list(conn, &AgreementQuery { list, signed_visit_id: visit_id.clone(), ..Default::default() })
+    })?;
+    let actions = every(&sorted("dueOn"), |list| {
+        actions::list(conn, &ActionQuery { list, visit_id: visit_id.clone(), ..Default::default() })
+    })?;
     let days = programme_days(conn, &visit, engagements, &people)?;
     let live_organization = |id: &Option<OrganizationId>| -> CoreResult<Option<Organization>> {
         Ok(match id {

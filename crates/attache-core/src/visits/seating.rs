@@ -20,10 +20,11 @@ use crate::directory::people;
 use crate::kernel::audit;
 use crate::kernel::error::{CoreError, CoreResult, Reason};
 use crate::kernel::ids::{EngagementId, PersonId};
+use crate::kernel::listing::every;
 use crate::kernel::record::{self, now, RecordKind};
 use crate::kernel::text_enum::text_enum;
 use crate::store::Store;
-use crate::visits::dossier::every;
+use crate::visits::dossier::sorted;
 use crate::visits::engagements::{self, Engagement};
 use crate::visits::participants::{self, ParticipantQuery, Rsvp, Side};
 
@@ -212,10 +213,9 @@ fn check_shape(layout: TableLayout, tables: i64, seats_per_table: i64) -> CoreRe
 /// them), in precedence order; attendees who are not participants come last, as third parties.
 fn guests(conn: &Connection, engagement: &Engagement) -> CoreResult<Vec<Guest>> {
     let visit_id = Some(engagement.visit_id.clone());
-    let participants = every(
-        |list| participants::list(conn, &ParticipantQuery { list, visit_id: visit_id.clone(), ..Default::default() }),
-        "precedence",
-    )?;
+    let participants = every(&sorted("precedence"), |list| {
+        participants::list(conn, &ParticipantQuery { list, visit_id: visit_id.clone(), ..Default::default() })
+    })?;
     let listed = &engagement.attendee_ids;
     let mut guests: Vec<Guest> = participants
         .into_iter()
