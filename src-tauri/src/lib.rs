@@ -8,8 +8,8 @@ use tauri::{Emitter, Manager};
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
-    actions, agreements, app, backups, calendar, conflicts, documents, encryption, engagements, exports, imports,
-    organizations, participants, people, printing, reminders, seating, vehicles, venues, visits,
+    actions, agreements, app, backups, calendar, conflicts, documents, encryption, engagements, exports, gifts,
+    imports, organizations, participants, people, printing, reminders, seating, vehicles, venues, visits,
 };
 
 /// Every command the UI may call, and the types they carry; also what generates
@@ -135,6 +135,16 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             seating::seating_propose,
             seating::seating_save,
             seating::seating_clear,
+            gifts::gifts_list,
+            gifts::gifts_get,
+            gifts::gifts_create,
+            gifts::gifts_update,
+            gifts::gifts_delete,
+            gifts::gifts_restore,
+            gifts::gifts_register,
+            gifts::gifts_register_preview,
+            gifts::gifts_register_save,
+            gifts::gifts_register_export,
             exports::exports_people,
             exports::exports_organizations,
             exports::exports_participants,

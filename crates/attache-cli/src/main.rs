@@ -7,6 +7,7 @@ mod conflicts;
 mod documents;
 mod encryption;
 mod export;
+mod gifts;
 mod ics;
 mod import;
 mod lookup;
@@ -109,6 +110,9 @@ enum Command {
         after_help = "Example:\n  attache-cli seating --visit sialkot --item \"meeting with SCCI\" -o seating.pdf"
     )]
     Seating(documents::DocumentArgs),
+    /// The gift register: gifts given and received, by year.
+    #[command(subcommand)]
+    Gifts(gifts::GiftsCommand),
 }
 
 /// A refusal or failure, said in one line.
@@ -140,6 +144,7 @@ fn main() -> ExitCode {
         Command::Badges(args) => documents::run(&mut store, DocumentKind::Badges, args),
         Command::Placecards(args) => documents::run(&mut store, DocumentKind::PlaceCards, args),
         Command::Seating(args) => documents::run(&mut store, DocumentKind::Seating, args),
+        Command::Gifts(command) => gifts::run(&store, command),
         Command::Backup(_) | Command::Restore(_) | Command::Check(_) | Command::Encryption(_) => {
             unreachable!("handled on the file")
         }

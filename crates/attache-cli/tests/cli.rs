@@ -396,3 +396,56 @@ fn documents_are_written_as_pdf_for_a_visit_found_by_words() {
     let out = cli(dir.path(), &["report", "--visit", "Russian Ambassador", "--lang", "fr", "-o", "x.pdf"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_gift_register_of_a_year_goes_out_as_pdf_excel_or_csv() {
+    use attache_core::kernel::listing::ListQuery;
+    use attache_core::registers::gifts::{self, GiftDirection, GiftDisposition, GiftInput};
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["sample"]).status.success());
+    {
+        let mut store = attache_core::Store::open(&dir.path().join("attache.sqlite3")).unwrap();
+        let visit = attache_core::visits::list(store.conn(), &Default::default()).unwrap().items.remove(0);
+        let search = |words: &str| attache_core::directory::people::PersonQuery {
+            list: ListQuery { search: Some(words.into()), ..Default::default() },
+            ..Default::default()
+        };
+        let person =
+            |words| attache_core::directory::people::list(store.conn(), &search(words)).unwrap().items.remove(0).id;
+        let (mazhar, khorev) = (person("Mazhar"), person("Khorev"));
+        let input = GiftInput {
+            visit_id: visit.id,
+            engagement_id: None,
+            direction: GiftDirection::Given,
+            description: "=HYPERLINK(\"x\") Hand-stitched football".into(),
+            given_on: "2026-01-28".into(),
+            giver_person_id: Some(mazhar),
+            giver_organization_id: None,
+            receiver_person_id: Some(khorev),
+            receiver_organization_id: None,
+            value_amount: Some(120.0),
+            value_currency: Some("USD".into()),
+            disposition: GiftDisposition::Kept,
+            notes: None,
+        };
+        gifts::create(&mut store, input).unwrap();
+    }
+    let pdf = dir.path().join("gifts.pdf");
+    let out = cli(dir.path(), &["gifts", "export", "--year", "2026", "-o", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdftotext(&pdf);
+    assert!(text.contains("Gifts given and received in 2026") && text.contains("USD 120.00"), "{text}");
+
+    let out = cli(dir.path(), &["gifts", "export", "--year", "2026"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    assert!(csv.contains("Date given,Given or received,Gift"), "{csv}");
+    assert!(csv.contains("2026-01-28,given,\"'=HYPERLINK(\"\"x\"\") Hand-stitched football\""), "{csv}");
+
+    let out = cli(dir.path(), &["gifts", "export", "--year", "2025"]);
+    assert_eq!(stdout(&out).lines().count(), 1, "a year without gifts has the headings alone");
+    let out = cli(dir.path(), &["gifts", "export", "--year", "twenty"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = cli(dir.path(), &["gifts", "export", "--year", "2026", "-o", "/nonexistent-folder/gifts.pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+}

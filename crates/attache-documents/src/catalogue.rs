@@ -172,6 +172,29 @@ impl Catalogue {
         format!("{weekday}{separator}{}", self.date(date))
     }
 
+    /// An amount of money as the reader writes it, with its currency: "USD 20,000.50",
+    /// "20 000,50 USD" (Russian groups with a narrow space and uses a decimal comma).
+    pub fn money(&self, amount: f64, currency: &str) -> String {
+        let cents = (amount * 100.0).round() as i128;
+        let (whole, fraction) = (cents / 100, (cents % 100).abs());
+        let digits = whole.abs().to_string();
+        let (group, decimal) = if self.lang == Lang::Ru { ('\u{202F}', ',') } else { (',', '.') };
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(digit);
+        }
+        let sign = if cents < 0 { "-" } else { "" };
+        let number = format!("{sign}{grouped}{decimal}{fraction:02}");
+        if self.lang == Lang::Ru {
+            format!("{number} {currency}")
+        } else {
+            format!("{currency} {number}")
+        }
+    }
+
     /// "28–30 January 2026", or both dates in full when the month or year differ.
     pub fn date_span(&self, start: NaiveDate, end: NaiveDate) -> String {
         if start == end {

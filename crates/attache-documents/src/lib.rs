@@ -1,5 +1,6 @@
 //! Attaché's printed documents: the visit brief, the run-sheet of a day, the post-visit report,
-//! name badges, folded place cards and the seating plan of a programme item, typeset as PDF
+//! name badges, folded place cards, the seating plan of a programme item and the gift register
+//! of a year, typeset as PDF
 //! (and as SVG pages for the window's preview) with Typst embedded as a library.
 //!
 //! The core gathers the data (`visits::dossier`, `visits::seating`); this crate writes it out
@@ -10,6 +11,7 @@ mod cards;
 pub mod catalogue;
 mod content;
 pub mod printed;
+mod registers;
 mod world;
 
 use std::path::Path;
@@ -92,8 +94,9 @@ impl DocumentRequest {
 pub struct Typeset {
     document: PagedDocument,
     ident: String,
-    /// What was typeset, for the record of printing (see [`printed`]).
-    printed: printed::Printed,
+    /// What was typeset, for the record of printing (see [`printed`]); none for a register,
+    /// which is of a year, not of a visit.
+    printed: Option<printed::Printed>,
 }
 
 impl Typeset {
@@ -151,20 +154,40 @@ fn document_data(conn: &Connection, request: &DocumentRequest) -> CoreResult<(Va
 
 /// Typesets the document asked for from the store, dated `today`.
 pub fn typeset(conn: &Connection, request: &DocumentRequest, today: NaiveDate) -> CoreResult<Typeset> {
-    let (mut data, scope) = document_data(conn, request)?;
+    let (data, scope) = document_data(conn, request)?;
     let printed = printed::Printed::of(request, scope, &data);
-    let head = content::head(request.lang, request.kind.title_key(), today);
+    let document = compose(request.kind.template(), data, request.lang, request.kind.title_key(), today)?;
+    Ok(Typeset { document, ident: format!("attache-{:?}-{}", request.kind, request.visit_id), printed: Some(printed) })
+}
+
+/// The gift register of `year`, in `lang`, dated `today`.
+pub fn typeset_gift_register(conn: &Connection, year: i32, lang: Lang, today: NaiveDate) -> CoreResult<Typeset> {
+    let register = attache_core::registers::gifts::register(conn, year)?;
+    let mut data = registers::gift_register(Catalogue::of(lang), &register);
+    breakable(&mut data);
+    let document = compose("/giftregister.typ", data, lang, "doc_gift_register", today)?;
+    Ok(Typeset { document, ident: format!("attache-gift-register-{year}"), printed: None })
+}
+
+/// Lays `data` out with `template`, under the head every document shares.
+fn compose(
+    template: &str,
+    mut data: Value,
+    lang: Lang,
+    title_key: &str,
+    today: NaiveDate,
+) -> CoreResult<PagedDocument> {
+    let head = content::head(lang, title_key, today);
     if let (Value::Object(data), Value::Object(head)) = (&mut data, head) {
         data.extend(head);
     }
     let bytes = serde_json::to_vec(&data).map_err(|e| world::typesetting_failed(e.to_string()))?;
-    let document = world::DocumentWorld::new(request.kind.template(), bytes, today)?.typeset();
+    let document = world::DocumentWorld::new(template, bytes, today)?.typeset();
     // Typst memoizes its work across compilations in a process-wide cache. Results unused for
     // ten typesettings are let go (as Typst's own watch mode does), so a window that previews
     // for hours does not grow without bound; a preview typeset again soon still reuses them.
     typst::comemo::evict(10);
-    let document = document?;
-    Ok(Typeset { document, ident: format!("attache-{:?}-{}", request.kind, request.visit_id), printed })
+    document
 }
 
 fn content_of(

@@ -71,7 +71,7 @@ fn kind_name(kind: DocumentKind) -> String {
 
 /// Records that the document was printed (saved as PDF) now.
 pub fn mark_printed(store: &mut Store, typeset: &Typeset) -> CoreResult<()> {
-    let p = &typeset.printed;
+    let Some(p) = &typeset.printed else { return Ok(()) };
     printings::record(store, &p.visit_id, &kind_name(p.kind), &p.scope.key(), p.lang.code(), &p.hash)
 }
 

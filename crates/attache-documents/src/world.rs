@@ -34,6 +34,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("/badges.typ", include_str!("../templates/badges.typ")),
     ("/placecards.typ", include_str!("../templates/placecards.typ")),
     ("/seating.typ", include_str!("../templates/seating.typ")),
+    ("/giftregister.typ", include_str!("../templates/giftregister.typ")),
 ];
 
 pub const DATA_PATH: &str = "/data.json";

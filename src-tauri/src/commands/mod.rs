@@ -10,6 +10,7 @@ pub mod documents;
 pub mod encryption;
 pub mod engagements;
 pub mod exports;
+pub mod gifts;
 pub mod imports;
 pub mod organizations;
 pub mod participants;

@@ -185,6 +185,23 @@ export const commands = {
 	seatingSave: (engagementId: EngagementId, plan: SeatingInput) => __TAURI_INVOKE<Seating>("seating_save", { engagementId, plan }),
 	/**  Forgets the plan kept: the item is seated by the order of precedence again. */
 	seatingClear: (engagementId: EngagementId) => __TAURI_INVOKE<Seating>("seating_clear", { engagementId }),
+	giftsList: (query: GiftQuery) => __TAURI_INVOKE<Page<Gift>>("gifts_list", { query }),
+	giftsGet: (id: GiftId) => __TAURI_INVOKE<Gift>("gifts_get", { id }),
+	giftsCreate: (input: GiftInput) => __TAURI_INVOKE<Gift>("gifts_create", { input }),
+	giftsUpdate: (id: GiftId, input: GiftInput) => __TAURI_INVOKE<Gift>("gifts_update", { id, input }),
+	giftsDelete: (id: GiftId) => __TAURI_INVOKE<null>("gifts_delete", { id }),
+	giftsRestore: (id: GiftId) => __TAURI_INVOKE<Gift>("gifts_restore", { id }),
+	/**  The gifts of `year`, by the day given, with their totals per direction and currency. */
+	giftsRegister: (year: number) => __TAURI_INVOKE<GiftRegister>("gifts_register", { year }),
+	/**  The printed register of `year`, as pages to show. */
+	giftsRegisterPreview: (year: number, lang: Lang) => __TAURI_INVOKE<DocumentPreview>("gifts_register_preview", { year, lang }),
+	/**  Writes the printed register of `year` as PDF to `path`; how many pages. */
+	giftsRegisterSave: (year: number, lang: Lang, path: string) => __TAURI_INVOKE<number>("gifts_register_save", { year, lang, path }),
+	/**
+	 *  Writes the register of `year` as a table (.xlsx or CSV) under the window's headings, its
+	 *  stored words as the window words them; how many gifts.
+	 */
+	giftsRegisterExport: (year: number, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("gifts_register_export", { year, path, headings, terms }),
 	/**
 	 *  Writes the people the query selects to `path` (CSV, .xlsx, or vCards for address books by
 	 *  a `.vcf` name); how many rows (or cards) were written.
@@ -670,6 +687,90 @@ export type Field = "honorific" | "givenName" | "familyName" |
 /**  The person's organization, by name: matched with one kept, or created. */
 "organization" | "country" | "email" | "phone" | "languages" | "protocolRank" | "dietaryNeeds" | "accessNeeds" | "bio" | "notes" | "name" | "shortName" | "kind" | "city" | "website";
 
+export type Gift = {
+	id: GiftId,
+	visitId: VisitId,
+	visitTitle: string,
+	/**  Its visit is deleted: hidden from default lists, marked under "Show deleted". */
+	belongsToDeleted: boolean,
+	engagementId: EngagementId | null,
+	engagementTitle: string | null,
+	direction: GiftDirection,
+	description: string,
+	givenOn: string,
+	giverPersonId: PersonId | null,
+	giverPersonName: string | null,
+	giverOrganizationId: OrganizationId | null,
+	giverOrganizationName: string | null,
+	receiverPersonId: PersonId | null,
+	receiverPersonName: string | null,
+	receiverOrganizationId: OrganizationId | null,
+	receiverOrganizationName: string | null,
+	valueAmount: number | null,
+	valueCurrency: string | null,
+	disposition: GiftDisposition,
+	notes: string | null,
+	createdAt: string,
+	updatedAt: string,
+	deletedAt: string | null,
+};
+
+export type GiftDirection = "given" | "received";
+
+/**
+ *  What became of a gift: not decided yet, kept by the organization, on display, deposited
+ *  (with a state repository such as the Toshakhana), or bought by its receiver at the
+ *  assessed value.
+ */
+export type GiftDisposition = "pending" | "kept" | "displayed" | "deposited" | "purchased";
+
+export type GiftId = string;
+
+export type GiftInput = {
+	visitId: VisitId,
+	/**  The programme item at which it was given, if one. */
+	engagementId?: EngagementId | null,
+	direction: GiftDirection,
+	description: string,
+	/**  The day it was given (`YYYY-MM-DD`); the register is by this day's year. */
+	givenOn: string,
+	giverPersonId?: PersonId | null,
+	giverOrganizationId?: OrganizationId | null,
+	receiverPersonId?: PersonId | null,
+	receiverOrganizationId?: OrganizationId | null,
+	/**  The estimated (or assessed) value. */
+	valueAmount?: number | null,
+	valueCurrency?: string | null,
+	disposition: GiftDisposition,
+	notes?: string | null,
+};
+
+export type GiftQuery = {
+	visitId?: VisitId | null,
+	/**  Given in this year. */
+	year?: number | null,
+	direction?: GiftDirection | null,
+	disposition?: GiftDisposition | null,
+} & ListQuery;
+
+/**  The gifts of one year, by the day given, with their totals. */
+export type GiftRegister = {
+	year: number,
+	gifts: Gift[],
+	totals: GiftTotal[],
+};
+
+/**
+ *  One line of a register's totals: the gifts of one direction in one currency (`None`: those
+ *  with no value given), how many and what they are worth together.
+ */
+export type GiftTotal = {
+	direction: GiftDirection,
+	currency: string | null,
+	count: number,
+	amount: number | null,
+};
+
 /**
  *  Somebody who can be seated at the item: one of the visit's participants (not declined), or
  *  of the item's attendees when it lists them.
@@ -1114,7 +1215,7 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 /**  A new passphrase too short to protect anything. */
 { kind: "passphraseTooShort"; min: number };
 
-export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action";
+export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action" | "gift";
 
 export type RefusedRow = {
 	index: number,

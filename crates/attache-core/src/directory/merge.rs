@@ -40,6 +40,8 @@ const PERSON_POINTERS: &[Pointer] = &[
     (RecordKind::Agreement, "owner_person_id"),
     (RecordKind::Action, "owner_person_id"),
     (RecordKind::Action, "person_id"),
+    (RecordKind::Gift, "giver_person_id"),
+    (RecordKind::Gift, "receiver_person_id"),
 ];
 const PERSON_LINK_ROWS: &[LinkRow] = &[
     (RecordKind::Engagement, "engagement_attendees", "engagement_id", "person_id"),
@@ -50,6 +52,8 @@ const ORGANIZATION_POINTERS: &[Pointer] = &[
     (RecordKind::Visit, "host_organization_id"),
     (RecordKind::Visit, "guest_organization_id"),
     (RecordKind::Action, "organization_id"),
+    (RecordKind::Gift, "giver_organization_id"),
+    (RecordKind::Gift, "receiver_organization_id"),
 ];
 const ORGANIZATION_LINK_ROWS: &[LinkRow] =
     &[(RecordKind::Agreement, "agreement_parties", "agreement_id", "organization_id")];

@@ -1,6 +1,6 @@
 //! The lists that can be exported, each as a [`Table`] in the list's own filter and order:
 //! people, organizations, visits, agreements, actions, and a visit's participants in the order
-//! of precedence.
+//! of precedence; and the gift register of a year.
 
 use rusqlite::Connection;
 
@@ -12,6 +12,7 @@ use crate::directory::people::{self, PersonQuery};
 use crate::kernel::error::CoreResult;
 use crate::kernel::ids::VisitId;
 use crate::kernel::listing::every;
+use crate::registers::gifts;
 use crate::visits::participants::{self, ParticipantQuery};
 use crate::visits::{self as visit_records, VisitQuery};
 
@@ -270,4 +271,46 @@ pub fn organizations(conn: &Connection, query: &OrganizationQuery) -> CoreResult
         .collect();
     // The kind is a stored word.
     Ok(Table { columns: headings(ORGANIZATIONS), rows, vocabulary: vec![3] })
+}
+
+const GIFTS: &[&str] = &[
+    "Date given",
+    "Given or received",
+    "Gift",
+    "Given by",
+    "Giver's organization",
+    "Received by",
+    "Receiver's organization",
+    "Visit",
+    "Programme item",
+    "Value",
+    "Currency",
+    "What became of it",
+    "Notes",
+];
+
+/// The gift register of `year`, by the day given (as it is printed).
+pub fn gifts(conn: &Connection, year: i32) -> CoreResult<Table> {
+    let rows = gifts::register(conn, year)?
+        .gifts
+        .into_iter()
+        .map(|g| {
+            vec![
+                Cell::Text(g.given_on),
+                Cell::Text(g.direction.as_str().to_owned()),
+                Cell::Text(g.description),
+                g.giver_person_name.into(),
+                g.giver_organization_name.into(),
+                g.receiver_person_name.into(),
+                g.receiver_organization_name.into(),
+                Cell::Text(g.visit_title),
+                g.engagement_title.into(),
+                g.value_amount.into(),
+                g.value_currency.into(),
+                Cell::Text(g.disposition.as_str().to_owned()),
+                g.notes.into(),
+            ]
+        })
+        .collect();
+    Ok(Table { columns: headings(GIFTS), rows, vocabulary: vec![1, 11] })
 }

@@ -19,6 +19,7 @@ const NAMED: &[(&str, &str)] = &[
     ("agreements", "t.title"),
     ("engagements", "t.title"),
     ("actions", "t.title"),
+    ("gifts", "t.description"),
     ("sectors", "t.name"),
 ];
 

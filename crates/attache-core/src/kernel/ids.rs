@@ -69,4 +69,5 @@ record_id!(
     ActionId,
     SectorId,
     AttachmentId,
+    GiftId,
 );

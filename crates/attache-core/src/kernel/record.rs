@@ -20,6 +20,7 @@ pub enum RecordKind {
     Participant,
     Agreement,
     Action,
+    Gift,
 }
 
 impl RecordKind {
@@ -34,13 +35,14 @@ impl RecordKind {
             RecordKind::Participant => "participants",
             RecordKind::Agreement => "agreements",
             RecordKind::Action => "actions",
+            RecordKind::Gift => "gifts",
         }
     }
 
     /// The kind named `name` (as [`RecordKind::name`] gives it).
     pub fn from_name(name: &str) -> Option<RecordKind> {
         use RecordKind::*;
-        [Organization, Person, Venue, Vehicle, Visit, Engagement, Participant, Agreement, Action]
+        [Organization, Person, Venue, Vehicle, Visit, Engagement, Participant, Agreement, Action, Gift]
             .into_iter()
             .find(|kind| kind.name() == name)
     }
@@ -56,6 +58,7 @@ impl RecordKind {
             RecordKind::Participant => "participant",
             RecordKind::Agreement => "agreement",
             RecordKind::Action => "action",
+            RecordKind::Gift => "gift",
         }
     }
 }

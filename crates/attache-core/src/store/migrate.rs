@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_merges.sql"),
     include_str!("migrations/0012_seating.sql"),
     include_str!("migrations/0013_printings.sql"),
+    include_str!("migrations/0014_gifts.sql"),
 ];
 
 /// The schema version this build of Attaché writes.

@@ -1,0 +1,3 @@
+//! The registers a protocol office keeps beside its visits: the gifts given and received.
+
+pub mod gifts;
