@@ -26,6 +26,7 @@ const venues = section('venues', '/venues', 'venues', m.shell_nav_venues);
 const vehicles = section('vehicles', '/vehicles', 'vehicles', m.shell_nav_vehicles);
 const agreements = section('agreements', '/agreements', 'agreements', m.shell_nav_agreements);
 const actions = section('actions', '/actions', 'actions', m.shell_nav_actions);
+const gifts = section('gifts', '/gifts', 'gifts', m.registers_nav_gifts);
 const settings = section('settings', '/settings', 'settings', m.shell_nav_settings);
 
 /**
@@ -49,6 +50,7 @@ export const sidebar: Section[] = [
 	vehicles,
 	agreements,
 	actions,
+	gifts,
 	settings
 ];
 

@@ -63,7 +63,7 @@ describe('Root layout: the sidebar', () => {
 		clearMocks();
 	});
 
-	it('links to the calendar after visits, venues and vehicles after organizations, without a digit shortcut of their own', () => {
+	it('links to the calendar after visits, venues and vehicles after organizations, the gift register after actions, without a digit shortcut of their own', () => {
 		render(Layout, { props: { children } });
 		const links = screen.getAllByRole('link').filter((a) => a.dataset.testid?.startsWith('nav-'));
 		expect(links.map((a) => a.getAttribute('href'))).toEqual([
@@ -76,8 +76,10 @@ describe('Root layout: the sidebar', () => {
 			'/vehicles',
 			'/agreements',
 			'/actions',
+			'/gifts',
 			'/settings'
 		]);
+		expect(screen.getByTestId('nav-gifts').querySelector('kbd')).toBeNull();
 		const calendar = screen.getByTestId('nav-calendar');
 		expect(calendar.textContent?.trim()).toBe('Calendar');
 		expect(calendar.title).toBe('Calendar');

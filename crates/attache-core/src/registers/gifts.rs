@@ -37,27 +37,19 @@ text_enum!(
 pub struct GiftInput {
     pub visit_id: VisitId,
     /// The programme item at which it was given, if one.
-    #[serde(default)]
     pub engagement_id: Option<EngagementId>,
     pub direction: GiftDirection,
     pub description: String,
     /// The day it was given (`YYYY-MM-DD`); the register is by this day's year.
     pub given_on: String,
-    #[serde(default)]
     pub giver_person_id: Option<PersonId>,
-    #[serde(default)]
     pub giver_organization_id: Option<OrganizationId>,
-    #[serde(default)]
     pub receiver_person_id: Option<PersonId>,
-    #[serde(default)]
     pub receiver_organization_id: Option<OrganizationId>,
     /// The estimated (or assessed) value.
-    #[serde(default)]
     pub value_amount: Option<f64>,
-    #[serde(default)]
     pub value_currency: Option<String>,
     pub disposition: GiftDisposition,
-    #[serde(default)]
     pub notes: Option<String>,
 }
 
@@ -71,17 +63,22 @@ pub struct Gift {
     pub belongs_to_deleted: bool,
     pub engagement_id: Option<EngagementId>,
     pub engagement_title: Option<String>,
+    pub engagement_deleted: bool,
     pub direction: GiftDirection,
     pub description: String,
     pub given_on: String,
     pub giver_person_id: Option<PersonId>,
     pub giver_person_name: Option<String>,
+    pub giver_person_deleted: bool,
     pub giver_organization_id: Option<OrganizationId>,
     pub giver_organization_name: Option<String>,
+    pub giver_organization_deleted: bool,
     pub receiver_person_id: Option<PersonId>,
     pub receiver_person_name: Option<String>,
+    pub receiver_person_deleted: bool,
     pub receiver_organization_id: Option<OrganizationId>,
     pub receiver_organization_name: Option<String>,
+    pub receiver_organization_deleted: bool,
     pub value_amount: Option<f64>,
     pub value_currency: Option<String>,
     pub disposition: GiftDisposition,
@@ -125,11 +122,13 @@ pub struct GiftRegister {
 
 const COLUMNS: &str = concat!(
     "g.id, g.visit_id, v.title AS visit_title, v.deleted_at IS NOT NULL AS belongs_to_deleted, g.engagement_id,
-    e.title AS engagement_title, g.direction, g.description, g.given_on, g.giver_person_id, ",
+    e.title AS engagement_title, e.deleted_at IS NOT NULL AS engagement_deleted, g.direction, g.description, g.given_on, g.giver_person_id, ",
     person_name_sql!("gp"),
-    " AS giver_person_name, g.giver_organization_id, go.name AS giver_organization_name, g.receiver_person_id, ",
+    " AS giver_person_name, gp.deleted_at IS NOT NULL AS giver_person_deleted, g.giver_organization_id,
+    go.name AS giver_organization_name, go.deleted_at IS NOT NULL AS giver_organization_deleted, g.receiver_person_id, ",
     person_name_sql!("rp"),
-    " AS receiver_person_name, g.receiver_organization_id, ro.name AS receiver_organization_name, g.value_amount,
+    " AS receiver_person_name, rp.deleted_at IS NOT NULL AS receiver_person_deleted, g.receiver_organization_id,
+    ro.name AS receiver_organization_name, ro.deleted_at IS NOT NULL AS receiver_organization_deleted, g.value_amount,
     g.value_currency, g.disposition, g.notes, g.created_at, g.updated_at, g.deleted_at"
 );
 const FROM: &str = "gifts g JOIN visits v ON v.id = g.visit_id LEFT JOIN engagements e ON e.id = g.engagement_id
@@ -355,17 +354,22 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Gift> {
         belongs_to_deleted: row.get("belongs_to_deleted")?,
         engagement_id: row.get("engagement_id")?,
         engagement_title: row.get("engagement_title")?,
+        engagement_deleted: row.get("engagement_deleted")?,
         direction: row.get("direction")?,
         description: row.get("description")?,
         given_on: row.get("given_on")?,
         giver_person_id: row.get("giver_person_id")?,
         giver_person_name: row.get("giver_person_name")?,
+        giver_person_deleted: row.get("giver_person_deleted")?,
         giver_organization_id: row.get("giver_organization_id")?,
         giver_organization_name: row.get("giver_organization_name")?,
+        giver_organization_deleted: row.get("giver_organization_deleted")?,
         receiver_person_id: row.get("receiver_person_id")?,
         receiver_person_name: row.get("receiver_person_name")?,
+        receiver_person_deleted: row.get("receiver_person_deleted")?,
         receiver_organization_id: row.get("receiver_organization_id")?,
         receiver_organization_name: row.get("receiver_organization_name")?,
+        receiver_organization_deleted: row.get("receiver_organization_deleted")?,
         value_amount: row.get("value_amount")?,
         value_currency: row.get("value_currency")?,
         disposition: row.get("disposition")?,

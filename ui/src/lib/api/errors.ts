@@ -46,7 +46,8 @@ export function recordName(record: RecordKind): string {
 		engagement: m.errors_record_engagement,
 		participant: m.errors_record_participant,
 		agreement: m.errors_record_agreement,
-		action: m.errors_record_action
+		action: m.errors_record_action,
+		gift: m.errors_record_gift
 	};
 	return names[record]();
 }

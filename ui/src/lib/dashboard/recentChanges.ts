@@ -17,7 +17,8 @@ const PAGES: Record<RecordKind, string | null> = {
 	venue: '/venues',
 	vehicle: '/vehicles',
 	engagement: null,
-	participant: null
+	participant: null,
+	gift: null
 };
 
 const isRecordKind = (kind: string): kind is RecordKind => Object.hasOwn(PAGES, kind);

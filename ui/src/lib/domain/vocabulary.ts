@@ -8,6 +8,8 @@ import type {
 	AgreementKind,
 	AgreementStatus,
 	EngagementKind,
+	GiftDirection,
+	GiftDisposition,
 	OrganizationKind,
 	ParticipantRole,
 	Priority,
@@ -36,6 +38,17 @@ function terms<V extends string>(table: Record<V, [label: Message, tone?: Tone]>
 }
 
 export const vocabulary = {
+	giftDirection: terms<GiftDirection>({
+		given: [m.vocabulary_gift_direction_given, 'info'],
+		received: [m.vocabulary_gift_direction_received, 'accent']
+	}),
+	giftDisposition: terms<GiftDisposition>({
+		pending: [m.vocabulary_gift_disposition_pending, 'warning'],
+		kept: [m.vocabulary_gift_disposition_kept, 'neutral'],
+		displayed: [m.vocabulary_gift_disposition_displayed, 'neutral'],
+		deposited: [m.vocabulary_gift_disposition_deposited, 'success'],
+		purchased: [m.vocabulary_gift_disposition_purchased, 'neutral']
+	}),
 	visitStatus: terms<VisitStatus>({
 		draft: [m.vocabulary_visit_status_draft, 'muted'],
 		planned: [m.vocabulary_visit_status_planned, 'info'],
