@@ -69,6 +69,8 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
         await app.nav('calendar');
         await check(`${theme} · calendar (month)`);
+        await app.nav('gifts');
+        await check(`${theme} · gift register`);
 
         await app.nav('visits');
         await app.click(await app.row('Sialkot', { area: 'visits' }));
@@ -84,10 +86,14 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await openAndClose('duplicate-visit');
         await check(`${theme} · visit · use as template`);
         await closeDialog();
-        for (const tab of ['participants', 'conflicts', 'agreements', 'actions', 'print', 'details']) {
+        for (const tab of ['participants', 'conflicts', 'agreements', 'actions', 'gifts', 'print', 'details']) {
           await app.click(`tab-${tab}`);
           await check(`${theme} · visit · ${tab}`);
         }
+        await app.click('tab-gifts');
+        await openAndClose('add-gift-button');
+        await check(`${theme} · visit · gift form`);
+        await closeDialog();
         await app.click('tab-participants');
         await openAndClose('add-participant-button');
         await check(`${theme} · visit · participant form`);

@@ -71,12 +71,12 @@ describe('Gift register', () => {
 		expect(await screen.findAllByTestId('register-row')).toHaveLength(3);
 		const given = screen.getByTestId('gifts-total-given').textContent ?? '';
 		const received = screen.getByTestId('gifts-total-received').textContent ?? '';
-		expect(given).toContain('1 gifts');
+		expect(given).toContain('1 gift');
 		expect(given).toMatch(/120/);
 		expect(received).toContain('2 gifts');
 		expect(received).toMatch(/15,000/);
 		expect(received).toContain('1 without a value');
-		expect(screen.getByTestId('gifts-pending').textContent).toContain('1 gifts still wait');
+		expect(screen.getByTestId('gifts-pending').textContent).toContain('1 gift still waits');
 	});
 
 	it('goes a year back with the button and says when a year has no gifts', async () => {

@@ -1,0 +1,95 @@
+// The gift register in the real window: a gift recorded on the sample visit (the host's chamber
+// to the ambassador, chosen in the picker), seen in the year's register with its total, and the
+// register saved as PDF through the system's save dialog and read back by pypdf.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, withArtifacts } from '../lib/app.mjs';
+
+const STEP = { timeout: 300_000 };
+let app;
+
+function pdfText(path) {
+  const script = 'import sys, pypdf\nprint("".join(p.extract_text() for p in pypdf.PdfReader(sys.argv[1]).pages))';
+  const run = spawnSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout.replace(/\s+/g, '');
+}
+
+describe('The gift register in a real window', () => {
+  before(async () => {
+    app = await App.start();
+  }, STEP);
+
+  after(async () => {
+    await app?.quit().catch(() => {});
+  });
+
+  it('records a gift on the sample visit and prints the year’s register', STEP, () =>
+    withArtifacts(() => app, 'registers', async () => {
+      await app.nav('visits');
+      await app.click(await app.row('Russian Ambassador', { area: 'visits' }));
+      await app.visible('visit-programme');
+      await app.click('tab-gifts');
+      await app.visible('visit-gifts');
+      await app.visible('gifts-none');
+      await app.click('add-gift-button');
+      await app.fill('description', 'Hand-stitched football <b>signed</b>');
+      await app.fill('valueAmount', '120');
+      await app.fill('valueCurrency', 'usd');
+      // The ambassador himself receives it: typed in the picker, chosen with Enter.
+      const receiver = await app.visible('field-receiverPersonId');
+      await receiver.click();
+      await receiver.setValue('Khorev');
+      await app.browser.waitUntil(async () => (await app.browser.$$('[role="option"]')).length > 0, { timeout: 20_000, timeoutMsg: 'no person offered for “Khorev”' });
+      await app.browser.keys('Enter');
+      await app.saveArtifacts('registers-gift-form');
+      await app.save();
+      await app.expectNoFieldErrors();
+      await app.count('gift-row', (n) => n === 1, 'the gift recorded');
+      const row = await (await app.browser.$('[data-testid="gift-row"]')).getText();
+      assert.ok(row.includes('Hand-stitched football <b>signed</b>'), row);
+      assert.ok(row.includes('Khorev') && row.includes('Sialkot Chamber'), row);
+      await app.saveArtifacts('registers-visit-gifts');
+
+      // What the core stored, not only what the screen shows.
+      const visitId = await app.idInUrl('visits');
+      const stored = await app.invoke('gifts_list', { query: { visitId } });
+      assert.equal(stored.items.length, 1);
+      assert.equal(stored.items[0].valueCurrency, 'USD');
+      assert.equal(stored.items[0].receiverPersonName, 'H.E. Albert P. Khorev');
+
+      await app.nav('gifts');
+      // The register opens on this year; the sample visit was in January 2026.
+      for (let i = 0; i < 20; i += 1) {
+        const shown = Number(await (await app.visible('gifts-year')).getValue());
+        if (shown === 2026) break;
+        await app.click(shown > 2026 ? 'gifts-year-previous' : 'gifts-year-next');
+      }
+      await app.count('register-row', (n) => n === 1, 'the gift in the register of 2026');
+      const given = await (await app.browser.$('[data-testid="gifts-total-given"]')).getText();
+      assert.match(given, /120/);
+      await app.saveArtifacts('registers-year');
+      await app.click('gifts-preview');
+      await app.count('gifts-register-page', (n) => n >= 1, 'the register’s pages');
+      await app.saveArtifacts('registers-preview');
+
+      const folder = mkdtempSync(join(tmpdir(), 'attache-gifts-'));
+      try {
+        const path = join(folder, 'gifts.pdf');
+        await app.click('gifts-save-pdf');
+        await app.chooseInFileDialog('Save as PDF…', path, { save: true });
+        await app.browser.waitUntil(async () => (await app.bodyText()).includes(path), { timeout: 30_000, timeoutMsg: 'no notice of the register written' });
+        const text = pdfText(path);
+        for (const expected of ['Giftsgivenandreceivedin2026', 'Hand-stitchedfootball<b>signed</b>', 'USD120.00', 'H.E.AlbertP.Khorev']) {
+          assert.ok(text.includes(expected), `${expected} in the saved register`);
+        }
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }),
+  );
+});
