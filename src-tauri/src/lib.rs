@@ -9,7 +9,7 @@ use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
     actions, agreements, app, backups, calendar, conflicts, documents, encryption, engagements, exports, gifts,
-    imports, organizations, participants, people, printing, reminders, seating, vehicles, venues, visits,
+    imports, meals, organizations, participants, people, printing, reminders, seating, vehicles, venues, visits,
 };
 
 /// Every command the UI may call, and the types they carry; also what generates
@@ -135,6 +135,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             seating::seating_propose,
             seating::seating_save,
             seating::seating_clear,
+            meals::meals_of_visit,
+            meals::meals_set_needs,
             gifts::gifts_list,
             gifts::gifts_get,
             gifts::gifts_create,

@@ -1,4 +1,4 @@
-//! `attache-cli brief|runsheet|report|badges|placecards|seating`: a visit's printed documents as PDF.
+//! `attache-cli brief|runsheet|report|badges|placecards|seating|caterer`: a visit's printed documents as PDF.
 
 use std::path::PathBuf;
 

@@ -110,6 +110,11 @@ enum Command {
         after_help = "Example:\n  attache-cli seating --visit sialkot --item \"meeting with SCCI\" -o seating.pdf"
     )]
     Seating(documents::DocumentArgs),
+    /// The caterer's sheet as PDF: each meal's attendees counted by dietary and access needs.
+    #[command(
+        after_help = "Example:\n  attache-cli caterer --visit sialkot -o caterer.pdf\n  attache-cli caterer --visit sialkot --item dinner --lang ur -o dinner.pdf"
+    )]
+    Caterer(documents::DocumentArgs),
     /// The gift register: gifts given and received, by year.
     #[command(subcommand)]
     Gifts(gifts::GiftsCommand),
@@ -144,6 +149,7 @@ fn main() -> ExitCode {
         Command::Badges(args) => documents::run(&mut store, DocumentKind::Badges, args),
         Command::Placecards(args) => documents::run(&mut store, DocumentKind::PlaceCards, args),
         Command::Seating(args) => documents::run(&mut store, DocumentKind::Seating, args),
+        Command::Caterer(args) => documents::run(&mut store, DocumentKind::Caterer, args),
         Command::Gifts(command) => gifts::run(&store, command),
         Command::Backup(_) | Command::Restore(_) | Command::Check(_) | Command::Encryption(_) => {
             unreachable!("handled on the file")

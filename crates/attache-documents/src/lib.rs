@@ -9,6 +9,7 @@
 
 mod cards;
 pub mod catalogue;
+mod catering;
 mod content;
 pub mod printed;
 mod registers;
@@ -19,7 +20,7 @@ use std::path::Path;
 use attache_core::kernel::error::{CoreError, CoreResult, Reason};
 use attache_core::kernel::ids::{EngagementId, PersonId, VisitId};
 use attache_core::visits::dossier::{self, Dossier};
-use attache_core::visits::seating;
+use attache_core::visits::{meals, seating};
 use attache_core::Connection;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,8 @@ pub enum DocumentKind {
     Badges,
     PlaceCards,
     Seating,
+    /// The caterer's sheet: each meal's attendees counted by dietary and access needs.
+    Caterer,
 }
 
 impl DocumentKind {
@@ -50,6 +53,7 @@ impl DocumentKind {
             DocumentKind::Badges => "/badges.typ",
             DocumentKind::PlaceCards => "/placecards.typ",
             DocumentKind::Seating => "/seating.typ",
+            DocumentKind::Caterer => "/caterer.typ",
         }
     }
 
@@ -61,6 +65,7 @@ impl DocumentKind {
             DocumentKind::Badges => "doc_badges",
             DocumentKind::PlaceCards => "doc_placecards",
             DocumentKind::Seating => "doc_seating",
+            DocumentKind::Caterer => "doc_caterer",
         }
     }
 }
@@ -245,10 +250,31 @@ fn content_of(
                 .collect();
             json!({ "visit": visit, "sides": sides, "seating": cards::seating(words, &seating_of(conn, request, item)?) })
         }
+        DocumentKind::Caterer => {
+            let meals = meals_of(conn, request)?;
+            json!({ "visit": visit, "meals": meals.iter().map(|m| catering::meal(words, m)).collect::<Vec<_>>() })
+        }
     })
 }
 
+/// The meals of the caterer's sheet: the chosen item alone, or every meal of the visit.
+fn meals_of(conn: &Connection, request: &DocumentRequest) -> CoreResult<Vec<meals::Meal>> {
+    match &request.engagement_id {
+        Some(item) => {
+            of_this_visit(conn, request, item)?;
+            Ok(vec![meals::of_item(conn, item)?])
+        }
+        None => meals::of_visit(conn, &request.visit_id),
+    }
+}
+
 fn seating_of(conn: &Connection, request: &DocumentRequest, item: &EngagementId) -> CoreResult<seating::Seating> {
+    of_this_visit(conn, request, item)?;
+    seating::get(conn, item)
+}
+
+/// Refuses a programme item of another visit than the document's.
+fn of_this_visit(conn: &Connection, request: &DocumentRequest, item: &EngagementId) -> CoreResult<()> {
     let engagement = attache_core::visits::engagements::get(conn, item)?;
     if engagement.visit_id != request.visit_id {
         let message = "the programme item is not of this visit";
@@ -258,7 +284,7 @@ fn seating_of(conn: &Connection, request: &DocumentRequest, item: &EngagementId)
             message,
         ));
     }
-    seating::get(conn, item)
+    Ok(())
 }
 
 /// The day asked for, or the first day with a programme, or the visit's first day.

@@ -28,7 +28,7 @@ pub struct Scope {
 
 impl Scope {
     pub(crate) fn of(request: &DocumentRequest, day: impl FnOnce() -> CoreResult<NaiveDate>) -> CoreResult<Scope> {
-        let by_item = matches!(request.kind, DocumentKind::Seating | DocumentKind::PlaceCards);
+        let by_item = matches!(request.kind, DocumentKind::Seating | DocumentKind::PlaceCards | DocumentKind::Caterer);
         let by_people = matches!(request.kind, DocumentKind::Badges | DocumentKind::PlaceCards);
         let mut person_ids = if by_people { request.person_ids.clone() } else { Vec::new() };
         person_ids.sort_by(|a, b| a.as_str().cmp(b.as_str()));

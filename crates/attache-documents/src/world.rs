@@ -35,6 +35,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("/placecards.typ", include_str!("../templates/placecards.typ")),
     ("/seating.typ", include_str!("../templates/seating.typ")),
     ("/giftregister.typ", include_str!("../templates/giftregister.typ")),
+    ("/caterer.typ", include_str!("../templates/caterer.typ")),
 ];
 
 pub const DATA_PATH: &str = "/data.json";

@@ -12,6 +12,7 @@ pub mod engagements;
 pub mod exports;
 pub mod gifts;
 pub mod imports;
+pub mod meals;
 pub mod organizations;
 pub mod participants;
 pub mod people;

@@ -185,6 +185,10 @@ export const commands = {
 	seatingSave: (engagementId: EngagementId, plan: SeatingInput) => __TAURI_INVOKE<Seating>("seating_save", { engagementId, plan }),
 	/**  Forgets the plan kept: the item is seated by the order of precedence again. */
 	seatingClear: (engagementId: EngagementId) => __TAURI_INVOKE<Seating>("seating_clear", { engagementId }),
+	/**  The meals of the visit's programme, in time order, with their needs counted. */
+	mealsOfVisit: (visitId: VisitId) => __TAURI_INVOKE<Meal[]>("meals_of_visit", { visitId }),
+	/**  Says what `person_id` needs at this meal (both empty: what their record says). */
+	mealsSetNeeds: (engagementId: EngagementId, personId: PersonId, needs: NeedsOverride) => __TAURI_INVOKE<Meal>("meals_set_needs", { engagementId, personId, needs }),
 	giftsList: (query: GiftQuery) => __TAURI_INVOKE<Page<Gift>>("gifts_list", { query }),
 	giftsGet: (id: GiftId) => __TAURI_INVOKE<Gift>("gifts_get", { id }),
 	giftsCreate: (input: GiftInput) => __TAURI_INVOKE<Gift>("gifts_create", { input }),
@@ -568,6 +572,22 @@ export type Decision =
 /**  A new record all the same. */
 "create";
 
+/**  One attendee of a meal and what they need there. */
+export type Diner = {
+	personId: PersonId,
+	name: string,
+	nativeName: string | null,
+	side: Side,
+	/**  What they eat at this meal: said for it, else their record's; `None`: not known. */
+	dietary: string | null,
+	access: string | null,
+	/**  What their person record says, for the window to show beside a change for this meal. */
+	recordDietary: string | null,
+	recordAccess: string | null,
+	/**  Said for this meal, not taken from the record. */
+	overridden: boolean,
+};
+
 export type Document = {
 	id: AttachmentId,
 	recordKind: RecordKind,
@@ -579,7 +599,9 @@ export type Document = {
 	createdAt: string,
 };
 
-export type DocumentKind = "brief" | "runSheet" | "report" | "badges" | "placeCards" | "seating";
+export type DocumentKind = "brief" | "runSheet" | "report" | "badges" | "placeCards" | "seating" | 
+/**  The caterer's sheet: each meal's attendees counted by dietary and access needs. */
+"caterer";
 
 /**  A typeset document's pages as SVG images, for the preview. */
 export type DocumentPreview = {
@@ -896,6 +918,23 @@ export type ListQuery = {
 	includeDeleted?: boolean,
 };
 
+/**  A meal with its attendees' needs counted. */
+export type Meal = {
+	engagementId: EngagementId,
+	title: string,
+	startsLocal: string,
+	endsLocal: string,
+	venueName: string | null,
+	diners: Diner[],
+	/**  Special dietary needs, most shared first. */
+	dietary: NeedCount[],
+	/**  Attendees who said they need nothing special to eat. */
+	noDietaryNeeds: number,
+	/**  Attendees whose dietary needs nobody has written down. */
+	dietaryUnknown: string[],
+	access: NeedCount[],
+};
+
 /**
  *  The merge asked for: which record stays, which goes, and the fields (as the record's input
  *  names them: `email`, `position`…) whose value comes from the one that goes.
@@ -904,6 +943,19 @@ export type MergeRequest = {
 	keep: string,
 	other: string,
 	takeFromOther?: string[],
+};
+
+/**  How many attendees share one need ("Halal": 5), and who they are. */
+export type NeedCount = {
+	need: string,
+	count: number,
+	names: string[],
+};
+
+/**  What one attendee needs at one meal, as the office has said it for that meal. */
+export type NeedsOverride = {
+	dietary: string | null,
+	access: string | null,
 };
 
 export type Organization = {

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_seating.sql"),
     include_str!("migrations/0013_printings.sql"),
     include_str!("migrations/0014_gifts.sql"),
+    include_str!("migrations/0015_meal_needs.sql"),
 ];
 
 /// The schema version this build of Attaché writes.

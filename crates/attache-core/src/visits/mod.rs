@@ -7,6 +7,7 @@ pub mod calendar_file;
 pub mod conflicts;
 pub mod dossier;
 pub mod engagements;
+pub mod meals;
 pub mod overview;
 pub mod participants;
 pub mod precedence;

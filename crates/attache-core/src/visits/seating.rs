@@ -211,7 +211,7 @@ fn check_shape(layout: TableLayout, tables: i64, seats_per_table: i64) -> CoreRe
 
 /// The visit's participants who have not declined (only the item's attendees when it lists
 /// them), in precedence order; attendees who are not participants come last, as third parties.
-fn guests(conn: &Connection, engagement: &Engagement) -> CoreResult<Vec<Guest>> {
+pub(crate) fn guests(conn: &Connection, engagement: &Engagement) -> CoreResult<Vec<Guest>> {
     let visit_id = Some(engagement.visit_id.clone());
     let participants = every(&sorted("precedence"), |list| {
         participants::list(conn, &ParticipantQuery { list, visit_id: visit_id.clone(), ..Default::default() })
