@@ -86,7 +86,7 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await openAndClose('duplicate-visit');
         await check(`${theme} · visit · use as template`);
         await closeDialog();
-        for (const tab of ['participants', 'conflicts', 'agreements', 'actions', 'gifts', 'print', 'details']) {
+        for (const tab of ['participants', 'conflicts', 'agreements', 'actions', 'meals', 'gifts', 'print', 'details']) {
           await app.click(`tab-${tab}`);
           await check(`${theme} · visit · ${tab}`);
         }

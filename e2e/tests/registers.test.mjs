@@ -1,6 +1,7 @@
-// The gift register in the real window: a gift recorded on the sample visit (the host's chamber
-// to the ambassador, chosen in the picker), seen in the year's register with its total, and the
-// register saved as PDF through the system's save dialog and read back by pypdf.
+// The registers in the real window: a gift recorded on the sample visit (the host's chamber to
+// the ambassador, chosen in the picker), seen in the year's register with its total, and the
+// register saved as PDF through the system's save dialog and read back by pypdf; then a dinner
+// whose guests' needs are counted, one said for that meal, and the caterer's sheet printed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -86,6 +87,56 @@ describe('The gift register in a real window', () => {
         const text = pdfText(path);
         for (const expected of ['Giftsgivenandreceivedin2026', 'Hand-stitchedfootball<b>signed</b>', 'USD120.00', 'H.E.AlbertP.Khorev']) {
           assert.ok(text.includes(expected), `${expected} in the saved register`);
+        }
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }),
+  );
+
+  it('counts the needs of a dinner, keeps one said for that meal, and prints the caterer’s sheet', STEP, () =>
+    withArtifacts(() => app, 'meals', async () => {
+      await app.nav('visits');
+      await app.click(await app.row('Russian Ambassador', { area: 'visits' }));
+      await app.visible('visit-programme');
+      const visitId = await app.idInUrl('visits');
+      const input = {
+        visitId, title: 'Dinner at the Chamber', kind: 'meal', startsLocal: '2026-01-28T19:30', endsLocal: '2026-01-28T22:00',
+        venueId: null, responsiblePersonId: null, vehicleId: null, securityNotes: null, notes: null, attendeeIds: [],
+      };
+      const dinner = await app.invoke('engagements_create', { input });
+      await app.click('tab-meals');
+      await app.visible('meal');
+      assert.equal(await (await app.visible('meal-total')).getText(), '8');
+      assert.ok((await (await app.visible('meal-unknown')).getText()).includes('Khorev'), 'nobody has asked the ambassador yet');
+
+      // The ambassador's needs for this dinner, said in the row's editor.
+      const rows = await app.browser.$$('[data-testid="diner"]');
+      let khorev;
+      for (const row of rows) if ((await row.getText()).includes('Khorev')) khorev = row;
+      await app.click(await khorev.$('[data-testid="meal-needs-edit"]'));
+      await (await app.visible('meal-dietary-input')).setValue('Halal');
+      await app.click('meal-needs-save');
+      await app.browser.waitUntil(async () => (await (await app.visible('meal-dietary')).getText()).includes('Halal'), { timeout: 20_000, timeoutMsg: 'Halal not counted' });
+      assert.ok(!(await (await app.visible('meal-unknown')).getText()).includes('Khorev'));
+      await app.saveArtifacts('meals-counted');
+      const meals = await app.invoke('meals_of_visit', { visitId });
+      const diner = meals[0].diners.find((d) => d.name.includes('Khorev'));
+      assert.equal(diner.dietary, 'Halal');
+      assert.ok(diner.overridden);
+
+      await app.click('tab-print');
+      await app.click('print-preview-caterer');
+      await app.count('print-page', (n) => n >= 1, 'the caterer’s sheet');
+      await app.saveArtifacts('meals-caterer-preview');
+      const folder = mkdtempSync(join(tmpdir(), 'attache-meals-'));
+      try {
+        const path = join(folder, 'caterer.pdf');
+        const request = { kind: 'caterer', visitId, lang: 'en', day: null, personIds: [], engagementId: dinner.id };
+        assert.ok((await app.invoke('printing_save', { request, path })) >= 1);
+        const text = pdfText(path);
+        for (const expected of ['DinnerattheChamber', '8attable', 'Halal1H.E.AlbertP.Khorev', 'Dietaryneedsnotknownfor7:']) {
+          assert.ok(text.includes(expected), `${expected} in the caterer's sheet`);
         }
       } finally {
         rmSync(folder, { recursive: true, force: true });
