@@ -12,6 +12,7 @@
 //! | [`visits`] | visits, their programme, participants, venues, the whole-visit overview |
 //! | [`agreements`] | MoUs and other agreements, their parties and sectors |
 //! | [`actions`] | follow-up actions |
+//! | [`outcomes`] | what missions brought (deals, joint ventures, letters of intent…) and the mission KPIs |
 //! | [`registers`] | the registers protocol keeps: gifts given and received |
 //! | [`dashboard`] | where things stand today, across areas |
 //! | [`fixtures`] | the built-in sample visit, and (feature `fixtures`) the large-data generator |
@@ -23,7 +24,7 @@
 //! marked `belongs_to_deleted`, when a list is asked to include deleted records (the owner's
 //! page under "Show deleted"). The owners are: for a programme item, its visit; for a
 //! participant, its visit and its person; for an agreement, the visit it was signed at; for an
-//! action, its visit and its agreement (and so that agreement's visit); for a gift, its visit. Any other reference is a
+//! action, its visit and its agreement (and so that agreement's visit); for a gift or an outcome, its visit. Any other reference is a
 //! **link**: a link to a deleted record never hides anything; the record carries a
 //! `<link>_deleted` flag and the UI shows the name struck through. A search never matches
 //! through a deleted record (people are not found by a deleted organization's name). The
@@ -39,6 +40,7 @@ pub mod directory;
 pub mod documents;
 pub mod exchange;
 pub mod fixtures;
+pub mod outcomes;
 pub mod pipeline;
 pub mod registers;
 pub mod reminders;

@@ -180,3 +180,16 @@ fn merging_two_records_of_a_person_moves_the_gifts_they_gave_and_received() {
     let of_visit = GiftQuery { visit_id: Some(s.visit.clone()), list: query(50), ..Default::default() };
     assert_eq!(gifts::list(store.conn(), &of_visit).unwrap().items.len(), 1);
 }
+
+#[test]
+fn a_photo_or_receipt_is_attached_to_a_gift() {
+    let (dir, mut store) = temp_store();
+    let s = scene(&mut store);
+    let saved = gifts::create(&mut store, gift(&s.visit, &s.host, &s.guest, "Football")).unwrap();
+    let receipt = dir.path().join("receipt.pdf");
+    std::fs::write(&receipt, b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n").unwrap();
+    let attached = attache_core::documents::attach(&mut store, RecordKind::Gift, saved.id.as_str(), &receipt).unwrap();
+    assert_eq!(attached.file_name, "receipt.pdf");
+    let listed = attache_core::documents::list(store.conn(), RecordKind::Gift, saved.id.as_str()).unwrap();
+    assert_eq!(listed.len(), 1);
+}

@@ -42,6 +42,7 @@ const PERSON_POINTERS: &[Pointer] = &[
     (RecordKind::Action, "person_id"),
     (RecordKind::Gift, "giver_person_id"),
     (RecordKind::Gift, "receiver_person_id"),
+    (RecordKind::Outcome, "person_id"),
 ];
 const PERSON_LINK_ROWS: &[LinkRow] = &[
     (RecordKind::Engagement, "engagement_attendees", "engagement_id", "person_id"),
@@ -54,6 +55,8 @@ const ORGANIZATION_POINTERS: &[Pointer] = &[
     (RecordKind::Action, "organization_id"),
     (RecordKind::Gift, "giver_organization_id"),
     (RecordKind::Gift, "receiver_organization_id"),
+    (RecordKind::Outcome, "organization_id"),
+    (RecordKind::Outcome, "partner_organization_id"),
 ];
 const ORGANIZATION_LINK_ROWS: &[LinkRow] =
     &[(RecordKind::Agreement, "agreement_parties", "agreement_id", "organization_id")];

@@ -62,6 +62,7 @@ fn links(kind: RecordKind) -> &'static [Link] {
         }
         RecordKind::Engagement => &[("attendeeIds", "engagement_attendees", "engagement_id", "person_id", "person_id")],
         RecordKind::Action => &[("sectorIds", "action_sectors", "action_id", "sector_id", "sector_id")],
+        RecordKind::Outcome => &[("valuesByYear", "outcome_values", "outcome_id", "year || ': ' || amount", "year")],
         RecordKind::Agreement => &[
             ("sectorIds", "agreement_sectors", "agreement_id", "sector_id", "sector_id"),
             (

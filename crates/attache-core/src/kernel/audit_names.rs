@@ -20,6 +20,7 @@ const NAMED: &[(&str, &str)] = &[
     ("engagements", "t.title"),
     ("actions", "t.title"),
     ("gifts", "t.description"),
+    ("outcomes", "t.title"),
     ("sectors", "t.name"),
 ];
 

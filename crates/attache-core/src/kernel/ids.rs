@@ -70,4 +70,5 @@ record_id!(
     SectorId,
     AttachmentId,
     GiftId,
+    OutcomeId,
 );

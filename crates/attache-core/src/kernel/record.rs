@@ -21,6 +21,7 @@ pub enum RecordKind {
     Agreement,
     Action,
     Gift,
+    Outcome,
 }
 
 impl RecordKind {
@@ -36,13 +37,14 @@ impl RecordKind {
             RecordKind::Agreement => "agreements",
             RecordKind::Action => "actions",
             RecordKind::Gift => "gifts",
+            RecordKind::Outcome => "outcomes",
         }
     }
 
     /// The kind named `name` (as [`RecordKind::name`] gives it).
     pub fn from_name(name: &str) -> Option<RecordKind> {
         use RecordKind::*;
-        [Organization, Person, Venue, Vehicle, Visit, Engagement, Participant, Agreement, Action, Gift]
+        [Organization, Person, Venue, Vehicle, Visit, Engagement, Participant, Agreement, Action, Gift, Outcome]
             .into_iter()
             .find(|kind| kind.name() == name)
     }
@@ -59,6 +61,7 @@ impl RecordKind {
             RecordKind::Agreement => "agreement",
             RecordKind::Action => "action",
             RecordKind::Gift => "gift",
+            RecordKind::Outcome => "outcome",
         }
     }
 }

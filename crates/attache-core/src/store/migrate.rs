@@ -24,6 +24,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_printings.sql"),
     include_str!("migrations/0014_gifts.sql"),
     include_str!("migrations/0015_meal_needs.sql"),
+    include_str!("migrations/0016_outcomes.sql"),
+    include_str!("migrations/0017_attachment_kinds.sql"),
 ];
 
 /// The schema version this build of Attaché writes.
