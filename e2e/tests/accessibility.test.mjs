@@ -71,6 +71,8 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await check(`${theme} · calendar (month)`);
         await app.nav('gifts');
         await check(`${theme} · gift register`);
+        await app.nav('results');
+        await check(`${theme} · mission results`);
 
         await app.nav('visits');
         await app.click(await app.row('Sialkot', { area: 'visits' }));
@@ -86,10 +88,14 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await openAndClose('duplicate-visit');
         await check(`${theme} · visit · use as template`);
         await closeDialog();
-        for (const tab of ['participants', 'conflicts', 'agreements', 'actions', 'meals', 'gifts', 'print', 'details']) {
+        for (const tab of ['participants', 'conflicts', 'agreements', 'actions', 'outcomes', 'meals', 'gifts', 'print', 'details']) {
           await app.click(`tab-${tab}`);
           await check(`${theme} · visit · ${tab}`);
         }
+        await app.click('tab-outcomes');
+        await openAndClose('add-outcome-button');
+        await check(`${theme} · visit · outcome form`);
+        await closeDialog();
         await app.click('tab-gifts');
         await openAndClose('add-gift-button');
         await check(`${theme} · visit · gift form`);

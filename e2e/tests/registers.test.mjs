@@ -143,4 +143,43 @@ describe('The gift register in a real window', () => {
       }
     }),
   );
+
+  // The results page counts this year's visits; the sample visit is of January 2026.
+  it('records a deal on the sample visit and sees this year’s KPIs change', STEP, () =>
+    withArtifacts(() => app, 'results', async () => {
+      await app.nav('results');
+      await app.visible('kpi-figures');
+      const before = Number(await (await app.visible('kpi-outcomes')).getText());
+
+      await app.nav('visits');
+      await app.click(await app.row('Russian Ambassador', { area: 'visits' }));
+      await app.visible('visit-programme');
+      await app.click('tab-outcomes');
+      await app.visible('visit-outcome-records');
+      await app.click('add-outcome-button');
+      await app.fill('title', 'Surgical scissors for Kazan clinics');
+      await app.fill('status', 'confirmed');
+      await app.fill('currency', 'USD');
+      await app.click('outcome-add-year');
+      await app.fill('year-0', '2026');
+      await app.fill('amount-0', '250000');
+      await app.saveArtifacts('results-outcome-form');
+      await app.save();
+      await app.expectNoFieldErrors();
+      await app.count('outcome-row', (n) => n === 1, 'the deal recorded');
+      await app.saveArtifacts('results-visit-outcomes');
+
+      await app.nav('results');
+      await app.browser.waitUntil(async () => Number(await (await app.visible('kpi-outcomes')).getText()) === before + 1, {
+        timeout: 20_000,
+        timeoutMsg: 'the outcome is not counted in this year’s KPIs',
+      });
+      const values = await (await app.visible('kpi-values')).getText();
+      assert.match(values, /250,000/);
+      await app.saveArtifacts('results-page');
+      await app.nav('dashboard');
+      await app.visible('dashboard-results');
+      await app.saveArtifacts('results-dashboard');
+    }),
+  );
 });

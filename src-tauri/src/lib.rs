@@ -9,7 +9,8 @@ use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::commands::{
     actions, agreements, app, backups, calendar, conflicts, documents, encryption, engagements, exports, gifts,
-    imports, meals, organizations, participants, people, printing, reminders, seating, vehicles, venues, visits,
+    imports, meals, organizations, outcomes, participants, people, printing, reminders, seating, vehicles, venues,
+    visits,
 };
 
 /// Every command the UI may call, and the types they carry; also what generates
@@ -135,6 +136,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             seating::seating_propose,
             seating::seating_save,
             seating::seating_clear,
+            outcomes::outcomes_list,
+            outcomes::outcomes_get,
+            outcomes::outcomes_create,
+            outcomes::outcomes_update,
+            outcomes::outcomes_delete,
+            outcomes::outcomes_restore,
+            outcomes::outcomes_draft_from_action,
+            outcomes::kpis_compute,
+            outcomes::kpis_export,
             meals::meals_of_visit,
             meals::meals_set_needs,
             gifts::gifts_list,

@@ -12,6 +12,7 @@ mod ics;
 mod import;
 mod lookup;
 mod merge;
+mod outcomes;
 mod registers;
 
 use std::path::PathBuf;
@@ -115,6 +116,9 @@ enum Command {
         after_help = "Example:\n  attache-cli caterer --visit sialkot -o caterer.pdf\n  attache-cli caterer --visit sialkot --item dinner --lang ur -o dinner.pdf"
     )]
     Caterer(documents::DocumentArgs),
+    /// What missions brought (deals, joint ventures, letters of intent…) and the mission KPIs.
+    #[command(subcommand)]
+    Outcomes(outcomes::OutcomesCommand),
     /// The gift register: gifts given and received, by year.
     #[command(subcommand)]
     Gifts(gifts::GiftsCommand),
@@ -151,6 +155,7 @@ fn main() -> ExitCode {
         Command::Seating(args) => documents::run(&mut store, DocumentKind::Seating, args),
         Command::Caterer(args) => documents::run(&mut store, DocumentKind::Caterer, args),
         Command::Gifts(command) => gifts::run(&store, command),
+        Command::Outcomes(command) => outcomes::run(&store, command),
         Command::Backup(_) | Command::Restore(_) | Command::Check(_) | Command::Encryption(_) => {
             unreachable!("handled on the file")
         }

@@ -449,3 +449,63 @@ fn the_gift_register_of_a_year_goes_out_as_pdf_excel_or_csv() {
     let out = cli(dir.path(), &["gifts", "export", "--year", "2026", "-o", "/nonexistent-folder/gifts.pdf"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn outcomes_are_listed_and_exported_and_the_kpis_counted() {
+    use attache_core::outcomes::{self, OutcomeInput, OutcomeKind, OutcomeStatus, YearValue};
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["sample"]).status.success());
+    let out = cli(dir.path(), &["outcomes", "list"]);
+    assert!(stdout(&out).contains("No outcomes."), "{}", stdout(&out));
+    {
+        let mut store = attache_core::Store::open(&dir.path().join("attache.sqlite3")).unwrap();
+        let visits = attache_core::visits::list(store.conn(), &Default::default()).unwrap().items;
+        let visit = visits.into_iter().find(|v| v.title.starts_with("Russian Ambassador")).unwrap();
+        let input = OutcomeInput {
+            visit_id: visit.id,
+            action_id: None,
+            kind: OutcomeKind::Deal,
+            title: "Scalpels for Kazan".into(),
+            status: OutcomeStatus::Confirmed,
+            organization_id: None,
+            partner_organization_id: None,
+            person_id: None,
+            sector_id: None,
+            currency: Some("USD".into()),
+            values: vec![YearValue { year: 2026, amount: 100_000.0 }, YearValue { year: 2027, amount: 50_000.0 }],
+            help_percent: Some(40),
+            reported_on: "2026-06-01".into(),
+            notes: None,
+        };
+        outcomes::create(&mut store, input).unwrap();
+    }
+    let out = cli(dir.path(), &["outcomes", "list", "--year", "2026"]);
+    assert!(stdout(&out).contains("Scalpels for Kazan") && stdout(&out).contains("USD 150000"), "{}", stdout(&out));
+    let out = cli(dir.path(), &["outcomes", "list", "--json"]);
+    assert!(stdout(&out).contains("\"total\": 150000.0"), "{}", stdout(&out));
+    let xlsx = dir.path().join("outcomes.xlsx");
+    let out = cli(dir.path(), &["outcomes", "export", "-o", xlsx.to_str().unwrap()]);
+    assert!(out.status.success() && xlsx.exists(), "{}", stderr(&out));
+
+    let out = cli(dir.path(), &["outcomes", "kpis", "--from", "2026-01-01", "--to", "2026-12-31", "--json"]);
+    let k: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        (k["visits"].as_u64(), k["outcomes"].as_u64(), k["outcomesConfirmed"].as_u64()),
+        (Some(1), Some(1), Some(1))
+    );
+    assert_eq!(k["valueByYear"][1]["confirmed"].as_f64(), Some(50_000.0));
+    let out = cli(dir.path(), &["outcomes", "kpis", "--from", "2026-01-01"]);
+    assert!(
+        stdout(&out).contains("Figure,Year,Value,Currency") && stdout(&out).contains("Value confirmed,2027,50000"),
+        "{}",
+        stdout(&out)
+    );
+    let out = cli(dir.path(), &["outcomes", "kpis", "--from", "January"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("From"), "{}", stderr(&out));
+
+    let caterer = dir.path().join("caterer.pdf");
+    let out = cli(dir.path(), &["caterer", "--visit", "Russian Ambassador", "-o", caterer.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(pdftotext(&caterer).contains("No meals are planned"));
+}

@@ -14,6 +14,7 @@ use attache_core::directory::organizations::{self, OrganizationKind, Organizatio
 use attache_core::directory::people::{self, PersonQuery};
 use attache_core::fixtures::bulk::{self, Scale};
 use attache_core::kernel::listing::ListQuery;
+use attache_core::outcomes::kpis::{self, KpiFilter};
 use attache_core::visits::engagements::{self, EngagementQuery};
 use attache_core::visits::overview;
 use attache_core::visits::participants::{self, ParticipantQuery};
@@ -35,8 +36,9 @@ fn people_search(text: &'static str) -> Query {
 
 /// Raised when the generator or the schema's indexes change: the generator ends with ANALYZE,
 /// and a dataset migrated since has no statistics for the new indexes. (3: vehicles, attendees
-/// and the planning visit; 4: migration 6's indexes for the conflict check.)
-const DATASET_VERSION: u32 = 5;
+/// and the planning visit; 4: migration 6's indexes for the conflict check; 6: outcomes and the
+/// days actions were done, for the KPIs; 7 and 8: the KPIs' indexes.)
+const DATASET_VERSION: u32 = 8;
 
 fn dataset() -> Store {
     let divisor: usize = std::env::var("ATTACHE_BENCH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
@@ -75,6 +77,7 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
     let v2 = visit.clone();
     let v3 = visit.clone();
     let (p1, p2, o1, o2, a1) = (person.clone(), person.clone(), org.clone(), org.clone(), agreement.clone());
+    let o3 = org.clone();
     let planning = attache_core::kernel::ids::VisitId(first_id(
         conn,
         &format!("SELECT id FROM visits WHERE title = '{}'", bulk::PLANNING_VISIT),
@@ -194,6 +197,22 @@ fn queries(conn: &Connection) -> Vec<(&'static str, Query)> {
             }),
         ),
         ("visits: overview of one", Box::new(move |c: &Connection| drop(overview::visit(c, &v, false).unwrap()))),
+        ("KPIs: every visit", Box::new(|c: &Connection| drop(kpis::compute(c, &KpiFilter::default()).unwrap()))),
+        (
+            "KPIs: the visits of one year",
+            Box::new(|c: &Connection| {
+                let year =
+                    KpiFilter { from: Some("2024-01-01".into()), to: Some("2024-12-31".into()), ..Default::default() };
+                drop(kpis::compute(c, &year).unwrap())
+            }),
+        ),
+        (
+            "KPIs: one organization's visits",
+            Box::new(move |c: &Connection| {
+                let of = KpiFilter { organization_id: Some(o3.as_str().into()), ..Default::default() };
+                drop(kpis::compute(c, &of).unwrap())
+            }),
+        ),
         (
             "engagements: programme of a visit",
             Box::new(move |c: &Connection| {

@@ -14,6 +14,7 @@ pub mod gifts;
 pub mod imports;
 pub mod meals;
 pub mod organizations;
+pub mod outcomes;
 pub mod participants;
 pub mod people;
 pub mod printing;

@@ -185,6 +185,21 @@ export const commands = {
 	seatingSave: (engagementId: EngagementId, plan: SeatingInput) => __TAURI_INVOKE<Seating>("seating_save", { engagementId, plan }),
 	/**  Forgets the plan kept: the item is seated by the order of precedence again. */
 	seatingClear: (engagementId: EngagementId) => __TAURI_INVOKE<Seating>("seating_clear", { engagementId }),
+	outcomesList: (query: OutcomeQuery) => __TAURI_INVOKE<Page<Outcome>>("outcomes_list", { query }),
+	outcomesGet: (id: OutcomeId) => __TAURI_INVOKE<Outcome>("outcomes_get", { id }),
+	outcomesCreate: (input: OutcomeInput) => __TAURI_INVOKE<Outcome>("outcomes_create", { input }),
+	outcomesUpdate: (id: OutcomeId, input: OutcomeInput) => __TAURI_INVOKE<Outcome>("outcomes_update", { id, input }),
+	outcomesDelete: (id: OutcomeId) => __TAURI_INVOKE<null>("outcomes_delete", { id }),
+	outcomesRestore: (id: OutcomeId) => __TAURI_INVOKE<Outcome>("outcomes_restore", { id }),
+	/**  An outcome prefilled from a follow-up action of a visit, reported today. */
+	outcomesDraftFromAction: (actionId: ActionId) => __TAURI_INVOKE<OutcomeInput>("outcomes_draft_from_action", { actionId }),
+	/**  The mission KPIs of the visits the filter chooses. */
+	kpisCompute: (filter: KpiFilter) => __TAURI_INVOKE<Kpis>("kpis_compute", { filter }),
+	/**
+	 *  Writes the KPIs as a table (.xlsx or CSV) under the window's headings, its figures named as
+	 *  the window names them (`terms`, by their English names); how many rows.
+	 */
+	kpisExport: (filter: KpiFilter, path: string, headings: string[], terms: { [key in string]: string }) => __TAURI_INVOKE<number>("kpis_export", { filter, path, headings, terms }),
 	/**  The meals of the visit's programme, in time order, with their needs counted. */
 	mealsOfVisit: (visitId: VisitId) => __TAURI_INVOKE<Meal[]>("meals_of_visit", { visitId }),
 	/**  Says what `person_id` needs at this meal (both empty: what their record says). */
@@ -901,6 +916,44 @@ export type Keychain = {
 	problem: string | null,
 };
 
+export type KpiFilter = {
+	/**  Visits starting on or after this day (`YYYY-MM-DD`). */
+	from?: string | null,
+	/**  Visits starting on or before this day. */
+	to?: string | null,
+	/**  Visits where the host, the guest or a participant's organization works in this sector. */
+	sectorId?: SectorId | null,
+	/**  Visits in this country, or with a guest organization from it (ISO code). */
+	country?: string | null,
+	/**  Visits this organization hosted, was the guest of, or took part in. */
+	organizationId?: OrganizationId | null,
+	/**  One visit alone. */
+	visitId?: VisitId | null,
+};
+
+export type Kpis = {
+	visits: number,
+	/**  Programme items of kind meeting. */
+	meetings: number,
+	companies: number,
+	meetingsPerCompany: number | null,
+	mousSigned: number,
+	/**  Letters of intent signed as agreements, and recorded as outcomes. */
+	lettersOfIntent: number,
+	agreementsSigned: number,
+	outcomes: number,
+	outcomesConfirmed: number,
+	deals: number,
+	jointVentures: number,
+	valueByYear: YearTotal[],
+	actions: number,
+	closedWithin30Days: number,
+	closedWithin90Days: number,
+	/**  Of the actions, the share closed within 30 days (0–1); none without actions. */
+	shareClosed30: number | null,
+	shareClosed90: number | null,
+};
+
 export type Lang = "en" | "ru" | "ur";
 
 /**  Why a row was taken for somebody already known. */
@@ -996,6 +1049,78 @@ export type OrganizationQuery = {
 	country?: string | null,
 	sectorId?: SectorId | null,
 } & ListQuery;
+
+export type Outcome = {
+	id: OutcomeId,
+	visitId: VisitId,
+	visitTitle: string,
+	/**  Its visit is deleted: hidden from default lists, marked under "Show deleted". */
+	belongsToDeleted: boolean,
+	actionId: ActionId | null,
+	actionTitle: string | null,
+	kind: OutcomeKind,
+	title: string,
+	status: OutcomeStatus,
+	organizationId: OrganizationId | null,
+	organizationName: string | null,
+	organizationDeleted: boolean,
+	partnerOrganizationId: OrganizationId | null,
+	partnerOrganizationName: string | null,
+	partnerOrganizationDeleted: boolean,
+	personId: PersonId | null,
+	personName: string | null,
+	personDeleted: boolean,
+	sectorId: SectorId | null,
+	sectorName: string | null,
+	currency: string | null,
+	values: YearValue[],
+	/**  The values of all years added up. */
+	total: number | null,
+	helpPercent: number | null,
+	reportedOn: string,
+	notes: string | null,
+	createdAt: string,
+	updatedAt: string,
+	deletedAt: string | null,
+};
+
+export type OutcomeId = string;
+
+export type OutcomeInput = {
+	visitId: VisitId,
+	/**  The follow-up action it was raised from, if one. */
+	actionId: ActionId | null,
+	kind: OutcomeKind,
+	title: string,
+	status: OutcomeStatus,
+	/**  The company that reports it (the delegation's member). */
+	organizationId: OrganizationId | null,
+	/**  The other side: the buyer, the supplier, the joint venture's partner. */
+	partnerOrganizationId: OrganizationId | null,
+	personId: PersonId | null,
+	sectorId: SectorId | null,
+	/**  The currency of every year's value. */
+	currency: string | null,
+	values: YearValue[],
+	/**  How much the visit's help counted, in the company's own estimate (0–100 %). */
+	helpPercent: number | null,
+	/**  The day it was reported (`YYYY-MM-DD`). */
+	reportedOn: string,
+	notes: string | null,
+};
+
+export type OutcomeKind = "deal" | "joint_venture" | "letter_of_intent" | "new_supplier" | "new_buyer";
+
+export type OutcomeQuery = {
+	visitId?: VisitId | null,
+	kind?: OutcomeKind | null,
+	status?: OutcomeStatus | null,
+	organizationId?: OrganizationId | null,
+	/**  Reported in this year. */
+	year?: number | null,
+} & ListQuery;
+
+export type OutcomeStatus = "prospect" | "agreed" | "confirmed";
 
 /**  One owner's share of the actions that need doing soon. */
 export type OwnerLoad = {
@@ -1272,7 +1397,7 @@ export type Reason = { kind: "required" } | { kind: "tooLong"; max: number } | {
 /**  A new passphrase too short to protect anything. */
 { kind: "passphraseTooShort"; min: number };
 
-export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action" | "gift";
+export type RecordKind = "organization" | "person" | "venue" | "vehicle" | "visit" | "engagement" | "participant" | "agreement" | "action" | "gift" | "outcome";
 
 export type RefusedRow = {
 	index: number,
@@ -1632,4 +1757,18 @@ export type VisitQuery = {
 } & ListQuery;
 
 export type VisitStatus = "draft" | "planned" | "confirmed" | "in_progress" | "completed" | "cancelled";
+
+/**  The value of a year's outcomes in one currency: all reported, and confirmed by the companies. */
+export type YearTotal = {
+	year: number,
+	currency: string,
+	reported: number | null,
+	confirmed: number | null,
+};
+
+/**  The value an outcome brings in one year. */
+export type YearValue = {
+	year: number,
+	amount: number | null,
+};
 

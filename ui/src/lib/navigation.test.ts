@@ -73,7 +73,7 @@ describe('shortcuts', () => {
 		expect(sectionOf('/nowhere').key).toBe('dashboard');
 	});
 
-	it('lists the calendar after visits, venues and vehicles after organizations, the gift register after actions, keeping every digit as it was', () => {
+	it('lists the calendar after visits, venues and vehicles after organizations, results and the gift register after actions, keeping every digit as it was', () => {
 		expect(sidebar.map((s) => s.key)).toEqual([
 			'dashboard',
 			'visits',
@@ -84,10 +84,11 @@ describe('shortcuts', () => {
 			'vehicles',
 			'agreements',
 			'actions',
+			'results',
 			'gifts',
 			'settings'
 		]);
-		expect(sidebar.map(shortcutDigit)).toEqual([1, 2, null, 3, 4, null, null, 5, 6, null, 7]);
+		expect(sidebar.map(shortcutDigit)).toEqual([1, 2, null, 3, 4, null, null, 5, 6, null, null, 7]);
 		// Every section with a digit is in the sidebar, and the digit opens it.
 		for (const section of sections) {
 			expect(sidebar).toContain(section);

@@ -27,6 +27,7 @@ const vehicles = section('vehicles', '/vehicles', 'vehicles', m.shell_nav_vehicl
 const agreements = section('agreements', '/agreements', 'agreements', m.shell_nav_agreements);
 const actions = section('actions', '/actions', 'actions', m.shell_nav_actions);
 const gifts = section('gifts', '/gifts', 'gifts', m.registers_nav_gifts);
+const results = section('results', '/results', 'results', m.outcomes_nav);
 const settings = section('settings', '/settings', 'settings', m.shell_nav_settings);
 
 /**
@@ -50,6 +51,7 @@ export const sidebar: Section[] = [
 	vehicles,
 	agreements,
 	actions,
+	results,
 	gifts,
 	settings
 ];

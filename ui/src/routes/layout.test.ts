@@ -63,7 +63,7 @@ describe('Root layout: the sidebar', () => {
 		clearMocks();
 	});
 
-	it('links to the calendar after visits, venues and vehicles after organizations, the gift register after actions, without a digit shortcut of their own', () => {
+	it('links to the calendar after visits, venues and vehicles after organizations, results and the gift register after actions, without a digit shortcut of their own', () => {
 		render(Layout, { props: { children } });
 		const links = screen.getAllByRole('link').filter((a) => a.dataset.testid?.startsWith('nav-'));
 		expect(links.map((a) => a.getAttribute('href'))).toEqual([
@@ -76,6 +76,7 @@ describe('Root layout: the sidebar', () => {
 			'/vehicles',
 			'/agreements',
 			'/actions',
+			'/results',
 			'/gifts',
 			'/settings'
 		]);

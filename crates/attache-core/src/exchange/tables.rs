@@ -1,6 +1,6 @@
 //! The lists that can be exported, each as a [`Table`] in the list's own filter and order:
 //! people, organizations, visits, agreements, actions, and a visit's participants in the order
-//! of precedence; and the gift register of a year.
+//! of precedence; the gift register of a year; outcomes, and the KPIs as a table of figures.
 
 use rusqlite::Connection;
 
@@ -12,6 +12,8 @@ use crate::directory::people::{self, PersonQuery};
 use crate::kernel::error::CoreResult;
 use crate::kernel::ids::VisitId;
 use crate::kernel::listing::every;
+use crate::outcomes::kpis::Kpis;
+use crate::outcomes::{self, OutcomeQuery};
 use crate::registers::gifts;
 use crate::visits::participants::{self, ParticipantQuery};
 use crate::visits::{self as visit_records, VisitQuery};
@@ -313,4 +315,104 @@ pub fn gifts(conn: &Connection, year: i32) -> CoreResult<Table> {
         })
         .collect();
     Ok(Table { columns: headings(GIFTS), rows, vocabulary: vec![1, 11] })
+}
+
+const OUTCOMES: &[&str] = &[
+    "Reported on",
+    "Kind",
+    "Status",
+    "Title",
+    "Visit",
+    "Company",
+    "Partner",
+    "Person",
+    "Sector",
+    "Currency",
+    "Value by year",
+    "Total value",
+    "Visit's help (%)",
+    "Notes",
+];
+
+/// Outcomes as the query selects them; each year's value as "2026: 100000; 2027: 50000".
+pub fn outcomes(conn: &Connection, query: &OutcomeQuery) -> CoreResult<Table> {
+    let rows = every(&query.list, |list| outcomes::list(conn, &OutcomeQuery { list, ..query.clone() }))?
+        .into_iter()
+        .map(|o| {
+            let by_year = o.values.iter().map(|v| format!("{}: {}", v.year, v.amount)).collect::<Vec<_>>().join("; ");
+            vec![
+                Cell::Text(o.reported_on),
+                Cell::Text(o.kind.as_str().to_owned()),
+                Cell::Text(o.status.as_str().to_owned()),
+                Cell::Text(o.title),
+                Cell::Text(o.visit_title),
+                o.organization_name.into(),
+                o.partner_organization_name.into(),
+                o.person_name.into(),
+                o.sector_name.into(),
+                o.currency.into(),
+                by_year.into(),
+                (!o.values.is_empty()).then_some(o.total).into(),
+                o.help_percent.into(),
+                o.notes.into(),
+            ]
+        })
+        .collect();
+    Ok(Table { columns: headings(OUTCOMES), rows, vocabulary: vec![1, 2] })
+}
+
+/// The English names of the KPI figures, in the order [`kpis`] writes them; a window passes its
+/// own words for them (as `terms`).
+pub const KPI_FIGURES: &[&str] = &[
+    "Visits",
+    "Meetings held",
+    "Companies taking part",
+    "Meetings per company",
+    "MoUs signed",
+    "Letters of intent",
+    "Agreements signed",
+    "Outcomes reported",
+    "Outcomes confirmed by the company",
+    "Deals",
+    "Joint ventures",
+    "Follow-up actions",
+    "Closed within 30 days",
+    "Closed within 90 days",
+    "Share closed within 30 days (%)",
+    "Share closed within 90 days (%)",
+    "Value reported",
+    "Value confirmed",
+];
+
+/// The KPIs as figures, one to a row ("Visits", 12), then the value of each year and currency.
+pub fn kpis(k: &Kpis) -> Table {
+    let name = |i: usize| Cell::Text(KPI_FIGURES[i].to_owned());
+    let count = |i: usize, n: u32| vec![name(i), Cell::Empty, Cell::Number(i64::from(n)), Cell::Empty];
+    let share = |i: usize, s: Option<f64>| {
+        vec![name(i), Cell::Empty, s.map(|s| (s * 1000.0).round() / 10.0).into(), Cell::Empty]
+    };
+    let mut rows = vec![
+        count(0, k.visits),
+        count(1, k.meetings),
+        count(2, k.companies),
+        vec![name(3), Cell::Empty, k.meetings_per_company.map(|m| (m * 10.0).round() / 10.0).into(), Cell::Empty],
+        count(4, k.mous_signed),
+        count(5, k.letters_of_intent),
+        count(6, k.agreements_signed),
+        count(7, k.outcomes),
+        count(8, k.outcomes_confirmed),
+        count(9, k.deals),
+        count(10, k.joint_ventures),
+        count(11, k.actions),
+        count(12, k.closed_within_30_days),
+        count(13, k.closed_within_90_days),
+        share(14, k.share_closed_30),
+        share(15, k.share_closed_90),
+    ];
+    for y in &k.value_by_year {
+        let year = Cell::Number(i64::from(y.year));
+        rows.push(vec![name(16), year.clone(), Cell::Real(y.reported), Cell::Text(y.currency.clone())]);
+        rows.push(vec![name(17), year, Cell::Real(y.confirmed), Cell::Text(y.currency.clone())]);
+    }
+    Table { columns: headings(&["Figure", "Year", "Value", "Currency"]), rows, vocabulary: vec![0] }
 }

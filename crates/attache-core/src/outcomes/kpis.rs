@@ -70,25 +70,58 @@ pub struct Kpis {
     pub share_closed_90: Option<f64>,
 }
 
-/// The visits chosen by the filter, as SQL over `visits v` with named parameters.
+/// The visits chosen by the filter, with the last day an action closes "within 30 (90) days",
+/// as SQL over `visits v` with named parameters. Materialized once: every figure below reads it.
+/// An organization's or a sector's visits are found from its people's participations, once, not
+/// by asking each visit in turn.
 const CHOSEN: &str = "
-    WITH chosen AS (
-        SELECT v.id, v.end_date FROM visits v
-        LEFT JOIN organizations g ON g.id = v.guest_organization_id
+    WITH chosen AS MATERIALIZED (
+        SELECT v.id, date(v.end_date, '+31 days') AS within_30, date(v.end_date, '+91 days') AS within_90
+        FROM visits v
         WHERE v.deleted_at IS NULL AND v.status <> 'cancelled'
           AND (:from IS NULL OR v.start_date >= :from)
           AND (:to IS NULL OR v.start_date <= :to)
           AND (:visit IS NULL OR v.id = :visit)
-          AND (:country IS NULL OR v.country = :country OR g.country = :country)
+          AND (:country IS NULL OR v.country = :country
+               OR v.guest_organization_id IN (SELECT id FROM organizations WHERE country = :country))
           AND (:organization IS NULL OR v.host_organization_id = :organization OR v.guest_organization_id = :organization
-               OR EXISTS (SELECT 1 FROM participants pa JOIN people pe ON pe.id = pa.person_id
-                          WHERE pa.visit_id = v.id AND pa.deleted_at IS NULL AND pe.organization_id = :organization))
-          AND (:sector IS NULL OR EXISTS (
-                SELECT 1 FROM organization_sectors os WHERE os.sector_id = :sector AND (
-                    os.organization_id IN (v.host_organization_id, v.guest_organization_id)
-                    OR os.organization_id IN (SELECT pe.organization_id FROM participants pa JOIN people pe ON pe.id = pa.person_id
-                                              WHERE pa.visit_id = v.id AND pa.deleted_at IS NULL))))
+               OR v.id IN (SELECT pa.visit_id FROM people pe JOIN participants pa ON pa.person_id = pe.id
+                           WHERE pe.organization_id = :organization AND pe.deleted_at IS NULL AND pa.deleted_at IS NULL))
+          AND (:sector IS NULL
+               OR v.host_organization_id IN (SELECT organization_id FROM organization_sectors WHERE sector_id = :sector)
+               OR v.guest_organization_id IN (SELECT organization_id FROM organization_sectors WHERE sector_id = :sector)
+               OR v.id IN (SELECT pa.visit_id FROM organization_sectors os
+                           JOIN people pe ON pe.organization_id = os.organization_id AND pe.deleted_at IS NULL
+                           JOIN participants pa ON pa.person_id = pe.id AND pa.deleted_at IS NULL
+                           WHERE os.sector_id = :sector))
     )";
+
+/// Every figure in one statement over the chosen visits. Companies are found from the
+/// companies' side (a few thousand organizations, their people, their participations), which
+/// costs the same for one visit or ten thousand; an action's completion instant is compared as
+/// text with the day after its window (`YYYY-MM-DD` sorts before that day's instants).
+const FIGURES: &str = "
+    SELECT (SELECT count(*) FROM chosen),
+           (SELECT count(*) FROM chosen c JOIN engagements e ON e.visit_id = c.id
+             WHERE e.deleted_at IS NULL AND e.kind = 'meeting'),
+           (SELECT count(*) FROM organizations o WHERE o.kind = 'company' AND o.deleted_at IS NULL AND EXISTS (
+               SELECT 1 FROM people pe JOIN participants pa ON pa.person_id = pe.id JOIN chosen c ON c.id = pa.visit_id
+               WHERE pe.organization_id = o.id AND pe.deleted_at IS NULL AND pa.deleted_at IS NULL AND pa.rsvp <> 'declined')),
+           (SELECT json_array(count(*), coalesce(sum(a.kind = 'mou'), 0), coalesce(sum(a.kind = 'loi'), 0))
+             FROM chosen c JOIN agreements a ON a.signed_visit_id = c.id
+             WHERE a.deleted_at IS NULL AND a.status IN ('signed', 'in_force', 'expired')),
+           (SELECT json_array(count(*), coalesce(sum(o.status = 'confirmed'), 0), coalesce(sum(o.kind = 'deal'), 0),
+                              coalesce(sum(o.kind = 'joint_venture'), 0), coalesce(sum(o.kind = 'letter_of_intent'), 0))
+             FROM chosen c JOIN outcomes o ON o.visit_id = c.id WHERE o.deleted_at IS NULL),
+           (SELECT json_group_array(json_array(year, currency, reported, confirmed)) FROM (
+               SELECT ov.year, o.currency, sum(ov.amount) AS reported,
+                      coalesce(sum(CASE WHEN o.status = 'confirmed' THEN ov.amount END), 0) AS confirmed
+               FROM chosen c JOIN outcomes o ON o.visit_id = c.id JOIN outcome_values ov ON ov.outcome_id = o.id
+               WHERE o.deleted_at IS NULL AND o.currency IS NOT NULL
+               GROUP BY ov.year, o.currency ORDER BY ov.year, o.currency)),
+           (SELECT json_array(count(*), coalesce(sum(a.status = 'done' AND a.completed_at < c.within_30), 0),
+                              coalesce(sum(a.status = 'done' AND a.completed_at < c.within_90), 0))
+             FROM chosen c JOIN actions a ON a.visit_id = c.id WHERE a.deleted_at IS NULL AND a.status <> 'dropped')";
 
 pub fn compute(conn: &Connection, filter: &KpiFilter) -> CoreResult<Kpis> {
     let from = validate::optional_date("from", "From", filter.from.clone())?;
@@ -100,83 +133,46 @@ pub fn compute(conn: &Connection, filter: &KpiFilter) -> CoreResult<Kpis> {
     let params = named_params! {
         ":from": from, ":to": to, ":visit": visit, ":country": country, ":organization": organization, ":sector": sector,
     };
-
-    let sql = format!(
-        "{CHOSEN}
-        SELECT (SELECT count(*) FROM chosen),
-               (SELECT count(*) FROM engagements e JOIN chosen c ON c.id = e.visit_id
-                 WHERE e.deleted_at IS NULL AND e.kind = 'meeting'),
-               (SELECT count(DISTINCT pe.organization_id) FROM participants pa JOIN chosen c ON c.id = pa.visit_id
-                 JOIN people pe ON pe.id = pa.person_id JOIN organizations o ON o.id = pe.organization_id
-                 WHERE pa.deleted_at IS NULL AND pa.rsvp <> 'declined' AND o.kind = 'company'),
-               (SELECT count(*) FROM agreements a JOIN chosen c ON c.id = a.signed_visit_id
-                 WHERE a.deleted_at IS NULL AND a.status IN ('signed', 'in_force', 'expired') AND a.kind = 'mou'),
-               (SELECT count(*) FROM agreements a JOIN chosen c ON c.id = a.signed_visit_id
-                 WHERE a.deleted_at IS NULL AND a.status IN ('signed', 'in_force', 'expired') AND a.kind = 'loi'),
-               (SELECT count(*) FROM agreements a JOIN chosen c ON c.id = a.signed_visit_id
-                 WHERE a.deleted_at IS NULL AND a.status IN ('signed', 'in_force', 'expired'))"
-    );
-    let (visits, meetings, companies, mous, lois, agreements): (u32, u32, u32, u32, u32, u32) = conn
-        .prepare_cached(&sql)?
-        .query_row(params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
-
-    let sql = format!(
-        "{CHOSEN}
-        SELECT count(*),
-               coalesce(sum(o.status = 'confirmed'), 0),
-               coalesce(sum(o.kind = 'deal'), 0),
-               coalesce(sum(o.kind = 'joint_venture'), 0),
-               coalesce(sum(o.kind = 'letter_of_intent'), 0)
-        FROM outcomes o JOIN chosen c ON c.id = o.visit_id WHERE o.deleted_at IS NULL"
-    );
-    let (outcomes, confirmed, deals, joint_ventures, loi_outcomes): (u32, u32, u32, u32, u32) = conn
-        .prepare_cached(&sql)?
-        .query_row(params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
-
-    let sql = format!(
-        "{CHOSEN}
-        SELECT ov.year, o.currency, sum(ov.amount), coalesce(sum(CASE WHEN o.status = 'confirmed' THEN ov.amount END), 0)
-        FROM outcome_values ov JOIN outcomes o ON o.id = ov.outcome_id JOIN chosen c ON c.id = o.visit_id
-        WHERE o.deleted_at IS NULL AND o.currency IS NOT NULL
-        GROUP BY ov.year, o.currency ORDER BY ov.year, o.currency"
-    );
-    let value_by_year = conn
-        .prepare_cached(&sql)?
-        .query_map(params, |r| {
-            Ok(YearTotal { year: r.get(0)?, currency: r.get(1)?, reported: r.get(2)?, confirmed: r.get(3)? })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-
-    // One pass over the period's actions; a day is compared as text (both are `YYYY-MM-DD…`).
-    let sql = format!(
-        "{CHOSEN}
-        SELECT count(*),
-               coalesce(sum(a.status = 'done' AND substr(a.completed_at, 1, 10) <= date(c.end_date, '+30 days')), 0),
-               coalesce(sum(a.status = 'done' AND substr(a.completed_at, 1, 10) <= date(c.end_date, '+90 days')), 0)
-        FROM actions a JOIN chosen c ON c.id = a.visit_id
-        WHERE a.deleted_at IS NULL AND a.status <> 'dropped'"
-    );
-    let (actions, within_30, within_90): (u32, u32, u32) =
-        conn.prepare_cached(&sql)?.query_row(params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-
-    let share = |n: u32| (actions > 0).then(|| f64::from(n) / f64::from(actions));
+    let sql = format!("{CHOSEN} {FIGURES}");
+    let row = conn.prepare_cached(&sql)?.query_row(params, |r| {
+        Ok((
+            r.get::<_, u32>(0)?,
+            r.get::<_, u32>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+        ))
+    })?;
+    let (visits, meetings, companies, agreements, outcomes, values, actions) = row;
+    let numbers = |json: &str| serde_json::from_str::<Vec<u32>>(json).unwrap_or_default();
+    let at = |list: &[u32], i: usize| list.get(i).copied().unwrap_or(0);
+    let (agreements, outcomes, actions) = (numbers(&agreements), numbers(&outcomes), numbers(&actions));
+    let value_by_year = serde_json::from_str::<Vec<(i32, String, f64, f64)>>(&values)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(year, currency, reported, confirmed)| YearTotal { year, currency, reported, confirmed })
+        .collect();
+    let total_actions = at(&actions, 0);
+    let share = |n: u32| (total_actions > 0).then(|| f64::from(n) / f64::from(total_actions));
     Ok(Kpis {
         visits,
         meetings,
         companies,
         meetings_per_company: (companies > 0).then(|| f64::from(meetings) / f64::from(companies)),
-        mous_signed: mous,
-        letters_of_intent: lois + loi_outcomes,
-        agreements_signed: agreements,
-        outcomes,
-        outcomes_confirmed: confirmed,
-        deals,
-        joint_ventures,
+        mous_signed: at(&agreements, 1),
+        letters_of_intent: at(&agreements, 2) + at(&outcomes, 4),
+        agreements_signed: at(&agreements, 0),
+        outcomes: at(&outcomes, 0),
+        outcomes_confirmed: at(&outcomes, 1),
+        deals: at(&outcomes, 2),
+        joint_ventures: at(&outcomes, 3),
         value_by_year,
-        actions,
-        closed_within_30_days: within_30,
-        closed_within_90_days: within_90,
-        share_closed_30: share(within_30),
-        share_closed_90: share(within_90),
+        actions: total_actions,
+        closed_within_30_days: at(&actions, 1),
+        closed_within_90_days: at(&actions, 2),
+        share_closed_30: share(at(&actions, 1)),
+        share_closed_90: share(at(&actions, 2)),
     })
 }

@@ -47,7 +47,8 @@ export function recordName(record: RecordKind): string {
 		participant: m.errors_record_participant,
 		agreement: m.errors_record_agreement,
 		action: m.errors_record_action,
-		gift: m.errors_record_gift
+		gift: m.errors_record_gift,
+		outcome: m.errors_record_outcome
 	};
 	return names[record]();
 }
@@ -74,7 +75,7 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'notACountry': return m.errors_not_a_country({ value: reason.value });
 		case 'notATimeZone': return m.errors_not_a_time_zone({ value: reason.value });
 		case 'notACurrency': return m.errors_not_a_currency({ value: reason.value });
-		case 'notADate': return m.errors_not_a_date();
+		case 'notADate': return field === 'values' ? m.errors_not_a_year() : m.errors_not_a_date();
 		case 'notADateTime': return m.errors_not_a_date_time();
 		case 'tooSmall': return m.errors_too_small({ min: reason.min });
 		case 'notPositive': return m.errors_not_positive();
@@ -83,7 +84,7 @@ function reasonSentence(reason: Reason, field: string | null): string {
 		case 'chosenDeleted': return m.errors_chosen_deleted({ record: recordName(reason.record) });
 		case 'chosenMissing': return m.errors_chosen_missing({ record: recordName(reason.record) });
 		case 'unknownSector': return m.errors_unknown_sector();
-		case 'listedTwice': return m.errors_listed_twice();
+		case 'listedTwice': return field === 'values' ? m.errors_year_twice() : m.errors_listed_twice();
 		case 'alreadyTakesPart': return m.errors_already_takes_part();
 		case 'recordDeleted': return m.errors_record_deleted({ record: recordName(reason.record) });
 		case 'equivalentExists': return m.errors_equivalent_exists({ record: recordName(reason.record) });

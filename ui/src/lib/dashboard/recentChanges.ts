@@ -18,7 +18,8 @@ const PAGES: Record<RecordKind, string | null> = {
 	vehicle: '/vehicles',
 	engagement: null,
 	participant: null,
-	gift: null
+	gift: null,
+	outcome: null
 };
 
 const isRecordKind = (kind: string): kind is RecordKind => Object.hasOwn(PAGES, kind);

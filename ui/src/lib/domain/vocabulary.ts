@@ -10,6 +10,8 @@ import type {
 	EngagementKind,
 	GiftDirection,
 	GiftDisposition,
+	OutcomeKind,
+	OutcomeStatus,
 	OrganizationKind,
 	ParticipantRole,
 	Priority,
@@ -38,6 +40,18 @@ function terms<V extends string>(table: Record<V, [label: Message, tone?: Tone]>
 }
 
 export const vocabulary = {
+	outcomeKind: terms<OutcomeKind>({
+		deal: [m.vocabulary_outcome_kind_deal, 'success'],
+		joint_venture: [m.vocabulary_outcome_kind_joint_venture, 'accent'],
+		letter_of_intent: [m.vocabulary_outcome_kind_letter_of_intent, 'info'],
+		new_supplier: [m.vocabulary_outcome_kind_new_supplier, 'neutral'],
+		new_buyer: [m.vocabulary_outcome_kind_new_buyer, 'neutral']
+	}),
+	outcomeStatus: terms<OutcomeStatus>({
+		prospect: [m.vocabulary_outcome_status_prospect, 'muted'],
+		agreed: [m.vocabulary_outcome_status_agreed, 'info'],
+		confirmed: [m.vocabulary_outcome_status_confirmed, 'success']
+	}),
 	giftDirection: terms<GiftDirection>({
 		given: [m.vocabulary_gift_direction_given, 'info'],
 		received: [m.vocabulary_gift_direction_received, 'accent']

@@ -25,7 +25,8 @@ CREATE TABLE outcomes (
     deleted_at TEXT,
     version TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX outcomes_visit ON outcomes (visit_id) WHERE deleted_at IS NULL;
+-- The KPIs read a visit's outcomes from this index alone.
+CREATE INDEX outcomes_visit ON outcomes (visit_id, status, kind, currency, id) WHERE deleted_at IS NULL;
 CREATE INDEX outcomes_reported ON outcomes (reported_on, id) WHERE deleted_at IS NULL;
 
 CREATE TABLE outcome_values (
@@ -34,3 +35,9 @@ CREATE TABLE outcome_values (
     amount REAL NOT NULL CHECK (amount >= 0),
     PRIMARY KEY (outcome_id, year)
 ) WITHOUT ROWID;
+
+-- The KPIs count a period's meetings, participations and follow-up actions from these indexes
+-- alone, without reading the rows (migration 1's indexes lack the kind, the visit, the status).
+CREATE INDEX engagements_visit_kind ON engagements (visit_id, kind, deleted_at);
+CREATE INDEX actions_visit_status ON actions (visit_id, status, completed_at, deleted_at);
+CREATE INDEX participants_person_visit ON participants (person_id, visit_id, rsvp) WHERE deleted_at IS NULL;
