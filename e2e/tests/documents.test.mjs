@@ -3,22 +3,14 @@
 // plan of an item adjusted by choosing two seats, kept, and printed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, withArtifacts } from '../lib/app.mjs';
+import { pdfText } from '../lib/pdf.mjs';
 
 const STEP = { timeout: 300_000 };
 let app;
-
-/** The PDF's text as pypdf reads it, without white space (readers space kerned glyphs apart). */
-function pdfText(path) {
-  const script = 'import sys, pypdf\nprint("".join(p.extract_text() for p in pypdf.PdfReader(sys.argv[1]).pages))';
-  const run = spawnSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  return run.stdout.replace(/\s+/g, '');
-}
 
 describe('Printed documents in a real window', () => {
   before(async () => {

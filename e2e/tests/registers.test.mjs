@@ -4,21 +4,14 @@
 // whose guests' needs are counted, one said for that meal, and the caterer's sheet printed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, withArtifacts } from '../lib/app.mjs';
+import { pdfText } from '../lib/pdf.mjs';
 
 const STEP = { timeout: 300_000 };
 let app;
-
-function pdfText(path) {
-  const script = 'import sys, pypdf\nprint("".join(p.extract_text() for p in pypdf.PdfReader(sys.argv[1]).pages))';
-  const run = spawnSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  return run.stdout.replace(/\s+/g, '');
-}
 
 describe('The gift register in a real window', () => {
   before(async () => {
