@@ -261,7 +261,7 @@ fn content_of(
 fn meals_of(conn: &Connection, request: &DocumentRequest) -> CoreResult<Vec<meals::Meal>> {
     match &request.engagement_id {
         Some(item) => {
-            of_this_visit(conn, request, item)?;
+            attache_core::visits::engagements::refuse_other_visit(conn, item, &request.visit_id)?;
             Ok(vec![meals::of_item(conn, item)?])
         }
         None => meals::of_visit(conn, &request.visit_id),
@@ -269,22 +269,8 @@ fn meals_of(conn: &Connection, request: &DocumentRequest) -> CoreResult<Vec<meal
 }
 
 fn seating_of(conn: &Connection, request: &DocumentRequest, item: &EngagementId) -> CoreResult<seating::Seating> {
-    of_this_visit(conn, request, item)?;
+    attache_core::visits::engagements::refuse_other_visit(conn, item, &request.visit_id)?;
     seating::get(conn, item)
-}
-
-/// Refuses a programme item of another visit than the document's.
-fn of_this_visit(conn: &Connection, request: &DocumentRequest, item: &EngagementId) -> CoreResult<()> {
-    let engagement = attache_core::visits::engagements::get(conn, item)?;
-    if engagement.visit_id != request.visit_id {
-        let message = "the programme item is not of this visit";
-        return Err(CoreError::invalid(
-            "engagementId",
-            Reason::ChosenMissing { record: attache_core::kernel::record::RecordKind::Engagement },
-            message,
-        ));
-    }
-    Ok(())
 }
 
 /// The day asked for, or the first day with a programme, or the visit's first day.

@@ -16,6 +16,7 @@ use crate::kernel::text_enum::text_enum;
 use crate::kernel::validate;
 use crate::person_name_sql;
 use crate::store::{Store, Writer};
+use crate::visits::engagements;
 
 text_enum!(GiftDirection { Given = "given", Received = "received" });
 
@@ -300,7 +301,7 @@ fn validated(conn: &Connection, input: GiftInput, refs: &References<'_>) -> Core
     refs.check(RecordKind::Visit, &input.visit_id, "visitId")?;
     refs.check_opt(RecordKind::Engagement, input.engagement_id.as_ref(), "engagementId")?;
     if let Some(item) = &input.engagement_id {
-        of_the_visit(conn, item, &input.visit_id)?;
+        engagements::refuse_other_visit(conn, item, &input.visit_id)?;
     }
     refs.check_opt(RecordKind::Person, input.giver_person_id.as_ref(), "giverPersonId")?;
     refs.check_opt(RecordKind::Organization, input.giver_organization_id.as_ref(), "giverOrganizationId")?;
@@ -328,22 +329,6 @@ fn validated(conn: &Connection, input: GiftInput, refs: &References<'_>) -> Core
         return Err(CoreError::invalid("valueCurrency", Reason::Required, "A value needs its currency"));
     }
     Ok(GiftInput { given_on, value_currency, notes: validate::text("notes", "Notes", input.notes)?, ..input })
-}
-
-/// A gift given at a programme item is given at that item's visit.
-fn of_the_visit(conn: &Connection, item: &EngagementId, visit: &VisitId) -> CoreResult<()> {
-    let owner: Option<VisitId> = conn
-        .prepare_cached("SELECT visit_id FROM engagements WHERE id = ?1")?
-        .query_row([item], |r| r.get(0))
-        .optional()?;
-    if owner.as_ref() != Some(visit) {
-        return Err(CoreError::invalid(
-            "engagementId",
-            Reason::ChosenMissing { record: RecordKind::Engagement },
-            "the programme item is not of this visit",
-        ));
-    }
-    Ok(())
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Gift> {

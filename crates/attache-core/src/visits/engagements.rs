@@ -228,6 +228,23 @@ pub(crate) fn reschedule(w: &Writer<'_>, visit: &VisitId, shift: Shift) -> CoreR
 }
 
 /// The input that would save the item as it is.
+/// Refuses `item` unless it is a programme item of `visit`: a gift given at it, a document
+/// printed for it, must be of the same visit. The error names `engagementId`.
+pub fn refuse_other_visit(conn: &Connection, item: &EngagementId, visit: &VisitId) -> CoreResult<()> {
+    let owner: Option<VisitId> = conn
+        .prepare_cached("SELECT visit_id FROM engagements WHERE id = ?1")?
+        .query_row([item], |r| r.get(0))
+        .optional()?;
+    if owner.as_ref() != Some(visit) {
+        return Err(CoreError::invalid(
+            "engagementId",
+            Reason::ChosenMissing { record: RecordKind::Engagement },
+            "the programme item is not of this visit",
+        ));
+    }
+    Ok(())
+}
+
 pub fn as_input(e: &Engagement) -> EngagementInput {
     EngagementInput {
         visit_id: e.visit_id.clone(),
